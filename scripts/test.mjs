@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Runs every test suite, then prints the total over all of them as the last line: "N passed, N failed".
+// Usage: node scripts/test.mjs [suite ...]   (suites: unit, api, vscode, e2e; default all)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const mocha = (globs, extra = []) => ['npx', ['mocha', '--import=tsx', '--reporter', 'test/support/summaryReporter.cjs', ...extra, ...globs]];
+
+/** name → [command, args, needs] ; a suite whose entry file is missing is skipped with a note. */
+const suites = {
+  unit: { cmd: mocha(['test/unit/**/*.test.ts']), needs: 'test/unit' },
+  api: { cmd: mocha(['test/emulator/**/*.test.ts', 'test/api/**/*.test.ts'], ['--timeout', '20000']), needs: 'test/emulator' },
+  vscode: { cmd: ['node', ['test/vscode/run.mjs', 'integration']], needs: 'test/vscode/run.mjs' },
+  e2e: { cmd: ['node', ['test/vscode/run.mjs', 'e2e']], needs: 'test/vscode/run.mjs' },
+};
+
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites);
+const dir = mkdtempSync(join(tmpdir(), 'dw-test-'));
+let passed = 0;
+let failed = 0;
+const rows = [];
+
+for (const name of wanted) {
+  const suite = suites[name];
+  if (!suite) {
+    console.error(`unknown suite: ${name}`);
+    failed++;
+    continue;
+  }
+  if (!existsSync(suite.needs)) {
+    rows.push(`${name}: not present (${suite.needs})`);
+    continue;
+  }
+  const summary = join(dir, `${name}.json`);
+  const [cmd, args] = suite.cmd;
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, TEST_SUMMARY_FILE: summary } });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  let s = { passed: 0, failed: 0 };
+  if (existsSync(summary)) s = JSON.parse(readFileSync(summary, 'utf8'));
+  // A suite that crashed before reporting, or exited non-zero with no failure counted, counts as one failure.
+  if (r.status !== 0 && s.failed === 0) s.failed = 1;
+  passed += s.passed;
+  failed += s.failed;
+  rows.push(`${name}: ${s.passed} passed, ${s.failed} failed (${secs} s, exit ${r.status ?? r.signal})`);
+}
+rmSync(dir, { recursive: true, force: true });
+console.log('\n' + rows.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

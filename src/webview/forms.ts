@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { DataWorksService } from '../api/dataWorksService';
+import type { UserGroup } from '../api/types';
+
+// The contract between the explorer (commands, tree) and the webview forms.
+
+/** A change made through a form: the explorer reloads only the node it concerns. */
+export type WriteChange =
+  | { readonly kind: 'businessProcessCreated'; readonly region: string; readonly projectId: number; readonly groupId: string }
+  | { readonly kind: 'userGroupsSaved'; readonly region: string; readonly ids: readonly number[] };
+
+/** What to reveal in the tree after a success. */
+export type RevealTarget =
+  | { readonly kind: 'businessProcess'; readonly region: string; readonly projectId: number; readonly groupId: string }
+  | { readonly kind: 'userGroup'; readonly region: string; readonly id?: number; readonly name: string };
+
+export interface FormContext {
+  readonly extensionUri: vscode.Uri;
+  /** Drafts live here, per form and target. */
+  readonly workspaceState: vscode.Memento;
+  readonly log: vscode.LogOutputChannel;
+  /** Name of the active profile; part of the draft and panel keys. */
+  readonly profileName: string;
+  /** The service of the active profile in a region. Rejects when the profile needs signing in again. */
+  getService(region: string): Promise<DataWorksService>;
+  onDidWrite(change: WriteChange): void;
+  revealInTree(target: RevealTarget): Promise<void>;
+}
+
+export interface BusinessProcessFormTarget {
+  readonly region: string;
+  /** Preselected workspace, when opened from a workspace node. */
+  readonly projectId?: number;
+}
+
+export interface UserGroupFormTarget {
+  readonly region: string;
+  /** The group to edit; absent to add a new group. */
+  readonly group?: UserGroup;
+}
+
+/** Opens (or reveals) the Create Business Process form. */
+export function openBusinessProcessForm(_ctx: FormContext, _target: BusinessProcessFormTarget): void {
+  void vscode.window.showInformationMessage(vscode.l10n.t('The business process form is not available yet.'));
+}
+
+/** Opens (or reveals) the Add/Edit User Group form. */
+export function openUserGroupForm(_ctx: FormContext, _target: UserGroupFormTarget): void {
+  void vscode.window.showInformationMessage(vscode.l10n.t('The user group form is not available yet.'));
+}

@@ -64,6 +64,11 @@ export interface UserGroupInput {
 
 export interface WriteResult {
   readonly requestId: string;
+  /**
+   * True when the request failed ambiguously and the layer confirmed by a lookup that the new groups exist
+   * (no resend). `requestId` is then the failed request's ID, possibly empty.
+   */
+  readonly recovered?: boolean;
 }
 
 /**

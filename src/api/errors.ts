@@ -1,0 +1,82 @@
+import { userMessageFor } from './errorMessages';
+
+export type DataWorksErrorKind = 'api' | 'network' | 'timeout' | 'cancelled' | 'unexpected-response' | 'throttled';
+
+/** After a create failed ambiguously: what the layer found out about whether it happened anyway. */
+export type CreateVerdict = 'created' | 'not-created' | 'unknown';
+
+export type Locale = 'en' | 'zh-cn';
+
+export interface DataWorksErrorInit {
+  readonly action: string;
+  readonly kind: DataWorksErrorKind;
+  readonly code: string;
+  readonly message: string;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+  readonly retryable?: boolean;
+  readonly createVerdict?: CreateVerdict;
+  readonly field?: string;
+  readonly cause?: unknown;
+}
+
+/** The only error the API layer raises. Its message is safe to log and show: no credentials, no signed URLs. */
+export class DataWorksError extends Error {
+  override readonly name = 'DataWorksError';
+  readonly action: string;
+  readonly kind: DataWorksErrorKind;
+  readonly code: string;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+  readonly retryable: boolean;
+  readonly createVerdict?: CreateVerdict;
+  /** The input this error concerns, so a form can show it next to that field. */
+  readonly field?: string;
+
+  constructor(init: DataWorksErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.action = init.action;
+    this.kind = init.kind;
+    this.code = init.code;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable ?? false;
+    this.createVerdict = init.createVerdict;
+    this.field = init.field ?? fieldForCode(init.code);
+  }
+
+  /** A copy carrying what a create lookup found out. */
+  withVerdict(createVerdict: CreateVerdict): DataWorksError {
+    return new DataWorksError({ ...this.init(), createVerdict });
+  }
+
+  /** What to tell the user, in their language, including what to do when there is something to do. */
+  userMessage(locale: Locale): string {
+    return userMessageFor(this, locale);
+  }
+
+  private init(): DataWorksErrorInit {
+    return {
+      action: this.action, kind: this.kind, code: this.code, message: this.message, httpStatus: this.httpStatus,
+      requestId: this.requestId, retryable: this.retryable, createVerdict: this.createVerdict, field: this.field,
+      cause: this.cause,
+    };
+  }
+}
+
+export function isDataWorksError(e: unknown): e is DataWorksError {
+  return e instanceof DataWorksError;
+}
+
+/** Server codes that point at one input of the forms. Field names are the input property names. */
+function fieldForCode(code: string): string | undefined {
+  const c = code.toUpperCase();
+  if (c === 'USERGROUP.ID.ERROR') return 'id';
+  if (c === 'USERACCOUNT.OWNER.ERROR') return 'owner';
+  if (c === 'USERGROUP.ACCOUNTLISTSIZE.ERROR') return 'accounts';
+  if (c.includes('GROUPNAME') || c.startsWith('USERGROUP.NAME') || c.includes('NAME.DUPLICATE') || c.includes('DUPLICATENAME')) {
+    return 'name';
+  }
+  if (c.includes('APIGATEWAY') || c.includes('APIGROUP')) return 'apiGatewayGroupId';
+  return undefined;
+}

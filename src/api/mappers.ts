@@ -1,0 +1,119 @@
+// Wire shapes (already validated by schemas.ts) to domain types.
+
+import type * as z from 'zod/mini';
+import type {
+  describeApiGroupsBody, dsgUserGroupQueryListBody, dsgUserGroupQueryUserListBody, getProjectBody, listProjectsBody,
+  DataServiceGroupWire,
+} from './schemas';
+import type {
+  ApiGatewayGroup, BusinessProcess, TenantUser, UserGroup, UserGroupType, Workspace, WorkspaceDetails, WorkspaceStatus,
+} from './types';
+
+const STATUS_BY_NUMBER: readonly WorkspaceStatus[] = [
+  'AVAILABLE', 'DELETED', 'INITIALIZING', 'INIT_FAILED', 'FORBIDDEN', 'DELETING', 'DEL_FAILED', 'FROZEN', 'UPDATING',
+  'UPDATE_FAILED',
+];
+
+function status(code: string | null | undefined, num: number | null | undefined): WorkspaceStatus {
+  if (code && (STATUS_BY_NUMBER as readonly string[]).includes(code)) return code as WorkspaceStatus;
+  if (typeof num === 'number') return STATUS_BY_NUMBER[num] ?? 'UNKNOWN';
+  return 'UNKNOWN';
+}
+
+const str = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
+
+type ProjectItem = NonNullable<z.infer<typeof listProjectsBody>['PageResult']['ProjectList']>[number];
+type ProjectData = z.infer<typeof getProjectBody>['Data'];
+
+function workspaceFields(p: ProjectItem | ProjectData, statusNumber: number | null | undefined): Workspace {
+  return {
+    id: p.ProjectId,
+    identifier: p.ProjectIdentifier,
+    name: p.ProjectName || p.ProjectIdentifier,
+    description: str(p.ProjectDescription),
+    status: status(p.ProjectStatusCode, statusNumber),
+    ownerBaseId: str(p.ProjectOwnerBaseId),
+    resourceGroupId: str(p.ResourceManagerResourceGroupId),
+    isDefault: p.IsDefault === true || p.IsDefault === 1,
+    tags: (p.Tags ?? []).map((t) => ({ key: t.Key, value: str(t.Value) })),
+  };
+}
+
+export function toWorkspace(p: ProjectItem): Workspace {
+  return workspaceFields(p, p.ProjectStatus);
+}
+
+export function toWorkspaceDetails(d: ProjectData): WorkspaceDetails {
+  const base = workspaceFields(d, d.Status ?? d.ProjectStatus);
+  return {
+    ...base,
+    ...(d.TenantId != null ? { tenantId: d.TenantId } : {}),
+    ...(d.ProjectMode != null ? { mode: d.ProjectMode } : {}),
+    envTypes: d.EnvTypes ?? [],
+    ...(d.GmtCreate ? { createdTime: d.GmtCreate } : {}),
+    ...(d.GmtModified ? { modifiedTime: d.GmtModified } : {}),
+  };
+}
+
+/** `projectId` fills in when the response leaves ProjectId out: the caller asked within that workspace. */
+export function toBusinessProcess(g: DataServiceGroupWire, projectId: number): BusinessProcess {
+  return {
+    id: g.GroupId,
+    name: g.GroupName,
+    description: str(g.Description),
+    apiGatewayGroupId: str(g.ApiGatewayGroupId),
+    projectId: g.ProjectId ?? projectId,
+    creatorId: str(g.CreatorId),
+    createdTime: str(g.CreatedTime),
+    modifiedTime: str(g.ModifiedTime),
+  };
+}
+
+type UserGroupItem = NonNullable<z.infer<typeof dsgUserGroupQueryListBody>['PageData']['Data']>[number];
+
+function userGroupType(v: string | number | null | undefined): UserGroupType | undefined {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return n === 1 || n === 2 || n === 3 ? n : undefined;
+}
+
+export function toUserGroup(g: UserGroupItem): UserGroup {
+  const type = userGroupType(g.UserGroupType);
+  return {
+    id: g.Id,
+    name: g.Name,
+    owner: str(g.Owner),
+    accounts: g.Accounts ?? [],
+    ...(type !== undefined ? { type } : {}),
+    ...(g.ProjectName ? { projectName: g.ProjectName } : {}),
+    createdTime: str(g.GmtCreate),
+    modifiedTime: str(g.GmtModified),
+  };
+}
+
+type UserItem = z.infer<typeof dsgUserGroupQueryUserListBody>['Data'][number];
+
+export function toTenantUser(u: UserItem): TenantUser {
+  return {
+    accountName: u.AccountName,
+    accountType: u.AccountType,
+    baseId: str(u.BaseId),
+    parentAccountId: str(u.ParentAccountId),
+    yunAccount: u.YunAccount,
+  };
+}
+
+type ApiGroupItem = NonNullable<NonNullable<z.infer<typeof describeApiGroupsBody>['ApiGroupAttributes']>['ApiGroupAttribute']>[number];
+
+export function toApiGatewayGroup(g: ApiGroupItem): ApiGatewayGroup {
+  return {
+    id: g.GroupId,
+    name: g.GroupName,
+    description: str(g.Description),
+    regionId: str(g.RegionId),
+    basePath: str(g.BasePath),
+    instanceId: str(g.InstanceId),
+    instanceType: str(g.InstanceType),
+    subDomain: str(g.SubDomain),
+    modifiedTime: str(g.ModifiedTime),
+  };
+}

@@ -1,0 +1,230 @@
+// The message protocol between each form's webview and the extension host, defined once with zod.
+// Both sides parse every inbound message and drop what does not match: the union is the allowlist. No message can
+// name a command, a URL or a file; "copy" and "reveal" act only on the result the host itself produced.
+import * as z from 'zod/mini';
+import { FIELD_ERROR_CODES, rawBusinessProcessSchema, rawUserGroupsSchema } from './schemas';
+
+const str = (max: number) => z.string().check(z.maxLength(max));
+const seq = z.int().check(z.nonnegative(), z.maximum(2 ** 31));
+const rowIndex = z.int().check(z.nonnegative(), z.maximum(19));
+const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
+
+const MAX_STRINGS = 400;
+/** The host's translations for the webview, by key. */
+const stringTable = z.record(z.string().check(z.regex(/^[A-Za-z0-9_.]{1,64}$/)), str(4000)).check(
+  z.refine((r) => Object.keys(r).length <= MAX_STRINGS, { message: 'too many strings' }),
+);
+
+export const wireFieldErrorSchema = z.strictObject({
+  /** Dotted input path (`name`, `groups.2.owner`); '' for the form as a whole. */
+  path: z.string().check(z.regex(/^[A-Za-z0-9.]{0,64}$/)),
+  code: z.optional(z.enum(FIELD_ERROR_CODES)),
+  /** Already translated text, for server errors. */
+  text: z.optional(str(4000)),
+});
+export type WireFieldError = z.infer<typeof wireFieldErrorSchema>;
+
+export const bannerSchema = z.strictObject({
+  severity: z.enum(['error', 'warning', 'info']),
+  message: str(4000),
+  code: z.optional(str(200)),
+  requestId: z.optional(str(200)),
+});
+export type Banner = z.infer<typeof bannerSchema>;
+
+const wireParam = z.tuple([str(64), str(400_000)]);
+export const wireRequestSchema = z.strictObject({
+  product: z.literal('dataworks-public'),
+  version: z.literal('2020-05-18'),
+  action: z.enum(['CreateDataServiceGroup', 'DsgUserGroupAddOrUpdate']),
+  method: z.literal('POST'),
+  region: str(64),
+  query: bounded(wireParam, 10),
+  body: bounded(wireParam, 10),
+});
+
+const locale = z.enum(['en', 'zh-cn']);
+const phase = z.enum(['edit', 'submitting', 'result']);
+const lookupFailed = <T extends readonly [string, ...string[]]>(lookups: T) =>
+  z.strictObject({
+    type: z.literal('lookupFailed'),
+    seq,
+    lookup: z.enum(lookups),
+    message: str(4000),
+    code: z.optional(str(200)),
+    /** The user lacks the permission (Forbidden.RAM and the like): manual entry is the way on. */
+    forbidden: z.boolean(),
+  });
+
+const ready = z.strictObject({ type: z.literal('ready') });
+const reset = z.strictObject({ type: z.literal('reset') });
+const fieldErrors = z.strictObject({
+  type: z.literal('fieldErrors'),
+  errors: bounded(wireFieldErrorSchema, 200),
+  banner: z.optional(bannerSchema),
+});
+const submitting = z.strictObject({ type: z.literal('submitting') });
+const verdict = z.enum(['created', 'not-created', 'unknown']);
+
+// ----------------------------------------------------------------------------------------------------------------
+// Create Business Process
+
+const bpValues = z.strictObject({ values: rawBusinessProcessSchema });
+
+export const bpResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('success'), groupId: str(200), requestId: str(200), recovered: z.boolean() }),
+  z.strictObject({ outcome: z.literal('error'), banner: bannerSchema, errors: bounded(wireFieldErrorSchema, 200) }),
+  /** The create failed ambiguously; `verdict` is what the API layer found out afterwards. Never resent by itself. */
+  z.strictObject({ outcome: z.literal('ambiguous'), verdict, banner: bannerSchema }),
+]);
+export type BpResult = z.infer<typeof bpResultSchema>;
+
+export const bpToHostSchema = z.discriminatedUnion('type', [
+  ready,
+  z.extend(bpValues, { type: z.literal('draft') }),
+  z.strictObject({ type: z.literal('loadWorkspaces'), seq, refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('loadApiGatewayGroups'), seq, refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('checkName'), seq, projectId: str(32), name: str(8192) }),
+  z.extend(bpValues, { type: z.literal('validate') }),
+  z.extend(bpValues, { type: z.literal('review') }),
+  z.extend(bpValues, { type: z.literal('submit') }),
+  z.strictObject({ type: z.literal('copyId') }),
+  z.strictObject({ type: z.literal('revealInTree') }),
+  reset,
+]);
+export type BpToHost = z.infer<typeof bpToHostSchema>;
+
+export const workspaceItemSchema = z.strictObject({ id: z.int(), name: str(512), identifier: str(512) });
+export const apiGatewayGroupItemSchema = z.strictObject({
+  id: str(128),
+  name: str(512),
+  regionId: str(64),
+  description: str(2048),
+});
+
+export const bpToWebviewSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('init'),
+    strings: stringTable,
+    locale,
+    region: str(64),
+    prefill: rawBusinessProcessSchema,
+    draft: z.optional(rawBusinessProcessSchema),
+    phase,
+    result: z.optional(bpResultSchema),
+  }),
+  z.strictObject({ type: z.literal('workspaces'), seq, items: bounded(workspaceItemSchema, 2000), truncated: z.boolean() }),
+  z.strictObject({
+    type: z.literal('apiGatewayGroups'),
+    seq,
+    items: bounded(apiGatewayGroupItemSchema, 1000),
+    truncated: z.boolean(),
+  }),
+  lookupFailed(['workspaces', 'apiGatewayGroups', 'nameCheck'] as const),
+  z.strictObject({ type: z.literal('nameCheck'), seq, name: str(8192), taken: z.boolean() }),
+  fieldErrors,
+  z.strictObject({ type: z.literal('review'), request: wireRequestSchema, cli: str(500_000) }),
+  submitting,
+  z.strictObject({ type: z.literal('result'), result: bpResultSchema }),
+]);
+export type BpToWebview = z.infer<typeof bpToWebviewSchema>;
+
+// ----------------------------------------------------------------------------------------------------------------
+// Add or update user groups
+
+const ugValues = z.strictObject({ values: rawUserGroupsSchema });
+
+export const ugResultSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('success'),
+    requestId: str(200),
+    /** The saved groups; `id` is absent when a new group could not be found again by name. */
+    groups: bounded(z.strictObject({ name: str(512), id: z.optional(z.int()) }), 20),
+  }),
+  z.strictObject({ outcome: z.literal('error'), banner: bannerSchema, errors: bounded(wireFieldErrorSchema, 200) }),
+]);
+export type UgResult = z.infer<typeof ugResultSchema>;
+
+export const ugToHostSchema = z.discriminatedUnion('type', [
+  ready,
+  z.extend(ugValues, { type: z.literal('draft') }),
+  z.strictObject({ type: z.literal('loadTenantUsers'), seq, refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('loadMaxComputeRoles'), seq, projectName: str(64), refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('checkName'), seq, row: rowIndex, name: str(8192) }),
+  z.extend(ugValues, { type: z.literal('validate') }),
+  z.extend(ugValues, { type: z.literal('review') }),
+  z.extend(ugValues, { type: z.literal('submit') }),
+  z.strictObject({ type: z.literal('copyId'), index: rowIndex }),
+  z.strictObject({ type: z.literal('revealInTree'), index: rowIndex }),
+  reset,
+]);
+export type UgToHost = z.infer<typeof ugToHostSchema>;
+
+export const tenantUserItemSchema = z.strictObject({
+  accountName: str(512),
+  accountType: z.int(),
+  yunAccount: str(512),
+});
+export type TenantUserItem = z.infer<typeof tenantUserItemSchema>;
+
+export const diffRowSchema = z.strictObject({
+  field: z.enum(['name', 'owner', 'type', 'projectName', 'accounts']),
+  before: str(20_000),
+  after: str(20_000),
+});
+export type DiffRow = z.infer<typeof diffRowSchema>;
+
+export const ugToWebviewSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('init'),
+    strings: stringTable,
+    locale,
+    region: str(64),
+    mode: z.enum(['add', 'edit']),
+    prefill: rawUserGroupsSchema,
+    draft: z.optional(rawUserGroupsSchema),
+    /** Edit mode: whether the service reported the group's type (the list API may not). */
+    typeKnown: z.boolean(),
+    phase,
+    result: z.optional(ugResultSchema),
+  }),
+  z.strictObject({ type: z.literal('tenantUsers'), seq, items: bounded(tenantUserItemSchema, 5000) }),
+  z.strictObject({ type: z.literal('maxComputeRoles'), seq, projectName: str(64), roles: bounded(str(512), 5000) }),
+  lookupFailed(['tenantUsers', 'maxComputeRoles', 'nameCheck'] as const),
+  z.strictObject({
+    type: z.literal('nameCheck'),
+    seq,
+    row: rowIndex,
+    name: str(8192),
+    /** ID of another group that already has this name. */
+    existingId: z.optional(z.int()),
+  }),
+  fieldErrors,
+  z.strictObject({
+    type: z.literal('review'),
+    request: wireRequestSchema,
+    cli: str(500_000),
+    /** Update: before/after of the edited group, plus the accounts added and removed. */
+    diff: z.optional(
+      z.strictObject({
+        rows: bounded(diffRowSchema, 5),
+        added: bounded(str(512), 1000),
+        removed: bounded(str(512), 1000),
+      }),
+    ),
+  }),
+  submitting,
+  z.strictObject({ type: z.literal('result'), result: ugResultSchema }),
+]);
+export type UgToWebview = z.infer<typeof ugToWebviewSchema>;
+
+/** Parses an inbound message; undefined for anything that is not exactly one of the protocol's messages. */
+export function parseMessage<S extends z.core.$ZodType>(schema: S, data: unknown): z.infer<S> | undefined {
+  try {
+    const r = z.safeParse(schema, data);
+    return r.success ? r.data : undefined;
+  } catch {
+    // A hostile object (throwing getters, proxies) must not escape the boundary either.
+    return undefined;
+  }
+}

@@ -1,0 +1,169 @@
+// The generic host side of a form webview: one panel per form and target (opening again reveals it), a strict
+// page, zod-parsed inbound messages, outbound messages held back until the webview says it is ready, and drafts
+// mirrored into workspaceState so that closing and reopening the panel loses nothing.
+import * as vscode from 'vscode';
+import type * as z from 'zod/mini';
+import { parseMessage } from '../shared/protocol';
+import { buildFormHtml, createNonce } from './html';
+
+type Schema<T> = z.core.$ZodType<T>;
+
+export interface FormPanelSpec<ToHost extends { type: string }, ToWebview extends { type: string }, Draft> {
+  readonly form: 'businessProcess' | 'userGroup';
+  /** Identifies the form and target: opening the same key again reveals the panel instead. */
+  readonly key: string;
+  /** workspaceState key of the draft (profile, region, target). */
+  readonly draftKey: string;
+  readonly title: string;
+  readonly toHost: Schema<ToHost>;
+  readonly toWebview: Schema<ToWebview>;
+  readonly draft: Schema<Draft>;
+}
+
+export interface FormPanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly workspaceState: vscode.Memento;
+  readonly log: vscode.LogOutputChannel;
+}
+
+const VIEW_TYPE = { businessProcess: 'dataworks.form.businessProcess', userGroup: 'dataworks.form.userGroup' } as const;
+
+export class FormPanel<ToHost extends { type: string }, ToWebview extends { type: string }, Draft> {
+  private static readonly open = new Map<string, FormPanel<{ type: string }, { type: string }, unknown>>();
+
+  /** The panel already open for this key, revealed; undefined if none. */
+  static reveal(key: string): boolean {
+    const existing = FormPanel.open.get(key);
+    if (!existing) return false;
+    existing.panel.reveal();
+    return true;
+  }
+
+  readonly panel: vscode.WebviewPanel;
+  /** Aborted when the panel closes, so no request outlives its form. */
+  readonly signal: AbortSignal;
+  private readonly abort = new AbortController();
+  private ready = false;
+  private buffer: ToWebview[] = [];
+  private latestDraft: Draft | undefined;
+  private handler: ((msg: ToHost) => Promise<void> | void) | undefined;
+  private initFactory: (() => ToWebview) | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly deps: FormPanelDeps,
+    private readonly spec: FormPanelSpec<ToHost, ToWebview, Draft>,
+  ) {
+    this.signal = this.abort.signal;
+    const webviewRoot = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
+    const mediaRoot = vscode.Uri.joinPath(deps.extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE[spec.form],
+      spec.title,
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableForms: false,
+        localResourceRoots: [webviewRoot, mediaRoot],
+        // No retainContextWhenHidden: the webview keeps its draft with setState and is rebuilt when shown again.
+      },
+    );
+    this.latestDraft = this.storedDraft();
+    this.disposables.push(
+      this.panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
+      this.panel.onDidChangeViewState(() => {
+        // A hidden webview's document is destroyed; the new one announces itself with `ready` again.
+        if (!this.panel.visible) this.ready = false;
+      }),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+    FormPanel.open.set(spec.key, this as unknown as FormPanel<{ type: string }, { type: string }, unknown>);
+  }
+
+  /** Starts the page. `init` builds the first message for each new webview document. */
+  start(init: () => ToWebview, handler: (msg: ToHost) => Promise<void> | void): void {
+    this.initFactory = init;
+    this.handler = handler;
+    this.render();
+  }
+
+  private render(): void {
+    const webview = this.panel.webview;
+    const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
+    webview.html = buildFormHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: asUri('dist', 'webview', `${this.spec.form}.js`),
+      styleUris: [asUri('media', 'form.css')],
+      title: this.spec.title,
+      lang: vscode.env.language,
+      loadingText: vscode.l10n.t('Loading…'),
+      form: this.spec.form,
+    });
+  }
+
+  /** The latest draft the webview sent, or the one stored from an earlier panel. */
+  get draft(): Draft | undefined {
+    return this.latestDraft;
+  }
+
+  clearDraft(): void {
+    this.latestDraft = undefined;
+    void this.deps.workspaceState.update(this.spec.draftKey, undefined);
+  }
+
+  post(msg: ToWebview): void {
+    if (!parseMessage(this.spec.toWebview, msg)) {
+      // The webview would drop it; better to know here which message broke the protocol.
+      this.deps.log.warn(`[forms] ${this.spec.form}: outgoing ${msg.type} message does not match the protocol`);
+    }
+    if (!this.ready) {
+      this.buffer.push(msg);
+      return;
+    }
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private storedDraft(): Draft | undefined {
+    const stored = this.deps.workspaceState.get<unknown>(this.spec.draftKey);
+    return stored === undefined ? undefined : parseMessage(this.spec.draft, stored);
+  }
+
+  private receive(data: unknown): void {
+    const msg = parseMessage(this.spec.toHost, data);
+    if (!msg) {
+      // Never log the payload: it may hold anything the page was made to send.
+      const type = typeof data === 'object' && data !== null && 'type' in data ? String(data.type).slice(0, 40) : typeof data;
+      this.deps.log.debug(`[forms] ${this.spec.form}: ignored a message that does not match the protocol (type ${type})`);
+      return;
+    }
+    if (msg.type === 'ready') {
+      this.ready = true;
+      const pending = this.buffer;
+      this.buffer = [];
+      if (this.initFactory) void this.panel.webview.postMessage(this.initFactory());
+      for (const m of pending) void this.panel.webview.postMessage(m);
+      return;
+    }
+    if (msg.type === 'draft' && 'values' in msg) {
+      const draft = parseMessage(this.spec.draft, msg.values);
+      if (draft !== undefined) {
+        this.latestDraft = draft;
+        void this.deps.workspaceState.update(this.spec.draftKey, draft);
+      }
+      return;
+    }
+    const handler = this.handler;
+    if (!handler) return;
+    Promise.resolve()
+      .then(() => handler(msg))
+      .catch((e: unknown) => this.deps.log.error(`[forms] ${this.spec.form}: ${msg.type} failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  private dispose(): void {
+    this.abort.abort();
+    if (FormPanel.open.get(this.spec.key) === (this as unknown)) FormPanel.open.delete(this.spec.key);
+    for (const d of this.disposables) d.dispose();
+  }
+}

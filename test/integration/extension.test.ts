@@ -1,0 +1,59 @@
+// Generic checks that read package.json, so they stay right while the contributions grow.
+// Order matters: the "not active yet" test must run before anything activates the extension.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, activateLikeAUser, getExtension, manifest, openDataWorksView, waitFor } from './helpers';
+
+describe('extension in a real VS Code', () => {
+  it('runs inside a real extension host', () => {
+    assert.match(vscode.version, /^1\.\d+\.\d+/);
+    assert.ok(vscode.env.appName.length > 0);
+  });
+
+  it('is installed (extension development path)', () => {
+    const ext = getExtension();
+    assert.equal(ext.id.toLowerCase(), EXTENSION_ID.toLowerCase());
+  });
+
+  it('declares no eager activation events', () => {
+    const events = manifest.activationEvents ?? [];
+    for (const bad of ['*', 'onStartupFinished']) {
+      assert.ok(!events.includes(bad), `activationEvents must not contain "${bad}"`);
+    }
+  });
+
+  it('is not active before its view or a command is used', async () => {
+    // Give the workbench a moment: an eager activation would happen right after startup.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(getExtension().isActive, false, 'the extension activated at startup');
+  });
+
+  it('activates when the DataWorks view is opened (or a command is run)', async function () {
+    const c = manifest.contributes ?? {};
+    if (!c.viewsContainers?.activitybar?.length && !c.commands?.length) this.skip();
+    const ext = await activateLikeAUser();
+    assert.equal(ext.isActive, true);
+  });
+
+  it('registers every command contributed in package.json', async function () {
+    const contributed = (manifest.contributes?.commands ?? []).map((c) => c.command);
+    if (contributed.length === 0) this.skip();
+    await activateLikeAUser();
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((c) => !registered.has(c));
+    assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('contributes only dataworks.* commands, each with a title', () => {
+    for (const c of manifest.contributes?.commands ?? []) {
+      assert.match(c.command, /^dataworks\./, `${c.command} is outside the dataworks.* namespace`);
+      assert.ok(c.title, `${c.command} has no title`);
+    }
+  });
+
+  it('opens the DataWorks view container without errors', async function () {
+    if (!manifest.contributes?.viewsContainers?.activitybar?.length) this.skip();
+    await openDataWorksView();
+    await waitFor('the extension to be active', () => getExtension().isActive);
+  });
+});

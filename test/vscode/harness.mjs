@@ -1,0 +1,446 @@
+// Shared machinery for run.mjs, desktop.mjs and scripts/demo.mjs: build, bundle, package, run folders,
+// the DataWorks emulator, code-server and Chromium, and cleanup of everything that was started.
+// Plain Node ESM; only esbuild, playwright-core and tsx come from the project's node_modules.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ROOT } from './prepare.mjs';
+
+export { ROOT };
+const require = createRequire(import.meta.url);
+
+/** What is running now, for error reports. */
+export const state = { serverLog: undefined };
+
+export const log = (msg) => console.log(`[vscode-test] ${msg}`);
+export const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export const manifest = () => JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+export const extensionId = () => {
+  const m = manifest();
+  return `${m.publisher}.${m.name}`;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cleanup: everything started registers a closer; they run in reverse order on exit, error, SIGINT and SIGTERM.
+
+const closers = [];
+let cleaning;
+export function onCleanup(fn) {
+  closers.push(fn);
+}
+export async function cleanup() {
+  cleaning ??= (async () => {
+    while (closers.length) {
+      const fn = closers.pop();
+      try {
+        await fn();
+      } catch (err) {
+        console.error(`[vscode-test] cleanup: ${err?.message ?? err}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(sig, () => {
+    log(`${sig}: stopping everything that was started ...`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+process.on('exit', () => {
+  // Last resort if the async cleanup did not run: kill the process groups we know of.
+  for (const pid of groups) killGroup(pid, 'SIGKILL');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Processes
+
+const groups = new Set();
+function killGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+/**
+ * Starts a child in its own process group (so that its whole tree can be killed), logging to a file.
+ * @returns {{child: import('node:child_process').ChildProcess, stop: () => Promise<void>, exited: Promise<number|null>}}
+ */
+export function startGroup(name, cmd, args, { env, cwd = ROOT, logFile, onLine } = {}) {
+  const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  groups.add(child.pid);
+  const out = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+  let buf = '';
+  const onData = (chunk) => {
+    out?.write(chunk);
+    if (!onLine) return;
+    buf += chunk.toString();
+    let i;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      onLine(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      groups.delete(child.pid);
+      resolve(code ?? signal);
+    });
+    child.once('error', (err) => {
+      console.error(`[vscode-test] ${name}: ${err.message}`);
+      groups.delete(child.pid);
+      resolve(null);
+    });
+  });
+  const stop = async () => {
+    if (!groups.has(child.pid)) return;
+    killGroup(child.pid, 'SIGTERM');
+    const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+    if (!done) killGroup(child.pid, 'SIGKILL');
+    // The leader may be gone while children of the group live on; make sure of them too.
+    killGroup(child.pid, 'SIGKILL');
+    groups.delete(child.pid);
+    out?.end();
+  };
+  onCleanup(stop);
+  return { child, stop, exited };
+}
+
+/** Runs a command to completion with inherited output; throws on failure. */
+export function runSync(label, cmd, args, opts = {}) {
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  if (r.error) throw new Error(`${label}: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`${label} failed (${cmd} ${args.join(' ')} exited with ${r.status ?? r.signal})`);
+  log(`${label} (${secs(t0)})`);
+}
+
+/** A free TCP port on 127.0.0.1, or checks that `port` is free. */
+export function freePort(port = 0) {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', (err) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use`) : err),
+    );
+    srv.listen(port, '127.0.0.1', () => {
+      const { port: p } = srv.address();
+      srv.close(() => resolve(p));
+    });
+  });
+}
+
+/** Polls `url` until it answers 2xx, or throws after `timeoutMs` with `what` in the message. */
+export async function waitForHttp(url, what, timeoutMs = 30_000, isAlive = () => true) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`${what} exited before answering ${url}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = err.cause?.code ?? err.message;
+    }
+    await sleep(200);
+  }
+  throw new Error(`${what} did not answer ${url} within ${timeoutMs / 1000} s (last: ${last})`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Build, bundle, package
+
+export function buildExtension() {
+  runSync('built the extension (node esbuild.js)', process.execPath, ['esbuild.js']);
+  if (!existsSync(join(ROOT, 'dist', 'extension.js'))) throw new Error('node esbuild.js produced no dist/extension.js');
+}
+
+function findFiles(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(suffix))
+    .map((d) => join(d.parentPath ?? d.path, d.name))
+    .sort();
+}
+
+/**
+ * Bundles test/integration/index.ts and every test/integration/**\/*.test.ts into `outDir` (one CommonJS file each,
+ * `vscode` external, mocha required from the project's node_modules by absolute path).
+ * @returns {Promise<string>} the absolute path of index.js (the extensionTestsPath)
+ */
+export async function bundleIntegrationTests(outDir) {
+  const t0 = Date.now();
+  const esbuild = require('esbuild');
+  const srcDir = join(ROOT, 'test', 'integration');
+  const tests = findFiles(srcDir, '.test.ts');
+  if (tests.length === 0) throw new Error('no test/integration/**/*.test.ts found');
+  const mochaMain = join(require.resolve('mocha/package.json'), '..', 'lib', 'mocha.cjs');
+  const mochaPath = existsSync(mochaMain) ? mochaMain : require.resolve('mocha');
+  await esbuild.build({
+    entryPoints: [join(srcDir, 'index.ts'), ...tests],
+    outbase: srcDir,
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    external: ['vscode'],
+    plugins: [
+      {
+        name: 'mocha-from-project',
+        setup(build) {
+          build.onResolve({ filter: /^mocha$/ }, () => ({ path: mochaPath, external: true }));
+        },
+      },
+    ],
+  });
+  log(`bundled ${tests.length} integration test file(s): ${tests.map((t) => relative(srcDir, t)).join(', ')} (${secs(t0)})`);
+  return join(outDir, 'index.js');
+}
+
+/** Packages the extension as a VSIX with vsce (offline), using the project's .vscodeignore. */
+export function packageVsix(outFile) {
+  runSync(
+    'packaged the VSIX',
+    process.execPath,
+    [
+      require.resolve('@vscode/vsce/vsce'),
+      'package',
+      '--no-dependencies',
+      '--allow-missing-repository',
+      '--skip-license',
+      // Without a "repository" in package.json vsce refuses relative links in README.md; these are test builds.
+      ...(manifest().repository ? [] : ['--baseContentUrl', 'https://invalid.example/', '--baseImagesUrl', 'https://invalid.example/']),
+      '--out',
+      outFile,
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return outFile;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run folders
+
+/**
+ * A fresh folder for one run: HOME and XDG_* for code-server and Chromium, code-server's user-data and extensions
+ * dirs, an empty workspace, and browser profiles.
+ */
+export function createRunDir(kind, base) {
+  const dir = base ?? mkdtempSync(join(tmpdir(), `dataworks-${kind}-`));
+  const d = {
+    dir,
+    home: join(dir, 'home'),
+    userData: join(dir, 'user-data'),
+    extensions: join(dir, 'extensions'),
+    workspace: join(dir, 'workspace'),
+    profiles: join(dir, 'profiles'),
+    logs: join(dir, 'logs'),
+    out: join(dir, 'out'),
+  };
+  for (const p of Object.values(d)) mkdirSync(p, { recursive: true });
+  return d;
+}
+
+/** HOME and XDG dirs inside the run folder, for code-server and Chromium. */
+export function isolatedEnv(run, extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    // Do not let an outer VS Code / npm run leak into the server or the extension host.
+    if (/^(VSCODE_|ELECTRON_)/.test(k) || /^npm_(config|package|lifecycle)_/i.test(k)) continue;
+    env[k] = v;
+  }
+  return {
+    ...env,
+    HOME: run.home,
+    XDG_CONFIG_HOME: join(run.home, '.config'),
+    XDG_DATA_HOME: join(run.home, '.local', 'share'),
+    XDG_CACHE_HOME: join(run.home, '.cache'),
+    XDG_RUNTIME_DIR: join(run.home, '.run'),
+    ...extra,
+  };
+}
+
+export const BASE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'chat.disableAIFeatures': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'window.restoreWindows': 'none',
+  'files.hotExit': 'off',
+};
+
+export function writeUserSettings(run, settings) {
+  const dir = join(run.userData, 'User');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DataWorks emulator (test/emulator, TypeScript, loaded in-process through tsx)
+
+/**
+ * Starts the emulator in this process. Returns undefined (with a note) while test/emulator/index.ts does not exist yet.
+ * @returns {Promise<undefined | {url: string, endpoint: string, port: number, credentials: {accessKeyId: string, accessKeySecret: string}|undefined, close: () => Promise<void>}>}
+ */
+export async function startEmulator({ port = 0, seed = 'demo', statePath } = {}) {
+  const entry = join(ROOT, 'test', 'emulator', 'index.ts');
+  if (!existsSync(entry)) {
+    log('test/emulator/index.ts does not exist yet: running without the DataWorks emulator');
+    return undefined;
+  }
+  const t0 = Date.now();
+  const { tsImport } = await import('tsx/esm/api');
+  const mod = await tsImport(entry, import.meta.url);
+  const opts = { port, seed };
+  if (statePath) opts.statePath = statePath;
+  const emu = await mod.startEmulator(opts);
+  const close = async () => {
+    await emu.close();
+  };
+  onCleanup(close);
+  const credentials = normaliseCredentials(mod.DEMO_CREDENTIALS);
+  const url = emu.url ?? `http://${emu.endpoint}`;
+  log(`emulator (seed ${seed}) listening on ${url} (${secs(t0)})`);
+  return { ...emu, url, endpoint: emu.endpoint ?? new URL(url).host, credentials, close };
+}
+
+/** DEMO_CREDENTIALS → {accessKeyId, accessKeySecret}, whatever the exact field names are. */
+function normaliseCredentials(c) {
+  if (!c || typeof c !== 'object') return undefined;
+  const pick = (...names) => names.map((n) => c[n]).find((v) => typeof v === 'string');
+  const accessKeyId = pick('accessKeyId', 'AccessKeyId', 'keyId', 'id');
+  const accessKeySecret = pick('accessKeySecret', 'AccessKeySecret', 'secret', 'keySecret');
+  return accessKeyId && accessKeySecret ? { accessKeyId, accessKeySecret } : undefined;
+}
+
+/** Environment variables and user settings that point the extension at the emulator. */
+export function emulatorWiring(emu) {
+  if (!emu) return { env: {}, settings: {} };
+  const env = {
+    DATAWORKS_TEST_EMULATOR_URL: emu.url,
+    DATAWORKS_TEST_EMULATOR_ENDPOINT: emu.endpoint,
+    ALIBABA_CLOUD_REGION_ID: 'cn-shanghai',
+  };
+  if (emu.credentials) {
+    env.ALIBABA_CLOUD_ACCESS_KEY_ID = emu.credentials.accessKeyId;
+    env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = emu.credentials.accessKeySecret;
+  }
+  return { env, settings: { 'dataworks.endpointOverride': emu.url.replace(/\/$/, '') } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// code-server
+
+/** Installs a VSIX into the run's extensions dir (before the server starts). */
+export function installVsix(tools, run, vsix, env) {
+  runSync(
+    'installed the VSIX into code-server',
+    tools.node,
+    [tools.codeServer, '--install-extension', vsix, '--force', '--extensions-dir', run.extensions, '--user-data-dir', run.userData],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
+/**
+ * Starts code-server on 127.0.0.1:`port` and waits for /healthz.
+ * @param {object} o
+ * @param {boolean} [o.smokeTestDriver] pass --vscode-option enable-smoke-test-driver (needed for extensionTestsPath)
+ * @returns {Promise<{url: string, port: number, workbenchUrl: (query?: Record<string,string>) => string, logFile: string, stop: () => Promise<void>, alive: () => boolean}>}
+ */
+export async function startCodeServer(tools, run, { port, env, smokeTestDriver = false, graceSeconds = 5 }) {
+  const t0 = Date.now();
+  const logFile = join(run.logs, 'code-server.log');
+  state.serverLog = logFile;
+  const args = [
+    tools.codeServer,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--user-data-dir',
+    run.userData,
+    '--extensions-dir',
+    run.extensions,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--reconnection-grace-time',
+    String(graceSeconds),
+    ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+  ];
+  let alive = true;
+  const proc = startGroup('code-server', tools.node, args, { env, logFile });
+  void proc.exited.then(() => (alive = false));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/healthz`, `code-server (log: ${logFile})`, 60_000, () => alive);
+  log(`code-server ${tools.codeServerVersion} on ${url} (${secs(t0)})`);
+  const workbenchUrl = (query = {}) => {
+    const q = new URLSearchParams({ folder: run.workspace, ...query });
+    return `${url}/?${q.toString()}`;
+  };
+  return { url, port, workbenchUrl, logFile, stop: proc.stop, alive: () => alive, exited: proc.exited };
+}
+
+export function tail(file, lines = 40) {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chromium
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium with a fresh profile in the run folder. */
+export async function launchBrowser(tools, run, env, { name = 'browser', viewport = { width: 1400, height: 900 } } = {}) {
+  const { chromium } = require('playwright-core');
+  const profile = mkdtempSync(join(run.profiles, `${name}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: tools.chromium,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env,
+    viewport,
+  });
+  onCleanup(() => context.close().catch(() => {}));
+  return context;
+}
+
+/** Waits until the workbench is rendered (activity bar and editor area present). */
+export async function waitForWorkbench(page, timeoutMs = 60_000) {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+export function removeRunDir(run) {
+  rmSync(run.dir, { recursive: true, force: true, maxRetries: 3 });
+}

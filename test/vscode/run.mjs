@@ -1,0 +1,218 @@
+#!/usr/bin/env node
+// Runs the extension in a real VS Code (code-server 4.139 = VS Code 1.139) driven by headless Chromium.
+//
+//   node test/vscode/run.mjs integration   mocha inside the extension host (test/integration/**/*.test.ts),
+//                                          extension loaded from the repo as extensionDevelopmentPath
+//   node test/vscode/run.mjs e2e           UI tests (test/e2e/**/*.test.ts, mocha in Node + playwright-core),
+//                                          extension installed from a freshly packaged VSIX
+//   node test/vscode/run.mjs demo          same as `npm run demo` (scripts/demo.mjs)
+//
+// Options: --grep <text>   only tests whose full title contains <text>
+//          --keep          keep the run folder (logs, user data, profiles) even when everything passed
+// Env:     TEST_SUMMARY_FILE  receives {"passed":N,"failed":N,"pending":N} (scripts/test.mjs adds them up)
+//          DATAWORKS_TEST_TIMEOUT  overall limit in seconds for one suite (default 600)
+// Exit code: 0 when every test passed, 1 otherwise.
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format, parseArgs } from 'node:util';
+import { prepare } from './prepare.mjs';
+import * as h from './harness.mjs';
+
+const { ROOT, log, secs } = h;
+const RESULTS = join(ROOT, 'test-results');
+const EXT_HOST_MARK = '\u2063'; // keep in sync with test/integration/index.ts
+
+function writeSummary(summary) {
+  const file = process.env.TEST_SUMMARY_FILE;
+  if (file) writeFileSync(file, JSON.stringify(summary));
+}
+
+function readSummary(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function withTimeout(promise, seconds, what) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
+
+const suiteTimeout = Number(process.env.DATAWORKS_TEST_TIMEOUT ?? 600);
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Extension-host tests: code-server with the smoke-test driver, tests passed in through the `payload` query. */
+async function integration(opts) {
+  const tools = await prepare();
+  const run = h.createRunDir('integration');
+  log(`run folder: ${run.dir}`);
+  h.buildExtension();
+  const testsIndex = await h.bundleIntegrationTests(join(run.out, 'integration'));
+
+  const emu = await h.startEmulator({ seed: 'demo' });
+  const wiring = h.emulatorWiring(emu);
+  h.writeUserSettings(run, wiring.settings);
+
+  const innerSummary = join(run.dir, 'summary.json');
+  const env = h.isolatedEnv(run, {
+    ...wiring.env,
+    TEST_SUMMARY_FILE: innerSummary,
+    DATAWORKS_TEST_REPORTER: join(ROOT, 'test', 'support', 'summaryReporter.cjs'),
+    DATAWORKS_TEST_ROOT: ROOT,
+    DATAWORKS_TEST_WORKSPACE: run.workspace,
+    ...(opts.grep ? { DATAWORKS_TEST_GREP: opts.grep } : {}),
+  });
+  const port = await h.freePort();
+  const server = await h.startCodeServer(tools, run, { port, env, smokeTestDriver: true });
+
+  const context = await h.launchBrowser(tools, run, env, { name: 'integration' });
+  let resolveExit;
+  const exited = new Promise((r) => (resolveExit = r));
+  // The workbench reports the test run through these two hooks (VS Code's smoke-test driver contract).
+  // Lines from the extension host (mocha's report, console output of tests and extension) carry EXT_HOST_MARK
+  // (see test/integration/index.ts) and are printed; the workbench's own log goes to logs/workbench.log.
+  const workbenchLog = createWriteStream(join(run.logs, 'workbench.log'));
+  h.onCleanup(() => new Promise((r) => workbenchLog.end(r)));
+  await context.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = Array.isArray(args) ? format(...args) : String(args);
+    workbenchLog.write(`[${type}] ${text.replaceAll(EXT_HOST_MARK, '')}\n`);
+    if (text.includes(EXT_HOST_MARK)) console.log(text.replaceAll(EXT_HOST_MARK, ''));
+  });
+  await context.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionTestsPath', remote(testsIndex)],
+  ];
+  const t0 = Date.now();
+  await page.goto(server.workbenchUrl({ payload: JSON.stringify(payload) }));
+  let code;
+  try {
+    code = await withTimeout(
+      Promise.race([
+        exited,
+        server.exited.then((c) => {
+          throw new Error(`code-server exited (${c}) during the test run`);
+        }),
+      ]),
+      suiteTimeout,
+      'the extension-host test run',
+    );
+  } catch (err) {
+    await page.screenshot({ path: join(RESULTS, 'integration-timeout.png') }).catch(() => {});
+    throw err;
+  }
+  log(`extension host tests finished with code ${code} (${secs(t0)})`);
+  const summary = readSummary(innerSummary) ?? { passed: 0, failed: code === 0 ? 0 : 1, pending: 0 };
+  if (code !== 0 && summary.failed === 0) summary.failed = 1; // the runner itself failed (load error, crash)
+  return { summary, run, server };
+}
+
+/** UI tests: code-server without the smoke-test driver, extension installed from the VSIX, mocha in Node. */
+async function e2e(opts) {
+  const tools = await prepare();
+  const run = h.createRunDir('e2e');
+  log(`run folder: ${run.dir}`);
+  h.buildExtension();
+  const vsix = h.packageVsix(join(run.out, 'dataworks.vsix'));
+
+  const emu = await h.startEmulator({ seed: 'demo' });
+  const wiring = h.emulatorWiring(emu);
+  h.writeUserSettings(run, wiring.settings);
+  const env = h.isolatedEnv(run, wiring.env);
+  h.installVsix(tools, run, vsix, env);
+
+  const port = await h.freePort();
+  const server = await h.startCodeServer(tools, run, { port, env });
+
+  const innerSummary = join(run.dir, 'summary.json');
+  const mochaBin = join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const args = [
+    mochaBin,
+    '--import=tsx',
+    '--require',
+    'test/e2e/hooks.ts',
+    '--reporter',
+    'test/support/summaryReporter.cjs',
+    '--timeout',
+    '60000',
+    '--slow',
+    '10000',
+    ...(opts.grep ? ['--grep', opts.grep] : []),
+    'test/e2e/**/*.test.ts',
+  ];
+  const t0 = Date.now();
+  const mocha = h.startGroup('mocha (e2e)', process.execPath, args, {
+    env: {
+      ...process.env,
+      ...wiring.env,
+      TEST_SUMMARY_FILE: innerSummary,
+      DATAWORKS_E2E_URL: server.workbenchUrl(),
+      DATAWORKS_E2E_SERVER: server.url,
+      DATAWORKS_E2E_WORKSPACE: run.workspace,
+      DATAWORKS_E2E_RUN_DIR: run.dir,
+      DATAWORKS_E2E_USER_DATA: run.userData,
+      DATAWORKS_E2E_RESULTS: RESULTS,
+      DATAWORKS_CHROMIUM: tools.chromium,
+      // Chromium launched by the tests gets HOME/XDG inside the run folder through this.
+      DATAWORKS_E2E_BROWSER_HOME: run.home,
+    },
+    onLine: (line) => console.log(line),
+  });
+  const code = await withTimeout(mocha.exited, suiteTimeout, 'the e2e mocha run');
+  log(`e2e mocha finished with code ${code} (${secs(t0)})`);
+  const summary = readSummary(innerSummary) ?? { passed: 0, failed: 1, pending: 0 };
+  if (code !== 0 && summary.failed === 0) summary.failed = 1;
+  return { summary, run, server };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { grep: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  });
+  const kind = positionals[0];
+  if (kind === 'demo') {
+    await import('../../scripts/demo.mjs');
+    return;
+  }
+  const suites = { integration, e2e };
+  if (!suites[kind]) {
+    console.error('usage: node test/vscode/run.mjs <integration|e2e|demo> [--grep text] [--keep]');
+    process.exit(2);
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  const t0 = Date.now();
+  let result;
+  let exitCode = 1;
+  try {
+    result = await suites[kind](values);
+    const { passed, failed, pending = 0 } = result.summary;
+    writeSummary({ passed, failed, pending });
+    log(`${kind}: ${passed} passed, ${failed} failed, ${pending} pending (${secs(t0)} in total)`);
+    exitCode = failed > 0 ? 1 : 0;
+  } catch (err) {
+    console.error(`[vscode-test] ${kind} FAILED: ${err.stack ?? err}`);
+    writeSummary({ passed: 0, failed: 1, pending: 0 });
+    if (h.state.serverLog) console.error(`--- last lines of ${h.state.serverLog} ---\n${h.tail(h.state.serverLog)}`);
+  }
+  await h.cleanup();
+  if (result?.run) {
+    if (exitCode === 0 && !values.keep) h.removeRunDir(result.run);
+    else if (existsSync(result.run.dir)) log(`kept the run folder for inspection: ${result.run.dir}`);
+  }
+  process.exit(exitCode);
+}
+
+await main();

@@ -13,6 +13,7 @@ export const faultConfigSchema = z.strictObject({
   dropNext: z.number().int().min(0).optional(),
   dropRate: z.number().min(0).max(1).optional(),
   timeoutAfterWriteNext: z.number().int().min(0).optional(),
+  dsgUnknownErrorNext: z.number().int().min(0).optional(),
   actions: z.array(z.string()).optional(),
 });
 
@@ -33,11 +34,13 @@ export interface FaultConfig {
   dropRate?: number;
   /** Execute the request (apply the write), then never answer; the socket is destroyed after 120 s. */
   timeoutAfterWriteNext?: number;
+  /** Emulator extra: the next N Dsg* requests answer the DSG UNKNOWN.ERROR (500, not executed). */
+  dsgUnknownErrorNext?: number;
   /** If set, faults only apply to these actions. */
   actions?: string[];
 }
 
-export type PreFault = { kind: 'drop' } | { kind: 'throttle'; code: ThrottleCode } | { kind: 'serverError' };
+export type PreFault = { kind: 'drop' } | { kind: 'throttle'; code: ThrottleCode } | { kind: 'serverError' } | { kind: 'dsgUnknown' };
 
 export class FaultState {
   private cfg: FaultConfig = {};
@@ -70,7 +73,7 @@ export class FaultState {
     return this.applies(action) ? (this.cfg.latencyMs ?? 0) : 0;
   }
 
-  private takeNext(key: 'dropNext' | 'throttleNext' | 'serverErrorNext' | 'timeoutAfterWriteNext'): boolean {
+  private takeNext(key: 'dropNext' | 'throttleNext' | 'serverErrorNext' | 'timeoutAfterWriteNext' | 'dsgUnknownErrorNext'): boolean {
     const n = this.cfg[key] ?? 0;
     if (n <= 0) return false;
     this.cfg[key] = n - 1;
@@ -82,13 +85,14 @@ export class FaultState {
   }
 
   /** Decides a fault that replaces execution, consuming a counter if one fires. */
-  beforeExecute(action: string): PreFault | undefined {
+  beforeExecute(action: string, isDsg: boolean): PreFault | undefined {
     if (!this.applies(action)) return undefined;
     if (this.takeNext('dropNext') || this.roll(this.cfg.dropRate)) return { kind: 'drop' };
     if (this.takeNext('throttleNext') || this.roll(this.cfg.throttleRate)) {
       return { kind: 'throttle', code: this.cfg.throttleCode ?? 'Throttling.User' };
     }
     if (this.takeNext('serverErrorNext') || this.roll(this.cfg.serverErrorRate)) return { kind: 'serverError' };
+    if (isDsg && this.takeNext('dsgUnknownErrorNext')) return { kind: 'dsgUnknown' };
     return undefined;
   }
 

@@ -10,7 +10,7 @@ import { Params, nowIso } from './actions/common';
 import { ACTIONS, CLOUDAPI_VERSION } from './actions/index';
 import type { KnownKey } from './credentials';
 import { DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, RESTRICTED_CREDENTIALS } from './credentials';
-import { ApiError, DsgError, THROTTLE_MESSAGES, errorBody, internalError } from './errors';
+import { ApiError, DSG, DsgError, THROTTLE_MESSAGES, errorBody, internalError } from './errors';
 import type { FaultConfig } from './faults';
 import { FaultState } from './faults';
 import type { Edition, EmulatorData, SeedName } from './model';
@@ -222,13 +222,14 @@ class Emulator {
       else throw new ApiError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards. The request is not signed.');
       const caller = this.keys.get(verified.key.accessKeyId) ?? { ...verified.key, uid: this.store.current.ownerUid };
 
-      const fault = this.faults.beforeExecute(action);
+      const fault = this.faults.beforeExecute(action, spec.dsg === true);
       if (fault?.kind === 'drop') {
         req.socket.destroy();
         return;
       }
       if (fault?.kind === 'throttle') throw new ApiError(429, fault.code, THROTTLE_MESSAGES[fault.code]);
       if (fault?.kind === 'serverError') throw internalError();
+      if (fault?.kind === 'dsgUnknown') throw DSG.unknown();
 
       const edition = this.store.current.edition;
       if (spec.minEdition && editionRank(edition) < editionRank(spec.minEdition)) {

@@ -1,10 +1,126 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { createDataWorksService } from './api';
+import { ProfileStore } from './auth/profileStore';
+import { registerCommands } from './commands';
+import type { Deps } from './commands/deps';
+import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
+import { regionName } from './regions';
+import { AuthState } from './services/authState';
+import { createFormContext } from './services/formContext';
+import { ReadCache } from './services/readCache';
+import { ServiceProvider } from './services/serviceProvider';
+import { isChinese, settings } from './services/settings';
+import { ProfileStatusBar } from './statusBar';
+import { ExplorerModel } from './tree/explorerModel';
+import { ExplorerView } from './tree/explorerView';
+import type { TreeNode } from './tree/node';
+import { CredentialsUnavailableError, describeError, isCancellation, isCredentialRejection } from './util/errors';
+import { Logger } from './util/log';
+import { TeeLogSink } from './util/memoryLog';
+import { Redactor } from './util/redact';
 
-// Composition root: builds the services once and registers everything. No logic and no network here.
-export function activate(_context: vscode.ExtensionContext): void {
-  // Filled in by the explorer issue.
+/**
+ * What activate() returns. For the extension-host tests only (they get it from `extension.exports`); no
+ * other extension should depend on it.
+ */
+export interface DataWorksTestApi {
+  readonly profiles: ProfileStore;
+  readonly model: ExplorerModel;
+  readonly tree: vscode.TreeDataProvider<TreeNode>;
+  readonly cache: ReadCache;
+  readonly services: ServiceProvider;
+  /** The last lines written to the DataWorks output channel, as written (redacted). */
+  recentLog(): readonly string[];
+}
+
+// Composition root: builds the services once and registers everything. No network and no secret reads here:
+// the tree loads when VS Code asks for it, the API layer on its first call.
+export function activate(context: vscode.ExtensionContext): DataWorksTestApi {
+  const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const sink = new TeeLogSink(channel);
+  const redactor = new Redactor();
+  const log = new Logger(sink, redactor);
+  const locale = (): 'en' | 'zh-cn' => (isChinese() ? 'zh-cn' : 'en');
+  const t = vscode.l10n.t;
+
+  const profiles = new ProfileStore({
+    secrets: context.secrets,
+    state: context.globalState,
+    env: process.env,
+    onSecret: (c) => redactor.add(c.accessKeyId, c.accessKeySecret, c.securityToken),
+    onStorageError: (m) => log.warn(m),
+  });
+  const cache = new ReadCache(settings.cacheTtlMs);
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  const services = new ServiceProvider({
+    profiles,
+    factory: () => Promise.resolve(createDataWorksService),
+    settings,
+    logger: log,
+    userAgent: `vscode-dataworks/${typeof version === 'string' ? version : '0'}`,
+  });
+  const auth = new AuthState();
+
+  const reportError = (e: unknown, what: string): string => {
+    if (isCancellation(e)) return t('Loading {0} was cancelled', what);
+    log.failure(`Loading ${what} failed:`, e);
+    if (e instanceof CredentialsUnavailableError) return t('The credentials of profile {0} are missing', e.profileName);
+    const profile = profiles.active();
+    if (profile && isCredentialRejection(e)) auth.markRejected(profile.name);
+    const d = describeError(e, locale());
+    const text = d.requestId ? t('{0} (request ID: {1})', d.message, d.requestId) : d.message;
+    return redactor.redact(t('Could not load {0}: {1}', what, text));
+  };
+
+  const model = new ExplorerModel({
+    profiles,
+    cache,
+    t: (message, ...args) => t(message, ...args),
+    pageSize: PAGE_SIZE,
+    getService: (profile, region) => services.getService(profile, region),
+    regionLabel: (id) => regionName(id, isChinese()),
+    reportError,
+  });
+  const view = new ExplorerView(model, profiles, log);
+  const statusBar = new ProfileStatusBar(profiles, auth);
+
+  const deps: Deps = {
+    context, channel, log, redactor, profiles, services, cache, model, view, auth,
+    drafts: {},
+    locale,
+    formContext: () => createFormContext(deps),
+  };
+
+  context.subscriptions.push(
+    channel,
+    view,
+    statusBar,
+    model,
+    auth,
+    profiles,
+    ...registerCommands(deps),
+    profiles.onDidChange((change) => {
+      if (change.kind !== 'viewState') services.clear();
+      if (change.kind === 'credentials') auth.clear(change.name);
+      model.reset();
+      view.updateChrome();
+      statusBar.update();
+    }),
+    auth.onDidChange(() => statusBar.update()),
+    context.secrets.onDidChange((e) => profiles.handleSecretChange(e.key)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      const touches = (key: string): boolean => e.affectsConfiguration(`${Settings.section}.${key}`);
+      if (touches(Settings.endpointOverride) || touches(Settings.useVpcEndpoint) || touches(Settings.requestsPerSecond)) {
+        services.clear();
+        cache.invalidate();
+        model.reset();
+      }
+    }),
+  );
+
+  return { profiles, model, tree: view.provider, cache, services, recentLog: () => sink.recent };
 }
 
 export function deactivate(): void {
-  // Nothing to release yet.
+  // Everything is disposed through context.subscriptions.
 }

@@ -1,0 +1,38 @@
+import type { Credentials } from '../api/config';
+import type { Profile } from './profile';
+import { ENVIRONMENT_PROFILE_NAME } from './profile';
+import { maskAccessKeyId } from '../util/redact';
+
+// The variable names the Alibaba Cloud CLI and SDKs read, so a shell that works with `aliyun` works here.
+export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
+export const ENV_ACCESS_KEY_SECRET = 'ALIBABA_CLOUD_ACCESS_KEY_SECRET';
+export const ENV_SECURITY_TOKEN = 'ALIBABA_CLOUD_SECURITY_TOKEN';
+export const ENV_REGION_ID = 'ALIBABA_CLOUD_REGION_ID';
+
+export const DEFAULT_REGION = 'cn-hangzhou';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface EnvironmentProfile {
+  readonly profile: Profile;
+  readonly credentials: Credentials;
+}
+
+/** The read-only "Environment" profile, when both AccessKey variables are set. */
+export function readEnvironmentProfile(env: Env): EnvironmentProfile | undefined {
+  const accessKeyId = env[ENV_ACCESS_KEY_ID]?.trim();
+  const accessKeySecret = env[ENV_ACCESS_KEY_SECRET]?.trim();
+  if (!accessKeyId || !accessKeySecret) return undefined;
+  const securityToken = env[ENV_SECURITY_TOKEN]?.trim() || undefined;
+  const region = env[ENV_REGION_ID]?.trim() || DEFAULT_REGION;
+  return {
+    profile: {
+      name: ENVIRONMENT_PROFILE_NAME,
+      region,
+      mode: securityToken ? 'sts' : 'ak',
+      source: 'environment',
+      accessKeyIdHint: maskAccessKeyId(accessKeyId),
+    },
+    credentials: securityToken ? { accessKeyId, accessKeySecret, securityToken } : { accessKeyId, accessKeySecret },
+  };
+}

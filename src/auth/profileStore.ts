@@ -1,0 +1,194 @@
+import type { Credentials } from '../api/config';
+import { Emitter } from '../util/event';
+import { maskAccessKeyId } from '../util/redact';
+import type { Env, EnvironmentProfile } from './environment';
+import { readEnvironmentProfile } from './environment';
+import type { CredentialsResult, Profile, ProfileInfo, ProfileViewState } from './profile';
+import { ENVIRONMENT_PROFILE_NAME } from './profile';
+import type { KeyValueStore, SecretStore } from './stores';
+
+// Non-secret profile data lives in globalState under these keys; secrets only under SECRET_PREFIX in
+// SecretStorage, one JSON value per profile so that ID, secret and token are written and removed together.
+export const PROFILES_KEY = 'dataworks.profiles';
+export const ACTIVE_PROFILE_KEY = 'dataworks.activeProfile';
+export const VIEW_STATE_PREFIX = 'dataworks.profileState.';
+export const SECRET_PREFIX = 'dataworks.credentials.';
+
+export type ProfileNameProblem = 'empty' | 'tooLong' | 'invalid' | 'reserved' | 'duplicate';
+
+const MAX_NAME_LENGTH = 64;
+
+export function profileNameProblem(name: string, existing: readonly string[]): ProfileNameProblem | undefined {
+  const n = name.trim();
+  if (!n) return 'empty';
+  if (n.length > MAX_NAME_LENGTH) return 'tooLong';
+  // The name is part of storage keys and tree ids; keep it to one printable line.
+  if (/[\r\n\t/\\]/.test(n)) return 'invalid';
+  if (n.toLowerCase() === ENVIRONMENT_PROFILE_NAME.toLowerCase()) return 'reserved';
+  if (existing.some((e) => e.toLowerCase() === n.toLowerCase())) return 'duplicate';
+  return undefined;
+}
+
+export type ProfileChange =
+  | { readonly kind: 'profiles' }
+  | { readonly kind: 'active' }
+  | { readonly kind: 'credentials'; readonly name: string }
+  | { readonly kind: 'viewState'; readonly name: string };
+
+export interface ProfileStoreOptions {
+  readonly secrets: SecretStore;
+  readonly state: KeyValueStore;
+  readonly env: Env;
+  /** Learns every secret read or stored, so that the log can redact it. */
+  readonly onSecret?: (credentials: Credentials) => void;
+  /** Told about storage failures (without the values). */
+  readonly onStorageError?: (message: string) => void;
+}
+
+function parseCredentials(text: string): Credentials | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null) return undefined;
+    const o = v as Record<string, unknown>;
+    if (typeof o.accessKeyId !== 'string' || typeof o.accessKeySecret !== 'string') return undefined;
+    if (!o.accessKeyId || !o.accessKeySecret) return undefined;
+    const token = typeof o.securityToken === 'string' && o.securityToken ? o.securityToken : undefined;
+    return token
+      ? { accessKeyId: o.accessKeyId, accessKeySecret: o.accessKeySecret, securityToken: token }
+      : { accessKeyId: o.accessKeyId, accessKeySecret: o.accessKeySecret };
+  } catch {
+    return undefined;
+  }
+}
+
+function isProfileInfo(v: unknown): v is ProfileInfo {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.name === 'string' && typeof o.region === 'string' && (o.mode === 'ak' || o.mode === 'sts');
+}
+
+/**
+ * Profiles: metadata in globalState, credentials in SecretStorage. Every SecretStorage access is guarded:
+ * SecretStorage can lose or fail to decrypt values, and that must show as "sign in again", never as a crash.
+ */
+export class ProfileStore {
+  private readonly changed = new Emitter<ProfileChange>();
+  readonly onDidChange = this.changed.event;
+  private readonly environment: EnvironmentProfile | undefined;
+
+  constructor(private readonly options: ProfileStoreOptions) {
+    this.environment = readEnvironmentProfile(options.env);
+    if (this.environment) options.onSecret?.(this.environment.credentials);
+  }
+
+  /** Stored profiles in creation order, then the Environment profile. */
+  list(): readonly Profile[] {
+    const stored = this.storedInfos().map((p): Profile => ({ ...p, source: 'stored' }));
+    return this.environment ? [...stored, this.environment.profile] : stored;
+  }
+
+  get(name: string): Profile | undefined {
+    return this.list().find((p) => p.name === name);
+  }
+
+  /** The selected profile; without a selection the Environment profile, else the first stored one. */
+  active(): Profile | undefined {
+    const selected = this.options.state.get<string>(ACTIVE_PROFILE_KEY);
+    const byName = selected === undefined ? undefined : this.get(selected);
+    return byName ?? this.environment?.profile ?? this.list()[0];
+  }
+
+  async setActive(name: string): Promise<void> {
+    if (!this.get(name)) throw new Error(`No profile named "${name}".`);
+    await this.options.state.update(ACTIVE_PROFILE_KEY, name);
+    this.changed.fire({ kind: 'active' });
+  }
+
+  /**
+   * Saves a new profile or replaces one. The secret is written first: if SecretStorage refuses it,
+   * no half-made profile is left in globalState.
+   */
+  async save(info: ProfileInfo, credentials: Credentials): Promise<void> {
+    if (info.name === ENVIRONMENT_PROFILE_NAME) throw new Error('The Environment profile is read-only.');
+    this.options.onSecret?.(credentials);
+    await this.options.secrets.store(SECRET_PREFIX + info.name, JSON.stringify(credentials));
+    const clean: ProfileInfo = {
+      name: info.name,
+      region: info.region,
+      mode: credentials.securityToken ? 'sts' : 'ak',
+      ...(info.endpoint ? { endpoint: info.endpoint } : {}),
+      accessKeyIdHint: maskAccessKeyId(credentials.accessKeyId),
+    };
+    const others = this.storedInfos().filter((p) => p.name !== info.name);
+    const existed = others.length !== this.storedInfos().length;
+    await this.options.state.update(PROFILES_KEY, [...others, clean]);
+    this.changed.fire(existed ? { kind: 'credentials', name: info.name } : { kind: 'profiles' });
+  }
+
+  /** Removes the profile, its secret and its view state. */
+  async remove(name: string): Promise<void> {
+    if (name === ENVIRONMENT_PROFILE_NAME && this.environment) throw new Error('The Environment profile is read-only.');
+    await this.options.secrets.delete(SECRET_PREFIX + name);
+    await this.options.state.update(PROFILES_KEY, this.storedInfos().filter((p) => p.name !== name));
+    await this.options.state.update(VIEW_STATE_PREFIX + name, undefined);
+    if (this.options.state.get<string>(ACTIVE_PROFILE_KEY) === name) {
+      await this.options.state.update(ACTIVE_PROFILE_KEY, undefined);
+    }
+    this.changed.fire({ kind: 'profiles' });
+  }
+
+  async getCredentials(name: string): Promise<CredentialsResult> {
+    if (name === ENVIRONMENT_PROFILE_NAME && this.environment) {
+      return { ok: true, credentials: this.environment.credentials };
+    }
+    let text: string | undefined;
+    try {
+      text = await this.options.secrets.get(SECRET_PREFIX + name);
+    } catch (e) {
+      this.options.onStorageError?.(`Reading the secret of profile "${name}" failed: ${e instanceof Error ? e.name : 'error'}`);
+      return { ok: false, reason: 'unreadable' };
+    }
+    if (text === undefined) return { ok: false, reason: 'missing' };
+    const credentials = parseCredentials(text);
+    if (!credentials) return { ok: false, reason: 'unreadable' };
+    this.options.onSecret?.(credentials);
+    return { ok: true, credentials };
+  }
+
+  viewState(name: string): ProfileViewState {
+    return this.options.state.get<ProfileViewState>(VIEW_STATE_PREFIX + name) ?? {};
+  }
+
+  async updateViewState(name: string, patch: Partial<ProfileViewState>): Promise<void> {
+    const next: Record<string, unknown> = { ...this.viewState(name), ...patch };
+    for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '') delete next[k];
+    await this.options.state.update(VIEW_STATE_PREFIX + name, next);
+    this.changed.fire({ kind: 'viewState', name });
+  }
+
+  /** The region palette commands use and the status bar shows. */
+  activeRegion(profile: Profile): string {
+    return this.viewState(profile.name).activeRegion ?? profile.region;
+  }
+
+  /** Regions shown as roots: the active one first, then the extra ones. */
+  visibleRegions(profile: Profile): readonly string[] {
+    const active = this.activeRegion(profile);
+    const extra = this.viewState(profile.name).extraRegions ?? [];
+    return [active, ...extra.filter((r) => r !== active)];
+  }
+
+  /** Another window changed a secret of ours: tell the listeners, the value is read again on next use. */
+  handleSecretChange(key: string): void {
+    if (key.startsWith(SECRET_PREFIX)) this.changed.fire({ kind: 'credentials', name: key.slice(SECRET_PREFIX.length) });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private storedInfos(): readonly ProfileInfo[] {
+    const v = this.options.state.get<unknown>(PROFILES_KEY);
+    return Array.isArray(v) ? v.filter(isProfileInfo) : [];
+  }
+}

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { UserGroupNode } from '../tree/resourceNodes';
+import { UserCancelledError } from '../util/errors';
+import { nodeArg, pickUserGroup, requireProfile } from './pickers';
+import type { CommandFactory } from './deps';
+
+export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
+  const profile = requireProfile(deps);
+  const node = nodeArg(arg, UserGroupNode) ?? (await pickUserGroup(deps, vscode.l10n.t('Select the user group to delete')));
+  const { group } = node;
+  const region = node.resource.region;
+  const confirm = vscode.l10n.t('Delete');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Delete user group "{0}" (ID {1}) in {2}?', group.name, group.id, region),
+    { modal: true, detail: vscode.l10n.t('Its {0} account(s) lose the permissions granted through this group. This cannot be undone.', group.accounts.length) },
+    confirm,
+  );
+  if (answer !== confirm) throw new UserCancelledError();
+  const service = await deps.services.getService(profile.name, region);
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting user group {0}…', group.name), cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await service.deleteUserGroups([group.id], { signal: abort.signal });
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+  deps.log.info(`Deleted user group ${group.id} in ${region} (requestId=${result.requestId})`);
+  deps.model.userGroupsChanged(region);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Deleted user group {0}.', group.name));
+};

@@ -1,0 +1,39 @@
+import type * as vscode from 'vscode';
+import type { ProfileStore } from '../auth/profileStore';
+import type { AuthState } from '../services/authState';
+import type { ReadCache } from '../services/readCache';
+import type { ServiceProvider } from '../services/serviceProvider';
+import type { ExplorerModel } from '../tree/explorerModel';
+import type { ExplorerView } from '../tree/explorerView';
+import type { FormContext } from '../webview/forms';
+import type { Locale } from '../util/errors';
+import type { Logger } from '../util/log';
+import type { Redactor } from '../util/redact';
+
+/** What Add Profile remembers after a cancel or a failed verification: never a secret. */
+export interface AddProfileDraft {
+  name?: string;
+  region?: string;
+  accessKeyId?: string;
+}
+
+/** The services every command may use, built once in activate(). */
+export interface Deps {
+  readonly context: vscode.ExtensionContext;
+  readonly channel: vscode.LogOutputChannel;
+  readonly log: Logger;
+  readonly redactor: Redactor;
+  readonly profiles: ProfileStore;
+  readonly services: ServiceProvider;
+  readonly cache: ReadCache;
+  readonly model: ExplorerModel;
+  readonly view: ExplorerView;
+  readonly auth: AuthState;
+  readonly drafts: { addProfile?: AddProfileDraft };
+  locale(): Locale;
+  /** The forms' view of the active profile; throws a UserFacingError without one. */
+  formContext(): FormContext;
+}
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+export type CommandFactory = (deps: Deps) => CommandHandler;

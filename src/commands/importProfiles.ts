@@ -1,0 +1,66 @@
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SkippedCliProfile } from '../auth/cliConfig';
+import { cliConfigPath, readCliConfig } from '../auth/cliConfig';
+import { DEFAULT_REGION } from '../auth/environment';
+import { ENVIRONMENT_PROFILE_NAME } from '../auth/profile';
+import { UserCancelledError, UserFacingError } from '../util/errors';
+import type { CommandFactory } from './deps';
+
+function skipText(s: SkippedCliProfile): string {
+  const name = s.name || vscode.l10n.t('(no name)');
+  switch (s.reason.kind) {
+    case 'unsupportedMode': return vscode.l10n.t('{0}: mode {1} is not supported (only AK and StsToken)', name, s.reason.mode);
+    case 'incomplete': return vscode.l10n.t('{0}: missing {1}', name, s.reason.missing.join(', '));
+    case 'noName': return vscode.l10n.t('{0}: the profile has no name', name);
+  }
+}
+
+/** Copies AK and StsToken profiles of the Alibaba Cloud CLI into our store. Never writes the CLI's file. */
+export const importProfiles: CommandFactory = (deps) => async () => {
+  const file = cliConfigPath(os.homedir(), (...parts) => path.join(...parts));
+  const result = await readCliConfig(file, (p) => fs.readFile(p, 'utf8'));
+  if (!result.ok) {
+    switch (result.problem) {
+      case 'missing': throw new UserFacingError(vscode.l10n.t('No Alibaba Cloud CLI configuration found at {0}.', file));
+      case 'unreadable': throw new UserFacingError(vscode.l10n.t('Cannot read {0}: {1}', file, result.detail ?? ''));
+      case 'malformed': throw new UserFacingError(vscode.l10n.t('{0} is not a valid Alibaba Cloud CLI configuration: {1}', file, result.detail ?? ''));
+    }
+  }
+  const skipped = result.skipped.map(skipText);
+  for (const s of skipped) deps.log.info(`CLI import skipped ${s}`);
+  if (result.profiles.length === 0) {
+    throw new UserFacingError(vscode.l10n.t('No profile in {0} can be imported. {1}', file, skipped.join('; ')));
+  }
+  const existing = new Set(deps.profiles.list().filter((p) => p.source === 'stored').map((p) => p.name));
+  const items = result.profiles.map((p) => {
+    const name = p.name === ENVIRONMENT_PROFILE_NAME ? `${p.name} (CLI)` : p.name;
+    return {
+      label: name,
+      description: [p.region ?? DEFAULT_REGION, p.credentials.securityToken ? 'StsToken' : 'AK', p.current ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
+      detail: existing.has(name) ? vscode.l10n.t('Replaces the existing profile of this name') : undefined,
+      picked: !existing.has(name),
+      candidate: p,
+      name,
+    };
+  });
+  const picks = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: vscode.l10n.t('Import Profiles from Alibaba Cloud CLI'),
+    placeHolder: skipped.length ? vscode.l10n.t('Skipped: {0}', skipped.join('; ')) : vscode.l10n.t('Select the profiles to import'),
+    ignoreFocusOut: true,
+  });
+  if (!picks || picks.length === 0) throw new UserCancelledError();
+  for (const pick of picks) {
+    const c = pick.candidate;
+    await deps.profiles.save({ name: pick.name, region: c.region ?? DEFAULT_REGION, mode: c.credentials.securityToken ? 'sts' : 'ak' }, c.credentials);
+    deps.log.info(`Imported CLI profile ${pick.name}`);
+  }
+  deps.services.clear();
+  const current = picks.find((p) => p.candidate.current) ?? picks[0];
+  if (current && existing.size === 0) await deps.profiles.setActive(current.name);
+  const message = vscode.l10n.t('Imported {0} profile(s) from the Alibaba Cloud CLI.', picks.length);
+  void vscode.window.showInformationMessage(skipped.length ? `${message} ${vscode.l10n.t('Skipped: {0}', skipped.join('; '))}` : message);
+};

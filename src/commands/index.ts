@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { CommandId } from '../constants';
+import { Commands } from '../constants';
+import { addProfile } from './addProfile';
+import { addUserGroup } from './addUserGroup';
+import { clearFilter } from './clearFilter';
+import { copyAsJson } from './copyAsJson';
+import { copyId } from './copyId';
+import { copyName } from './copyName';
+import { createBusinessProcess } from './createBusinessProcess';
+import { deleteUserGroup } from './deleteUserGroup';
+import type { CommandFactory, Deps } from './deps';
+import { editUserGroup } from './editUserGroup';
+import { filterUserGroups } from './filterUserGroups';
+import { filterWorkspaces } from './filterWorkspaces';
+import { importProfiles } from './importProfiles';
+import { loadAll } from './loadAll';
+import { loadMore } from './loadMore';
+import { openInConsole } from './openInConsole';
+import { refresh } from './refresh';
+import { removeProfile } from './removeProfile';
+import { retry } from './retry';
+import { runCommand } from './runCommand';
+import { showLogs } from './showLogs';
+import { showRegions } from './showRegions';
+import { switchProfile } from './switchProfile';
+import { switchRegion } from './switchRegion';
+import { updateCredentials } from './updateCredentials';
+
+/** Every command of the extension; package.json contributes exactly these (a test checks both ways). */
+export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
+  [Commands.addProfile]: addProfile,
+  [Commands.importProfiles]: importProfiles,
+  [Commands.switchProfile]: switchProfile,
+  [Commands.switchRegion]: switchRegion,
+  [Commands.removeProfile]: removeProfile,
+  [Commands.updateCredentials]: updateCredentials,
+  [Commands.showRegions]: showRegions,
+  [Commands.refresh]: refresh,
+  [Commands.retry]: retry,
+  [Commands.loadMore]: loadMore,
+  [Commands.loadAll]: loadAll,
+  [Commands.filterUserGroups]: filterUserGroups,
+  [Commands.filterWorkspaces]: filterWorkspaces,
+  [Commands.clearFilter]: clearFilter,
+  [Commands.createBusinessProcess]: createBusinessProcess,
+  [Commands.addUserGroup]: addUserGroup,
+  [Commands.editUserGroup]: editUserGroup,
+  [Commands.deleteUserGroup]: deleteUserGroup,
+  [Commands.copyId]: copyId,
+  [Commands.copyName]: copyName,
+  [Commands.copyAsJson]: copyAsJson,
+  [Commands.openInConsole]: openInConsole,
+  [Commands.showLogs]: showLogs,
+};
+
+export function registerCommands(deps: Deps): vscode.Disposable[] {
+  return Object.entries(COMMAND_TABLE).map(([id, factory]) => {
+    const handler = factory(deps);
+    return vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(deps, id, () => handler(...args)));
+  });
+}

@@ -1,0 +1,70 @@
+// One source of truth for identifiers shared by package.json, the code and the tests. No vscode import:
+// the unit tests read it too.
+
+export const EXTENSION_ID = 'dataworks-tools.dataworks-vscode';
+export const VIEW_CONTAINER_ID = 'dataworks';
+export const EXPLORER_VIEW_ID = 'dataworks.explorer';
+export const OUTPUT_CHANNEL_NAME = 'DataWorks';
+
+export const Commands = {
+  addProfile: 'dataworks.addProfile',
+  importProfiles: 'dataworks.importProfiles',
+  switchProfile: 'dataworks.switchProfile',
+  switchRegion: 'dataworks.switchRegion',
+  removeProfile: 'dataworks.removeProfile',
+  updateCredentials: 'dataworks.updateCredentials',
+  showRegions: 'dataworks.showRegions',
+  refresh: 'dataworks.refresh',
+  retry: 'dataworks.retry',
+  loadMore: 'dataworks.loadMore',
+  loadAll: 'dataworks.loadAll',
+  filterUserGroups: 'dataworks.filterUserGroups',
+  filterWorkspaces: 'dataworks.filterWorkspaces',
+  clearFilter: 'dataworks.clearFilter',
+  createBusinessProcess: 'dataworks.createBusinessProcess',
+  addUserGroup: 'dataworks.addUserGroup',
+  editUserGroup: 'dataworks.editUserGroup',
+  deleteUserGroup: 'dataworks.deleteUserGroup',
+  copyId: 'dataworks.copyId',
+  copyName: 'dataworks.copyName',
+  copyAsJson: 'dataworks.copyAsJson',
+  openInConsole: 'dataworks.openInConsole',
+  showLogs: 'dataworks.showLogs',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const ContextKeys = {
+  hasProfile: 'dataworks.hasProfile',
+  hasFilter: 'dataworks.hasFilter',
+} as const;
+
+/** TreeItem.contextValue of each node kind; package.json menus match on these. */
+export const NodeContext = {
+  region: 'dataworks.region',
+  workspacesFolder: 'dataworks.workspacesFolder',
+  userGroupsFolder: 'dataworks.userGroupsFolder',
+  workspace: 'dataworks.workspace',
+  businessProcess: 'dataworks.businessProcess',
+  userGroup: 'dataworks.userGroup',
+  account: 'dataworks.account',
+  loadMore: 'dataworks.loadMore',
+  placeholder: 'dataworks.placeholder',
+  error: 'dataworks.error',
+  signIn: 'dataworks.signIn',
+} as const;
+
+export const Settings = {
+  section: 'dataworks',
+  endpointOverride: 'endpointOverride',
+  cacheTtlSeconds: 'cacheTtlSeconds',
+  requestsPerSecond: 'requestsPerSecond',
+  useVpcEndpoint: 'useVpcEndpoint',
+} as const;
+
+export const DEFAULT_CACHE_TTL_SECONDS = 300;
+export const DEFAULT_REQUESTS_PER_SECOND = 4;
+/** The DataWorks list APIs accept at most 100 per page. */
+export const PAGE_SIZE = 100;
+
+export const README_URL = 'https://github.com/dataworks-tools/dataworks-vscode#readme';

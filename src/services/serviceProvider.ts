@@ -1,0 +1,91 @@
+import type { ApiLogger, EndpointOverride, ServiceConfig } from '../api/config';
+import type { DataWorksService } from '../api/dataWorksService';
+import type { ProfileStore } from '../auth/profileStore';
+import { CredentialsUnavailableError } from '../util/errors';
+
+export type ServiceFactory = (config: ServiceConfig) => DataWorksService;
+
+/** What the provider reads from the settings, each time a service is built. */
+export interface ServiceSettings {
+  /** Only the user's (global) value: a workspace must not redirect signed requests. */
+  readonly endpointOverride: () => string | undefined;
+  readonly useVpcEndpoint: () => boolean;
+  readonly requestsPerSecond: () => number;
+}
+
+/** Parses `http(s)://host[:port]` (a trailing slash is tolerated); anything else is undefined. */
+export function parseEndpointOverride(value: string | undefined): EndpointOverride | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  const m = /^(https?):\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?\/?$/.exec(v);
+  if (!m) return undefined;
+  const [, protocol, host, port] = m;
+  if (protocol !== 'http' && protocol !== 'https') return undefined;
+  return { protocol, host: `${host ?? ''}${port ?? ''}` };
+}
+
+export interface ServiceProviderOptions {
+  readonly profiles: ProfileStore;
+  /** Loads the API layer; called on first use only, never during activation. */
+  readonly factory: () => Promise<ServiceFactory>;
+  readonly settings: ServiceSettings;
+  readonly logger: ApiLogger;
+  readonly userAgent: string;
+}
+
+/**
+ * One DataWorksService per profile, region and connection settings. Credentials are read from
+ * SecretStorage when a service is built; `clear()` after any profile or setting change.
+ */
+export class ServiceProvider {
+  private readonly services = new Map<string, Promise<DataWorksService>>();
+
+  constructor(private readonly options: ServiceProviderOptions) {}
+
+  getService(profileName: string, region: string): Promise<DataWorksService> {
+    const s = this.options.settings;
+    const profile = this.options.profiles.get(profileName);
+    const endpointText = profile?.endpoint ?? s.endpointOverride();
+    const endpoint = parseEndpointOverride(endpointText);
+    if (endpointText && !endpoint) this.options.logger.warn(`Ignoring the endpoint override: not of the form http(s)://host[:port].`);
+    const key = JSON.stringify([profileName, region, endpoint ?? null, s.useVpcEndpoint(), s.requestsPerSecond()]);
+    let service = this.services.get(key);
+    if (!service) {
+      service = this.build(profileName, region, endpoint);
+      this.services.set(key, service);
+      // A failed build (missing secret) must be retried next time, not remembered.
+      service.catch(() => this.services.delete(key));
+    }
+    return service;
+  }
+
+  /** Builds a service for credentials that are not stored yet (Add Profile verifies them with it). */
+  async createUnsaved(region: string, credentials: ServiceConfig['credentials']): Promise<DataWorksService> {
+    const factory = await this.options.factory();
+    return factory(this.config(region, credentials, parseEndpointOverride(this.options.settings.endpointOverride())));
+  }
+
+  clear(): void {
+    this.services.clear();
+  }
+
+  private async build(profileName: string, region: string, endpoint: EndpointOverride | undefined): Promise<DataWorksService> {
+    const result = await this.options.profiles.getCredentials(profileName);
+    if (!result.ok) throw new CredentialsUnavailableError(profileName, result.reason);
+    const factory = await this.options.factory();
+    return factory(this.config(region, result.credentials, endpoint));
+  }
+
+  private config(region: string, credentials: ServiceConfig['credentials'], endpoint: EndpointOverride | undefined): ServiceConfig {
+    const s = this.options.settings;
+    return {
+      region,
+      credentials,
+      ...(endpoint ? { endpoint } : {}),
+      vpc: s.useVpcEndpoint(),
+      requestsPerSecond: s.requestsPerSecond(),
+      userAgent: this.options.userAgent,
+      logger: this.options.logger,
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { DEFAULT_CACHE_TTL_SECONDS, DEFAULT_REQUESTS_PER_SECOND, Settings } from '../constants';
+import type { ServiceSettings } from './serviceProvider';
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(Settings.section);
+}
+
+/** The extension's settings, read on each use so a change applies without a reload. */
+export const settings: ServiceSettings & { readonly cacheTtlMs: () => number } = {
+  // Only the user's own value: a workspace's settings.json must not be able to send signed requests elsewhere
+  // (the setting is also declared machine-scoped, this is the second lock).
+  endpointOverride: () => config().inspect<string>(Settings.endpointOverride)?.globalValue?.trim() || undefined,
+  useVpcEndpoint: () => config().get<boolean>(Settings.useVpcEndpoint, false),
+  requestsPerSecond: () => {
+    const v = config().get<number>(Settings.requestsPerSecond, DEFAULT_REQUESTS_PER_SECOND);
+    return Number.isFinite(v) && v > 0 ? v : DEFAULT_REQUESTS_PER_SECOND;
+  },
+  cacheTtlMs: () => {
+    const v = config().get<number>(Settings.cacheTtlSeconds, DEFAULT_CACHE_TTL_SECONDS);
+    return Number.isFinite(v) && v >= 0 ? v * 1000 : DEFAULT_CACHE_TTL_SECONDS * 1000;
+  },
+};
+
+export function isChinese(): boolean {
+  return vscode.env.language.toLowerCase().startsWith('zh');
+}

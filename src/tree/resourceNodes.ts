@@ -1,0 +1,198 @@
+import type { Page, BusinessProcess, UserGroup, Workspace } from '../api/types';
+import { NodeContext } from '../constants';
+import type { NodeView, ResourceRef, TreeContext, TreeNode } from './node';
+import { PagedFolder } from './pagedFolder';
+import { PlaceholderNode } from './statusNodes';
+
+const STATUS_ICON: Readonly<Record<string, { id: string; color?: string }>> = {
+  AVAILABLE: { id: 'database' },
+  INITIALIZING: { id: 'loading~spin' },
+  UPDATING: { id: 'loading~spin' },
+  DELETING: { id: 'loading~spin' },
+  INIT_FAILED: { id: 'database', color: 'list.errorForeground' },
+  UPDATE_FAILED: { id: 'database', color: 'list.errorForeground' },
+  DEL_FAILED: { id: 'database', color: 'list.errorForeground' },
+  FORBIDDEN: { id: 'database', color: 'list.warningForeground' },
+  FROZEN: { id: 'database', color: 'list.warningForeground' },
+  DELETED: { id: 'database', color: 'disabledForeground' },
+};
+
+function lines(...parts: readonly (string | false | undefined)[]): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
+}
+
+/** A workspace; expands to its business processes (DataService Studio groups). */
+export class WorkspaceNode extends PagedFolder<BusinessProcess> {
+  readonly id: string;
+  resource: ResourceRef & { kind: 'workspace' };
+
+  constructor(parent: TreeNode, ctx: TreeContext, region: string, private data: Workspace) {
+    super(parent, ctx, region);
+    this.id = `${parent.id}/${data.id}`;
+    this.resource = { kind: 'workspace', region, data };
+  }
+
+  get workspace(): Workspace {
+    return this.data;
+  }
+
+  update(data: Workspace): void {
+    this.data = data;
+    this.resource = { kind: 'workspace', region: this.region, data };
+  }
+
+  view(): NodeView {
+    const t = this.ctx.t;
+    const w = this.data;
+    return {
+      label: w.name || w.identifier,
+      description: w.status === 'AVAILABLE' ? w.identifier : `${w.identifier} · ${w.status}`,
+      tooltip: lines(
+        w.name,
+        t('Identifier: {0}', w.identifier),
+        t('ID: {0}', w.id),
+        t('Status: {0}', w.status),
+        w.description && t('Description: {0}', w.description),
+        w.ownerBaseId && t('Owner: {0}', w.ownerBaseId),
+        w.resourceGroupId && t('Resource group: {0}', w.resourceGroupId),
+        w.isDefault && t('Default workspace'),
+        w.tags.length > 0 && t('Tags: {0}', w.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')),
+        t('Region: {0}', this.region),
+      ),
+      icon: STATUS_ICON[w.status] ?? { id: 'database' },
+      collapsible: 'collapsed',
+      contextValue: NodeContext.workspace,
+    };
+  }
+
+  protected listKey(): readonly (string | number)[] {
+    return ['businessProcesses', this.data.id];
+  }
+
+  protected async fetch(pageNumber: number, pageSize: number): Promise<Page<BusinessProcess>> {
+    const service = await this.ctx.getService(this.region);
+    return service.listBusinessProcesses({ projectId: this.data.id, pageNumber, pageSize });
+  }
+
+  protected childId(item: BusinessProcess): string {
+    return `${this.id}/${item.id}`;
+  }
+
+  protected createChild(item: BusinessProcess): BusinessProcessNode {
+    return new BusinessProcessNode(this, this.ctx, this.region, item);
+  }
+
+  protected emptyLabel(): string {
+    return this.ctx.t('No business processes');
+  }
+
+  protected what(): string {
+    return this.ctx.t('business processes of {0}', this.data.identifier);
+  }
+}
+
+export class BusinessProcessNode implements TreeNode {
+  readonly id: string;
+  resource: ResourceRef & { kind: 'businessProcess' };
+
+  constructor(readonly parent: TreeNode, private readonly ctx: TreeContext, private readonly region: string, private data: BusinessProcess) {
+    this.id = `${parent.id}/${data.id}`;
+    this.resource = { kind: 'businessProcess', region, data };
+  }
+
+  update(data: BusinessProcess): void {
+    this.data = data;
+    this.resource = { kind: 'businessProcess', region: this.region, data };
+  }
+
+  view(): NodeView {
+    const t = this.ctx.t;
+    const b = this.data;
+    return {
+      label: b.name,
+      description: b.description || undefined,
+      tooltip: lines(
+        b.name,
+        t('ID: {0}', b.id),
+        b.description && t('Description: {0}', b.description),
+        b.apiGatewayGroupId && t('API Gateway group: {0}', b.apiGatewayGroupId),
+        b.creatorId && t('Creator: {0}', b.creatorId),
+        b.createdTime && t('Created: {0}', b.createdTime),
+        b.modifiedTime && t('Modified: {0}', b.modifiedTime),
+      ),
+      icon: { id: 'symbol-namespace' },
+      collapsible: 'none',
+      contextValue: NodeContext.businessProcess,
+    };
+  }
+}
+
+/** A Data Security Guard user group; expands to its accounts (already in the list response). */
+export class UserGroupNode implements TreeNode {
+  readonly id: string;
+  resource: ResourceRef & { kind: 'userGroup' };
+
+  constructor(readonly parent: TreeNode, private readonly ctx: TreeContext, private readonly region: string, private data: UserGroup) {
+    this.id = `${parent.id}/${data.id}`;
+    this.resource = { kind: 'userGroup', region, data };
+  }
+
+  get group(): UserGroup {
+    return this.data;
+  }
+
+  update(data: UserGroup): void {
+    this.data = data;
+    this.resource = { kind: 'userGroup', region: this.region, data };
+  }
+
+  typeLabel(): string | undefined {
+    switch (this.data.type) {
+      case 1: return this.ctx.t('Alibaba Cloud account');
+      case 2: return this.ctx.t('RAM role');
+      case 3: return this.ctx.t('MaxCompute role');
+      default: return undefined;
+    }
+  }
+
+  view(): NodeView {
+    const t = this.ctx.t;
+    const g = this.data;
+    const type = this.typeLabel();
+    return {
+      label: g.name,
+      description: [g.owner, type].filter(Boolean).join(' · '),
+      tooltip: lines(
+        g.name,
+        t('ID: {0}', g.id),
+        t('Owner: {0}', g.owner),
+        type && t('Type: {0}', type),
+        g.projectName && t('MaxCompute project: {0}', g.projectName),
+        t('Accounts: {0}', g.accounts.length),
+        g.modifiedTime && t('Modified: {0}', g.modifiedTime),
+      ),
+      icon: { id: 'organization' },
+      collapsible: 'collapsed',
+      contextValue: NodeContext.userGroup,
+    };
+  }
+
+  children(): Promise<readonly TreeNode[]> {
+    if (this.data.accounts.length === 0) return Promise.resolve([new PlaceholderNode(this, this.ctx.t('No accounts'))]);
+    return Promise.resolve(this.data.accounts.map((a) => new AccountNode(this, this.region, a, this.data.id)));
+  }
+}
+
+export class AccountNode implements TreeNode {
+  readonly id: string;
+  readonly resource: ResourceRef & { kind: 'account' };
+
+  constructor(readonly parent: TreeNode, region: string, private readonly account: string, groupId: number) {
+    this.id = `${parent.id}/${account}`;
+    this.resource = { kind: 'account', region, data: { account, groupId } };
+  }
+
+  view(): NodeView {
+    return { label: this.account, icon: { id: 'person' }, collapsible: 'none', contextValue: NodeContext.account };
+  }
+}

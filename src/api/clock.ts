@@ -2,13 +2,24 @@
 
 export interface Clock {
   readonly now: () => number;
-  /** Resolve after `ms`. Cancellation is layered on top by `sleepUnlessAborted`, so fakes can stay trivial. */
-  readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * Resolve after `ms`. The signal only lets a real timer be released early; rejecting on abort is done by
+   * `sleepUnlessAborted`, so fakes can ignore it.
+   */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms, signal) => new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  }),
 };
 
 /** Rejects with `signal.reason` as soon as the signal aborts, whichever comes first. */
@@ -30,5 +41,5 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
 }
 
 export function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return raceAbort(ms <= 0 ? Promise.resolve() : clock.sleep(ms), signal);
+  return raceAbort(ms <= 0 ? Promise.resolve() : clock.sleep(ms, signal), signal);
 }

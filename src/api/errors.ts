@@ -42,7 +42,7 @@ export class DataWorksError extends Error {
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? false;
     this.createVerdict = init.createVerdict;
-    this.field = init.field ?? fieldForCode(init.code);
+    this.field = init.field ?? fieldForCode(init.code) ?? fieldFromParameterMessage(init.code, init.message);
   }
 
   /** A copy carrying what a create lookup found out. */
@@ -68,6 +68,19 @@ export function isDataWorksError(e: unknown): e is DataWorksError {
   return e instanceof DataWorksError;
 }
 
+const WIRE_PARAM_TO_FIELD: Readonly<Record<string, string>> = {
+  GroupName: 'name', Name: 'name', Description: 'description', ApiGatewayGroupId: 'apiGatewayGroupId',
+  ProjectId: 'projectId', Owner: 'owner', Accounts: 'accounts', ProjectName: 'projectName',
+};
+
+/** Gateway parameter errors name the wire parameter in quotes or as the first word of the message. */
+function fieldFromParameterMessage(code: string, message: string): string | undefined {
+  if (!/^(MissingParameter|InvalidParameter)/.test(code)) return undefined;
+  const suffix = code.split('.')[1];
+  const named = suffix ?? /"([A-Za-z]+)"/.exec(message)?.[1];
+  return named === undefined ? undefined : WIRE_PARAM_TO_FIELD[named];
+}
+
 /** Server codes that point at one input of the forms. Field names are the input property names. */
 function fieldForCode(code: string): string | undefined {
   const c = code.toUpperCase();
@@ -78,5 +91,6 @@ function fieldForCode(code: string): string | undefined {
     return 'name';
   }
   if (c.includes('APIGATEWAY') || c.includes('APIGROUP')) return 'apiGatewayGroupId';
+  if (c.includes('PROJECT')) return 'projectId';
   return undefined;
 }

@@ -23,7 +23,7 @@ export interface ServiceDeps {
   /** How to get the transport module; default: dist/api.js next to the bundle, else openApiTransport.ts. */
   readonly loadTransport?: () => Promise<TransportModule>;
   /** Backoff and rate-limit waits. Cancellation is handled around it, a fake may simply resolve. */
-  readonly sleep?: (ms: number) => Promise<void>;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** In [0, 1): the jitter source. */
   readonly random?: () => number;
   readonly now?: () => number;

@@ -135,3 +135,15 @@ describe('api: error mapping', () => {
     for (const line of logs) assert.doesNotMatch(line, /super-secret-value|sts-token-value/);
   });
 });
+
+describe('api: error fields from parameter errors', () => {
+  it('reads the wire parameter name from MissingParameter/InvalidParameter', () => {
+    const f = (code: string, message: string) => new DataWorksError({ action: 'A', kind: 'api', code, message }).field;
+    assert.equal(f('InvalidParameter', 'The specified parameter "GroupName" is not valid.'), 'name');
+    assert.equal(f('MissingParameter', 'The input parameter "Description" that is mandatory for processing this request is not supplied.'), 'description');
+    assert.equal(f('MissingParameter.ApiGatewayGroupId', 'x'), 'apiGatewayGroupId');
+    assert.equal(f('Duplicate.GroupName', 'exists'), 'name');
+    assert.equal(f('Invalid.ApiGatewayGroupId', 'nope'), 'apiGatewayGroupId');
+    assert.equal(f('InvalidParameter', 'The specified parameter "Zzz" is not valid.'), undefined);
+  });
+});

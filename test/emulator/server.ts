@@ -73,20 +73,16 @@ export function regionOf(headers: HeaderMap, fallback = 'cn-shanghai'): string {
   return m?.[1] ?? fallback;
 }
 
+/** Resolves undefined for an oversized body; the rest is drained so that the 413 still reaches the client. */
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -249,7 +245,7 @@ class Emulator {
           timer: setTimeout(() => {
             this.held.delete(held);
             res.destroy();
-          }, HOLD_MS),
+          }, HOLD_MS).unref(),
         };
         this.held.add(held);
         return;

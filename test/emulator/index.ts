@@ -5,3 +5,4 @@ export type { FaultConfig } from './faults';
 export type { EmulatorOptions, RunningEmulator, DsgErrorStyle } from './server';
 export { startEmulator } from './server';
 export { DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, RESTRICTED_CREDENTIALS } from './credentials';
+export type { KeyPair, StsKeyPair } from './credentials';

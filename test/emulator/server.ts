@@ -318,7 +318,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const server: Server = createServer((req, res) => {
     emu.handle(req, res).catch((e: unknown) => {
       console.error('[emulator] request failed', e);
-      if (!res.headersSent) sendJson(res, 500, { Code: 'InternalError', Message: String(e) });
+      const requestId = randomUUID().toUpperCase();
+      if (!res.headersSent) send(res, 500, errorBody(requestId, '127.0.0.1', 'dataworks-public', 'InternalError', String(e)), requestId);
       else res.destroy();
     });
   });

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import type { ServiceConfig } from '../../../src/api/config';
+import { ProfileStore } from '../../../src/auth/profileStore';
+import { parseEndpointOverride, ServiceProvider } from '../../../src/services/serviceProvider';
+import { CredentialsUnavailableError } from '../../../src/util/errors';
+import { FakeDataWorksService } from '../fakes/fakeDataWorksService';
+import { MemoryMemento, MemorySecretStorage } from '../fakes/memoryStorage';
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+describe('ServiceProvider', () => {
+  it('parses endpoint overrides', () => {
+    assert.deepEqual(parseEndpointOverride('http://127.0.0.1:8080'), { protocol: 'http', host: '127.0.0.1:8080' });
+    assert.deepEqual(parseEndpointOverride('https://dataworks.example.com/'), { protocol: 'https', host: 'dataworks.example.com' });
+    assert.equal(parseEndpointOverride(''), undefined);
+    assert.equal(parseEndpointOverride('127.0.0.1:8080'), undefined);
+    assert.equal(parseEndpointOverride('http://host/path'), undefined);
+    assert.equal(parseEndpointOverride('ftp://host'), undefined);
+  });
+
+  function setup(endpoint?: string) {
+    const secrets = new MemorySecretStorage();
+    const profiles = new ProfileStore({ secrets, state: new MemoryMemento(), env: {} });
+    const configs: ServiceConfig[] = [];
+    const provider = new ServiceProvider({
+      profiles,
+      factory: () => Promise.resolve((c: ServiceConfig) => {
+        configs.push(c);
+        return new FakeDataWorksService(c.region);
+      }),
+      settings: { endpointOverride: () => endpoint, useVpcEndpoint: () => false, requestsPerSecond: () => 4 },
+      logger: quiet,
+      userAgent: 'test/1',
+    });
+    return { secrets, profiles, provider, configs };
+  }
+
+  it('builds one service per profile and region, with the stored credentials and the endpoint override', async () => {
+    const { profiles, provider, configs } = setup('http://127.0.0.1:9999');
+    await profiles.save({ name: 'p', region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIxxxxxxxx', accessKeySecret: 'sss' });
+    const a = await provider.getService('p', 'cn-shanghai');
+    const b = await provider.getService('p', 'cn-shanghai');
+    const c = await provider.getService('p', 'cn-beijing');
+    assert.equal(a, b);
+    assert.notEqual(a, c);
+    assert.equal(configs.length, 2);
+    assert.deepEqual(configs[0]?.endpoint, { protocol: 'http', host: '127.0.0.1:9999' });
+    assert.equal(configs[0]?.credentials.accessKeySecret, 'sss');
+  });
+
+  it('fails with CredentialsUnavailableError when the secret is gone, and retries next time', async () => {
+    const { secrets, profiles, provider } = setup();
+    await profiles.save({ name: 'p', region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIxxxxxxxx', accessKeySecret: 'sss' });
+    const saved = new Map(secrets.values);
+    secrets.values.clear();
+    await assert.rejects(provider.getService('p', 'cn-shanghai'), CredentialsUnavailableError);
+    for (const [k, v] of saved) secrets.values.set(k, v);
+    assert.ok(await provider.getService('p', 'cn-shanghai'));
+  });
+});

@@ -87,6 +87,10 @@ describe('emulator actions: DataWorks workspaces and business processes', () => 
     assert.equal((tagged.PageResult as { TotalCount: number }).TotalCount, 1);
     const gw = await call(c, 'DescribeApiGroups', { version: '2016-07-14', query: { GroupName: 'FINANCE' } });
     assert.equal(gw.TotalCount, 1);
+    const byId = await call(c, 'DescribeApiGroups', { version: '2016-07-14', query: { GroupId: gwSh } });
+    assert.deepEqual((byId.ApiGroupAttributes as { ApiGroupAttribute: { GroupId: string }[] }).ApiGroupAttribute.map((g) => g.GroupId), [gwSh]);
+    const names = async (Sort: string) => ((await call(c, 'DescribeApiGroups', { version: '2016-07-14', query: { Sort } })).ApiGroupAttributes as { ApiGroupAttribute: { GroupName: string }[] }).ApiGroupAttribute.map((g) => g.GroupName);
+    assert.deepEqual(await names('asc'), [...(await names('desc'))].reverse());
   });
 
   it('blocks CreateDataServiceGroup below Enterprise and DSG below Professional', async () => {

@@ -1,6 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { UserGroup } from '../api/types';
+import { openBusinessProcessPanel } from './businessProcessForm';
+import { openUserGroupPanel } from './userGroupForm';
 
 // The contract between the explorer (commands, tree) and the webview forms.
 
@@ -40,11 +42,11 @@ export interface UserGroupFormTarget {
 }
 
 /** Opens (or reveals) the Create Business Process form. */
-export function openBusinessProcessForm(_ctx: FormContext, _target: BusinessProcessFormTarget): void {
-  void vscode.window.showInformationMessage(vscode.l10n.t('The business process form is not available yet.'));
+export function openBusinessProcessForm(ctx: FormContext, target: BusinessProcessFormTarget): void {
+  openBusinessProcessPanel(ctx, target);
 }
 
 /** Opens (or reveals) the Add/Edit User Group form. */
-export function openUserGroupForm(_ctx: FormContext, _target: UserGroupFormTarget): void {
-  void vscode.window.showInformationMessage(vscode.l10n.t('The user group form is not available yet.'));
+export function openUserGroupForm(ctx: FormContext, target: UserGroupFormTarget): void {
+  openUserGroupPanel(ctx, target);
 }

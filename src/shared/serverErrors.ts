@@ -1,0 +1,21 @@
+// Where a server error is shown in the user group form. Pure, so it is unit-tested without VS Code.
+import type { WireFieldError } from './protocol';
+import type { RawUserGroups } from './schemas';
+
+/**
+ * Puts a server error on the row it concerns. The error names an input but not a row: with one row that is enough;
+ * with several, the rows whose value the server message quotes; failing that, every row (one of them is wrong).
+ */
+export function serverFieldErrors(field: string, serverMessage: string, raw: RawUserGroups, text: string): WireFieldError[] {
+  const input = field === 'id' ? 'name' : field;
+  if (!['name', 'owner', 'accounts', 'projectName', 'type'].includes(input)) return [];
+  const rows = raw.rows.map((_, i) => i);
+  const quoted = rows.filter((i) => {
+    const r = raw.rows[i];
+    if (!r) return false;
+    const values = input === 'accounts' ? r.accounts : [r[input as 'name' | 'owner' | 'projectName' | 'type']];
+    return values.some((v) => v.trim() !== '' && serverMessage.includes(v.trim()));
+  });
+  const chosen = rows.length === 1 ? rows : quoted.length ? quoted : rows;
+  return chosen.map((i) => ({ path: `groups.${i}.${input}`, text }));
+}

@@ -1,0 +1,81 @@
+// Host-side helpers shared by both forms: the UI locale, turning failures into what the form shows, and paging.
+import * as vscode from 'vscode';
+import type { Banner } from '../shared/protocol';
+import type { Page } from '../api/types';
+
+export type Locale = 'en' | 'zh-cn';
+
+export function uiLocale(): Locale {
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
+}
+
+/**
+ * What the forms need of the API layer's DataWorksError. Recognised by shape rather than `instanceof`, so the forms
+ * neither depend on where the class is exported from nor break when it comes from another bundle.
+ */
+export interface DataWorksErrorLike {
+  readonly name: 'DataWorksError';
+  readonly action: string;
+  readonly code: string;
+  readonly message: string;
+  readonly kind: string;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+  readonly retryable: boolean;
+  readonly createVerdict?: 'created' | 'not-created' | 'unknown';
+  readonly field?: string;
+  userMessage(locale: Locale): string;
+}
+
+export function asDataWorksError(e: unknown): DataWorksErrorLike | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const c = e as Partial<Record<keyof DataWorksErrorLike, unknown>>;
+  return c.name === 'DataWorksError' && typeof c.code === 'string' && typeof c.kind === 'string' && typeof c.userMessage === 'function'
+    ? (e as DataWorksErrorLike)
+    : undefined;
+}
+
+export function isCancelled(e: unknown): boolean {
+  return asDataWorksError(e)?.kind === 'cancelled' || (e instanceof Error && e.name === 'AbortError');
+}
+
+/** The message at the top of a form for a failure, with the code and request ID to quote to support. */
+export function errorBanner(e: unknown, locale: Locale): Banner {
+  const dw = asDataWorksError(e);
+  if (dw) {
+    return {
+      severity: 'error',
+      message: dw.userMessage(locale).slice(0, 4000),
+      ...(dw.code ? { code: dw.code.slice(0, 200) } : {}),
+      ...(dw.requestId ? { requestId: dw.requestId.slice(0, 200) } : {}),
+    };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return { severity: 'error', message: vscode.l10n.t('Something went wrong: {0}', detail).slice(0, 4000) };
+}
+
+/** Whether a failed lookup is a permission problem, after which typing the value is the way on. */
+export function isForbidden(e: unknown): boolean {
+  const dw = asDataWorksError(e);
+  return dw !== undefined && (dw.httpStatus === 403 || /^forbidden|permission|nopermission/i.test(dw.code));
+}
+
+/** Reads pages until the list is complete or `maxItems` is reached. */
+export async function collectPages<T>(
+  load: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
+  pageSize: number,
+  maxItems: number,
+): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  for (let pageNumber = 1; ; pageNumber++) {
+    const page = await load(pageNumber, pageSize);
+    items.push(...page.items);
+    if (items.length >= maxItems) return { items: items.slice(0, maxItems), truncated: page.totalCount > maxItems || items.length > maxItems };
+    if (page.items.length === 0 || items.length >= page.totalCount || page.items.length < pageSize) return { items, truncated: false };
+  }
+}
+
+/** Keys of drafts and panels: one per form, profile, region and target. */
+export function formKey(form: string, profile: string, region: string, target: string): string {
+  return `dataworks.forms/${form}/${encodeURIComponent(profile)}/${region}/${target}`;
+}

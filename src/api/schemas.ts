@@ -127,17 +127,17 @@ export const describeApiGroupsBody = z.object({
  * DSG bodies are documented in PascalCase, but the SDK's own examples show lower camel keys. Copy each lower-camel
  * key to its PascalCase name when the PascalCase one is absent, recursively, so both parse with one schema.
  */
-export function pascalizeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(pascalizeKeys);
+export function pascalizeKeys(value: unknown, deep = true): unknown {
+  if (Array.isArray(value)) return deep ? value.map((v) => pascalizeKeys(v)) : value;
   if (typeof value !== 'object' || value === null) return value;
   const src = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(src)) out[k] = pascalizeKeys(v);
+  for (const [k, v] of Object.entries(src)) out[k] = deep ? pascalizeKeys(v) : v;
   for (const [k, v] of Object.entries(src)) {
     const first = k.charAt(0);
     if (first !== first.toLowerCase() || first === first.toUpperCase()) continue;
     const pascal = first.toUpperCase() + k.slice(1);
-    if (!(pascal in out)) out[pascal] = pascalizeKeys(v);
+    if (!(pascal in out)) out[pascal] = deep ? pascalizeKeys(v) : v;
   }
   return out;
 }

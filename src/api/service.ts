@@ -465,7 +465,8 @@ export class DataWorksServiceImpl implements DataWorksService {
   /** A 2xx answer: DSG-style `Success:false` and `Data:false` are failures too; everything else is parsed. */
   private interpret<T>(spec: CallSpec<T>, res: TransportResponse): CallResult<T> {
     const body = res.body;
-    const rec = typeof body === 'object' && body !== null ? (s.pascalizeKeys(body) as Record<string, unknown>) : {};
+    // Only the envelope is needed here; the items are normalised by the DSG parsers that need it.
+    const rec = typeof body === 'object' && body !== null ? (s.pascalizeKeys(body, false) as Record<string, unknown>) : {};
     const requestId = stringOf(rec['RequestId']) ?? res.headers['x-acs-request-id'] ?? '';
     if (rec['Success'] === false || (spec.dataFalseIsFailure && rec['Data'] === false)) {
       const code = stringOf(rec['ErrorCode']) ?? stringOf(rec['Code']) ?? 'OperationFailed';
@@ -500,7 +501,7 @@ export class DataWorksServiceImpl implements DataWorksService {
     if (isTransportError(e)) {
       const sendState = e.sendState;
       if (e.kind === 'http') {
-        const body = (typeof e.body === 'object' && e.body !== null ? s.pascalizeKeys(e.body) : {}) as Record<string, unknown>;
+        const body = (typeof e.body === 'object' && e.body !== null ? s.pascalizeKeys(e.body, false) : {}) as Record<string, unknown>;
         const code = nonEmpty(e.code) ?? stringOf(body['Code']) ?? stringOf(body['ErrorCode']) ?? `HTTP${e.statusCode ?? ''}`;
         const message = stringOf(body['Message']) ?? stringOf(body['ErrorMessage']) ?? e.message;
         const requestId = e.requestId ?? stringOf(body['RequestId']);

@@ -92,5 +92,9 @@ function fieldForCode(code: string): string | undefined {
   }
   if (c.includes('APIGATEWAY') || c.includes('APIGROUP')) return 'apiGatewayGroupId';
   if (c.includes('PROJECT')) return 'projectId';
+  // Credential errors, for the Add Profile form that verifies keys with a first call.
+  if (c.startsWith('INVALIDACCESSKEYID')) return 'accessKeyId';
+  if (c === 'SIGNATUREDOESNOTMATCH') return 'accessKeySecret';
+  if (c.startsWith('INVALIDSECURITYTOKEN')) return 'securityToken';
   return undefined;
 }

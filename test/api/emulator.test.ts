@@ -291,6 +291,7 @@ describe('api against the emulator', function () {
       const bad = service(emu, { credentials: { accessKeyId: DEMO_CREDENTIALS.accessKeyId, accessKeySecret: 'wrong-secret-value' } });
       const e = await failure(bad.listWorkspaces({ pageNumber: 1, pageSize: 10 }));
       assert.equal(e.code, 'SignatureDoesNotMatch');
+      assert.equal(e.field, 'accessKeySecret');
       assert.equal(emu.counts()['ListProjects'], 1);
       assert.doesNotMatch(e.message, /wrong-secret-value|ACS3-HMAC-SHA256\n/);
       assert.match(e.userMessage('en'), /secret/);
@@ -301,6 +302,7 @@ describe('api against the emulator', function () {
       const e = await failure(bad.listTenantUsers());
       assert.equal(e.code, 'InvalidAccessKeyId.NotFound');
       assert.equal(e.kind, 'api');
+      assert.equal(e.field, 'accessKeyId');
     });
 
     it('STS credentials work; an expired token is reported', async () => {

@@ -61,6 +61,8 @@ describe('api: error mapping', () => {
     const cases: [string, string | undefined][] = [
       ['USERGROUP.ID.ERROR', 'id'], ['USERACCOUNT.OWNER.ERROR', 'owner'], ['USERGROUP.ACCOUNTLISTSIZE.ERROR', 'accounts'],
       ['USERGROUP.NAME.DUPLICATE', 'name'], ['InvalidApiGatewayGroupId.NotFound', 'apiGatewayGroupId'], ['PARAMS.ERROR', undefined],
+      ['InvalidAccessKeyId.NotFound', 'accessKeyId'], ['SignatureDoesNotMatch', 'accessKeySecret'],
+      ['InvalidSecurityToken.Expired', 'securityToken'], ['Throttling.User', undefined],
     ];
     for (const [code, field] of cases) {
       assert.equal(new DataWorksError({ action: 'A', kind: 'api', code, message: 'm' }).field, field, code);

@@ -37,8 +37,9 @@ const builds = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // The API chunk is required at run time on first use, so that activation never parses @alicloud/*.
-    external: ['vscode', './api.js'],
+    // The API chunk (dist/api.js) is required at run time on first use through a computed path, so it needs
+    // no external entry; './api.js' here would also externalise zod's own internal ./api.js and break loading.
+    external: ['vscode'],
   },
   {
     ...common,

@@ -20,8 +20,9 @@ import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
 
 /**
- * What activate() returns. For the extension-host tests only (they get it from `extension.exports`); no
- * other extension should depend on it.
+ * What activate() returns, for the extension-host tests only (they read it from `extension.exports`).
+ * It is returned only when VS Code runs the extension for tests (ExtensionMode.Test): in normal use any
+ * other extension can read `exports`, and this object reaches the credentials.
  */
 export interface DataWorksTestApi {
   readonly profiles: ProfileStore;
@@ -29,13 +30,18 @@ export interface DataWorksTestApi {
   readonly tree: vscode.TreeDataProvider<TreeNode>;
   readonly cache: ReadCache;
   readonly services: ServiceProvider;
+  /** The extension's own stores, to assert where secrets are and are not. */
+  readonly globalState: vscode.Memento;
+  readonly secrets: vscode.SecretStorage;
+  /** Whether the server rejected the profile's credentials (the status bar's error colour). */
+  isRejected(profileName: string): boolean;
   /** The last lines written to the DataWorks output channel, as written (redacted). */
   recentLog(): readonly string[];
 }
 
 // Composition root: builds the services once and registers everything. No network and no secret reads here:
 // the tree loads when VS Code asks for it, the API layer on its first call.
-export function activate(context: vscode.ExtensionContext): DataWorksTestApi {
+export function activate(context: vscode.ExtensionContext): DataWorksTestApi | undefined {
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const sink = new TeeLogSink(channel);
   const redactor = new Redactor();
@@ -118,7 +124,14 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi {
     }),
   );
 
-  return { profiles, model, tree: view.provider, cache, services, recentLog: () => sink.recent };
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    profiles, model, tree: view.provider, cache, services,
+    globalState: context.globalState,
+    secrets: context.secrets,
+    isRejected: (name) => auth.isRejected(name),
+    recentLog: () => sink.recent,
+  };
 }
 
 export function deactivate(): void {

@@ -60,13 +60,16 @@ export class ExplorerModel {
 
   /** The user's Refresh: reloads the node, or everything of the active profile. */
   refresh(node?: TreeNode): void {
-    if (isPagedNode(node)) {
-      node.refresh();
+    // A leaf (a user group, an error or "load more" node) is reloaded with the list it belongs to.
+    let target = node;
+    while (target && !isPagedNode(target) && !(target instanceof RegionNode)) target = target.parent;
+    if (isPagedNode(target)) {
+      target.refresh();
       return;
     }
-    if (node instanceof RegionNode) {
-      node.workspaces.refresh();
-      node.userGroups.refresh();
+    if (target instanceof RegionNode) {
+      target.workspaces.refresh();
+      target.userGroups.refresh();
       return;
     }
     const profile = this.activeProfile();

@@ -299,3 +299,21 @@ describe('ExplorerModel', () => {
     assert.equal(found, after);
   });
 });
+
+describe('ExplorerModel refresh targets', () => {
+  it('reloads the list a leaf belongs to, not the whole tree', async () => {
+    const { model, service } = setup();
+    const s = service('cn-shanghai');
+    s.userGroups = [userGroup(1, 'a', ['user:x'])];
+    s.workspaces = [workspace(1)];
+    const r = await region(model);
+    const [group] = await kids(r.userGroups);
+    await kids(r.workspaces);
+    assert.ok(group);
+    model.refresh(group);
+    await kids(r.userGroups);
+    await kids(r.workspaces);
+    assert.equal(s.count('listUserGroups'), 2);
+    assert.equal(s.count('listWorkspaces'), 1);
+  });
+});

@@ -54,6 +54,7 @@ async function screenshots(tools, env, server, outDir) {
   } else {
     log('no "DataWorks" entry in the activity bar (package.json contributes no view container yet)');
   }
+  await page.mouse.move(800, 500); // no hover tooltip on the activity bar
   await page.waitForTimeout(1000);
   await shot('01-workbench-dataworks-view.png');
 

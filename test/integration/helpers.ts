@@ -61,5 +61,9 @@ export async function activateLikeAUser(): Promise<vscode.Extension<unknown>> {
     }
   }
   await waitFor(`${EXTENSION_ID} to activate`, () => ext.isActive, 20_000);
+  // isActive is also true when activate() threw; activate() rethrows that error.
+  await ext.activate().then(undefined, (err: unknown) => {
+    throw new Error(`activating ${EXTENSION_ID} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  });
   return ext;
 }

@@ -2,11 +2,11 @@
 // the DataWorks emulator, code-server and Chromium, and cleanup of everything that was started.
 // Plain Node ESM; only esbuild, playwright-core and tsx come from the project's node_modules.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { ROOT } from './prepare.mjs';
 
 export { ROOT };
@@ -209,8 +209,23 @@ export async function bundleIntegrationTests(outDir) {
   return join(outDir, 'index.js');
 }
 
-/** Packages the extension as a VSIX with vsce (offline), using the project's .vscodeignore. */
+/** Top-level entries never copied into the VSIX staging folder (large, and excluded by any .vscodeignore). */
+const NOT_STAGED = new Set(['.cache', '.git', 'node_modules', 'out', 'test-results', '.vscode-test', 'bench']);
+
+/**
+ * Packages the extension as a VSIX with vsce (offline), using the project's .vscodeignore.
+ * vsce lists every file of the folder before it applies .vscodeignore, which takes ~20 s with the tools in
+ * .cache/; so the project (without .cache, .git, node_modules) is copied to a staging folder first.
+ */
 export function packageVsix(outFile) {
+  const stage = join(dirname(outFile), 'vsix-stage');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (!NOT_STAGED.has(entry)) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
+  }
+  // A vscode:prepublish script would need the dependencies; vsce itself does not (--no-dependencies).
+  if (manifest().scripts?.['vscode:prepublish']) symlinkSync(join(ROOT, 'node_modules'), join(stage, 'node_modules'), 'dir');
   runSync(
     'packaged the VSIX',
     process.execPath,
@@ -225,8 +240,9 @@ export function packageVsix(outFile) {
       '--out',
       outFile,
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: stage, stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  rmSync(stage, { recursive: true, force: true });
   return outFile;
 }
 
@@ -400,6 +416,26 @@ export async function startCodeServer(tools, run, { port, env, smokeTestDriver =
     return `${url}/?${q.toString()}`;
   };
   return { url, port, workbenchUrl, logFile, stop: proc.stop, alive: () => alive, exited: proc.exited };
+}
+
+/** Error lines (with a few lines of stack) from the extension host logs of a run, for failure reports. */
+export function extensionHostErrors(run, max = 30) {
+  const logsDir = join(run.userData, 'logs');
+  const files = findFiles(logsDir, 'exthost.log');
+  const out = [];
+  for (const f of files) {
+    const lines = readFileSync(f, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (!/\[error\]/.test(line) || /ENOTFOUND|open-vsx|vsda/.test(line)) return;
+      out.push(line);
+      // The stack follows on lines without a timestamp.
+      for (const next of lines.slice(i + 1, i + 4)) {
+        if (/^\d{4}-\d\d-\d\d /.test(next)) break;
+        out.push(next);
+      }
+    });
+  }
+  return out.slice(0, max).join('\n');
 }
 
 export function tail(file, lines = 40) {

@@ -38,9 +38,10 @@ function run(cmd, args, opts = {}) {
 function toolsEnv() {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
-    // When we run under `npm test`, npm passes its own config (prefix, package, lifecycle) down; drop it,
-    // so the nested npm installs into the tools folder and not into the project.
-    if (/^npm_(config|package|lifecycle)_/i.test(k) || k === 'INIT_CWD') continue;
+    // Under `npm test`, npm passes the project's prefix and package down; drop those, so the nested npm installs
+    // into the tools folder and not into the project. Registry, cache and proxy settings are kept.
+    if (/^npm_config_(prefix|local_prefix|global_prefix|global|location|workspaces?|include_workspace_root)$/i.test(k)) continue;
+    if (/^npm_(package|lifecycle)_/i.test(k) || k === 'INIT_CWD') continue;
     env[k] = v;
   }
   env.PATH = `${join(NODE_HOME, 'bin')}:${process.env.PATH ?? ''}`;

@@ -202,6 +202,8 @@ async function main() {
     writeSummary({ passed, failed, pending });
     log(`${kind}: ${passed} passed, ${failed} failed, ${pending} pending (${secs(t0)} in total)`);
     exitCode = failed > 0 ? 1 : 0;
+    const errors = exitCode !== 0 ? h.extensionHostErrors(result.run) : '';
+    if (errors) console.error(`--- errors in the extension host log ---\n${errors}`);
   } catch (err) {
     console.error(`[vscode-test] ${kind} FAILED: ${err.stack ?? err}`);
     writeSummary({ passed: 0, failed: 1, pending: 0 });

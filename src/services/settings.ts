@@ -9,7 +9,7 @@ function config(): vscode.WorkspaceConfiguration {
 /** The extension's settings, read on each use so a change applies without a reload. */
 export const settings: ServiceSettings & { readonly cacheTtlMs: () => number } = {
   // Only the user's own value: a workspace's settings.json must not be able to send signed requests elsewhere
-  // (the setting is also declared machine-scoped, this is the second lock).
+  // (the setting is also declared application-scoped, this is the second lock).
   endpointOverride: () => config().inspect<string>(Settings.endpointOverride)?.globalValue?.trim() || undefined,
   useVpcEndpoint: () => config().get<boolean>(Settings.useVpcEndpoint, false),
   requestsPerSecond: () => {

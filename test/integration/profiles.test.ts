@@ -1,0 +1,77 @@
+// Profiles in the real SecretStorage: where the secret goes, where it must never go, and what happens when
+// it disappears. A canary secret makes leaks findable.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DataWorksTestApi } from './explorerApi';
+import { children, explorerApi } from './explorerApi';
+import { emulator } from './helpers';
+
+const CANARY = `canary-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+const NAME = 'it-canary';
+const SECRET_KEY = `dataworks.credentials.${NAME}`;
+
+function globalStateDump(api: DataWorksTestApi): string {
+  return api.globalState.keys().map((k) => `${k}=${JSON.stringify(api.globalState.get(k))}`).join('\n');
+}
+
+describe('DataWorks profiles in SecretStorage', function () {
+  let api: DataWorksTestApi;
+
+  before(async () => {
+    api = await explorerApi();
+  });
+
+  after(async () => {
+    if (api.profiles.get(NAME)) await api.profiles.remove(NAME);
+  });
+
+  it('stores the secret in SecretStorage only, never in settings, globalState or the log', async () => {
+    await api.profiles.save({ name: NAME, region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY });
+    assert.ok((await api.secrets.get(SECRET_KEY))?.includes(CANARY));
+    assert.equal(api.profiles.get(NAME)?.mode, 'ak');
+    assert.ok(!globalStateDump(api).includes(CANARY), 'canary in globalState');
+    const settings = JSON.stringify(vscode.workspace.getConfiguration('dataworks'));
+    assert.ok(!settings.includes(CANARY), 'canary in settings');
+  });
+
+  it('shows a rejected key as an error node without leaking the secret', async function () {
+    if (!emulator.url) this.skip();
+    await api.profiles.setActive(NAME);
+    try {
+      const roots = await children(api);
+      const folders = await children(api, roots[0]);
+      const groups = await children(api, folders.find((f) => f.view().label === 'User Groups'));
+      const error = groups[0];
+      assert.equal(error?.view().contextValue, 'dataworks.error');
+      assert.match(error?.view().label ?? '', /click to retry/);
+      assert.ok(!(error?.view().label ?? '').includes(CANARY));
+      assert.equal(api.isRejected(NAME), true, 'the status bar shows rejected credentials');
+      const log = api.recentLog().join('\n');
+      assert.match(log, /SignatureDoesNotMatch|Signature/);
+      assert.ok(!log.includes(CANARY), 'canary in the output channel');
+    } finally {
+      await api.profiles.remove(NAME);
+    }
+    assert.equal(api.profiles.active()?.name, 'Environment', 'removing the active profile falls back to Environment');
+  });
+
+  it('removes the profile and its secret', async () => {
+    await api.profiles.save({ name: NAME, region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY });
+    await api.profiles.remove(NAME);
+    assert.equal(await api.secrets.get(SECRET_KEY), undefined);
+    assert.equal(api.profiles.get(NAME), undefined);
+    assert.ok(!globalStateDump(api).includes(NAME));
+  });
+
+  it('offers "sign in again" when SecretStorage lost the secret', async () => {
+    await api.profiles.save({ name: NAME, region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY });
+    await api.profiles.setActive(NAME);
+    await api.secrets.delete(SECRET_KEY);
+    const roots = await children(api);
+    assert.equal(roots.length, 1);
+    assert.equal(roots[0]?.view().contextValue, 'dataworks.signIn');
+    assert.equal(roots[0]?.view().command?.id, 'dataworks.updateCredentials');
+    await api.profiles.remove(NAME);
+    assert.ok(!api.recentLog().join('\n').includes(CANARY));
+  });
+});

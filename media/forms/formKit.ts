@@ -90,14 +90,15 @@ export function field(id: string, label: string, control: HTMLElement, hint?: st
   control.id = id;
   const hintEl = hint ? el('div', { id: `${id}-hint`, className: 'hint', text: hint }) : undefined;
   if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
+  // The hint sits between label and control, as in VS Code's settings editor; the error right under the control.
   return el(
     'div',
     { id: `${id}-field`, className: 'field' },
     el('label', { text: label, attrs: { for: id } }),
-    control,
-    extra,
     hintEl,
+    control,
     el('div', { id: `${id}-error`, className: 'field-error', attrs: { hidden: true } }),
+    extra,
   );
 }
 

@@ -11,7 +11,7 @@ const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item)
 
 const MAX_STRINGS = 400;
 /** The host's translations for the webview, by key. */
-const stringTable = z.record(z.string().check(z.regex(/^[A-Za-z0-9_.]{1,64}$/)), str(4000)).check(
+const stringTable = z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/)), str(4000)).check(
   z.refine((r) => Object.keys(r).length <= MAX_STRINGS, { message: 'too many strings' }),
 );
 

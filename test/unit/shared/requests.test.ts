@@ -46,7 +46,9 @@ describe('requests: DsgUserGroupAddOrUpdate', () => {
   });
 });
 
-describe('requests: shell quoting', () => {
+describe('requests: shell quoting', function () {
+  // Spawns a shell per case.
+  this.timeout(120_000);
   it('leaves safe words bare and quotes everything else', () => {
     assert.equal(shellQuote('cn-shanghai'), 'cn-shanghai');
     assert.equal(shellQuote(''), "''");

@@ -133,7 +133,7 @@ export class Caller {
     return Math.max(LOOKUP_BUDGET_MS, opts?.deadlineMs ?? this.config.timeoutMs ?? DEFAULT_DEADLINE_MS);
   }
 
-  private transport(): Promise<Transport> {
+  private transport(action: string): Promise<Transport> {
     this.transportPromise ??= this.loadTransport().then((m) => m.createTransport({
       credentials: this.config.credentials,
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
@@ -142,7 +142,12 @@ export class Caller {
     }));
     // A failed load (e.g. a missing dist/api.js) should not poison every later call.
     this.transportPromise.catch(() => { this.transportPromise = undefined; });
-    return this.transportPromise;
+    return this.transportPromise.catch((e: unknown) => {
+      throw new DataWorksError({
+        action, kind: 'unexpected-response', code: 'TransportUnavailable',
+        message: this.redact(`The API client could not be loaded: ${describe(e)}`),
+      });
+    });
   }
 
   async call<T>(ctx: CallContext, spec: CallSpec<T>): Promise<CallResult<T>> {
@@ -168,7 +173,7 @@ export class Caller {
       const started = this.clock.now();
       try {
         await this.limiter.acquire(ctx.signal);
-        const transport = await raceAbort(this.transport(), ctx.signal);
+        const transport = await raceAbort(this.transport(spec.action), ctx.signal);
         const timeoutMs = Math.max(1, ctx.deadlineAt - this.clock.now());
         inFlight = true;
         const res = await raceAbort(transport.send(request, { signal: ctx.signal, timeoutMs }), ctx.signal);

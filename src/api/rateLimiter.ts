@@ -59,7 +59,8 @@ export class TokenBucket implements RateLimiter {
 const registry = new Map<string, TokenBucket>();
 
 export function sharedRateLimiter(region: string, accessKeyId: string, requestsPerSecond: number | undefined): RateLimiter {
-  const rps = requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND;
+  // A zero, negative or missing setting would stall every call; fall back to the default instead.
+  const rps = requestsPerSecond !== undefined && requestsPerSecond > 0 ? requestsPerSecond : DEFAULT_REQUESTS_PER_SECOND;
   const key = `${region}\u0000${accessKeyId}`;
   const existing = registry.get(key);
   if (existing) {

@@ -61,3 +61,13 @@ describe('api: rate limiter', () => {
     assert.equal(fake.requests.length, 30);
   });
 });
+
+describe('api: rate limiter settings', () => {
+  afterEach(() => resetSharedRateLimiters());
+  it('a zero or negative rate falls back to the default instead of stalling', async () => {
+    const started = Date.now();
+    const bucket = sharedRateLimiter('cn-beijing', 'AKX', 0);
+    for (let i = 0; i < 4; i++) await bucket.acquire();
+    assert.ok(Date.now() - started < 100);
+  });
+});

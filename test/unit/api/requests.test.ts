@@ -145,3 +145,36 @@ describe('api: request building (exact wire parameters)', () => {
     assert.equal(fake.requests.length, 0);
   });
 });
+
+describe('api: transport loading', () => {
+  it('a failed load is a DataWorksError and is tried again on the next call', async () => {
+    let loads = 0;
+    const { svc, fake } = harness({}, {
+      loadTransport: () => {
+        loads++;
+        return loads === 1 ? Promise.reject(new Error('Cannot find module ./api.js')) : Promise.resolve({ createTransport: () => fake });
+      },
+    });
+    fake.reply(ok(b.userList));
+    const e = await rejection(svc.listTenantUsers());
+    assert.ok(e instanceof DataWorksError);
+    assert.equal(e.code, 'TransportUnavailable');
+    assert.equal((await svc.listTenantUsers()).length, 1);
+    assert.equal(loads, 2);
+  });
+
+  it('loads the transport once, on the first call, not at creation', async () => {
+    let loads = 0;
+    const { svc, fake } = harness({}, {
+      loadTransport: () => {
+        loads++;
+        return Promise.resolve({ createTransport: () => fake });
+      },
+    });
+    assert.equal(loads, 0);
+    fake.fallback = ok(b.userList);
+    await Promise.all([svc.listTenantUsers(), svc.listTenantUsers()]);
+    await svc.listTenantUsers();
+    assert.equal(loads, 1);
+  });
+});

@@ -5,8 +5,18 @@ import { asApiError } from '../util/errors';
 
 export type CredentialStep = 'accessKeyId' | 'secret' | 'token';
 
+const STEP_OF_FIELD: Readonly<Record<string, CredentialStep>> = {
+  accessKeyId: 'accessKeyId',
+  accessKeySecret: 'secret',
+  securityToken: 'token',
+};
+
 export function stepForRejection(e: unknown): CredentialStep | undefined {
-  const code = asApiError(e)?.code.toLowerCase();
+  const api = asApiError(e);
+  // The API layer names the credential a rejection concerns; the codes are the fallback.
+  const byField = api?.field === undefined ? undefined : STEP_OF_FIELD[api.field];
+  if (byField) return byField;
+  const code = api?.code.toLowerCase();
   if (!code) return undefined;
   if (code.startsWith('invalidaccesskeyid')) return 'accessKeyId';
   if (code === 'signaturedoesnotmatch' || code === 'incompletesignature') return 'secret';

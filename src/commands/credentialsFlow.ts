@@ -1,27 +1,18 @@
 import * as vscode from 'vscode';
 import type { Credentials } from '../api/config';
+import type { AskStep, Verdict, WizardAnswers, WizardStep } from '../auth/credentialsWizard';
+import { BACK, runCredentialsWizard } from '../auth/credentialsWizard';
+import { DEFAULT_REGION } from '../auth/environment';
 import type { Profile } from '../auth/profile';
 import type { ProfileNameProblem } from '../auth/profileStore';
 import { profileNameProblem } from '../auth/profileStore';
-import type { CredentialStep } from '../auth/verification';
 import { isPermissionOnly, stepForRejection } from '../auth/verification';
-import { DEFAULT_REGION } from '../auth/environment';
 import { regionName } from '../regions';
 import { isChinese } from '../services/settings';
 import { describeError, isCancellation } from '../util/errors';
-import { BACK, showPickStep, showTextStep } from '../util/quickInput';
+import { showPickStep, showTextStep } from '../util/quickInput';
 import { regionItems } from './pickers';
 import type { Deps } from './deps';
-
-type Step = 'name' | 'region' | CredentialStep;
-
-interface Answers {
-  name: string;
-  region: string;
-  accessKeyId: string;
-  secret: string;
-  token: string;
-}
 
 function nameProblemText(p: ProfileNameProblem): string {
   switch (p) {
@@ -40,106 +31,84 @@ function nameProblemText(p: ProfileNameProblem): string {
  */
 export async function runCredentialsFlow(deps: Deps, existing?: Profile): Promise<void> {
   const draft = existing ? undefined : deps.drafts.addProfile;
-  const a: Answers = {
+  const answers: WizardAnswers = {
     name: existing?.name ?? draft?.name ?? '',
     region: existing?.region ?? draft?.region ?? DEFAULT_REGION,
     accessKeyId: draft?.accessKeyId ?? '',
     secret: '',
     token: '',
   };
-  const steps: readonly Step[] = existing ? ['accessKeyId', 'secret', 'token'] : ['name', 'region', 'accessKeyId', 'secret', 'token'];
-  const errors: Partial<Record<Step, string>> = {};
+  const steps: readonly WizardStep[] = existing ? ['accessKeyId', 'secret', 'token'] : ['name', 'region', 'accessKeyId', 'secret', 'token'];
   const title = existing ? vscode.l10n.t('Sign In Again: {0}', existing.name) : vscode.l10n.t('Add DataWorks Profile');
   const others = deps.profiles.list().map((p) => p.name).filter((n) => n !== existing?.name);
   let saved = false;
-  let i = 0;
   try {
-    for (;;) {
-      const step = steps[i];
-      if (step === undefined) {
-        const verdict = await verify(deps, a);
-        if (verdict.ok) break;
-        errors[verdict.step] = verdict.message;
-        i = steps.indexOf(verdict.step);
-        continue;
-      }
-      const info = { title, step: i + 1, totalSteps: steps.length };
-      const initialError = errors[step];
-      delete errors[step];
-      let result: string | typeof BACK;
-      switch (step) {
-        case 'name':
-          result = await showTextStep({
-            ...info, value: a.name, initialError,
-            prompt: vscode.l10n.t('A name for this profile, e.g. prod or sandbox'),
-            validate: (v) => {
-              const p = profileNameProblem(v, others);
-              return p ? nameProblemText(p) : undefined;
-            },
-          });
-          if (result !== BACK) a.name = result.trim();
-          break;
-        case 'region': {
-          const items = regionItems([a.region]);
-          const picked = await showPickStep({
-            ...info, items, active: items.find((r) => r.id === a.region),
-            placeholder: vscode.l10n.t('Default region of this profile'),
-          });
-          result = picked === BACK ? BACK : picked.id;
-          if (result !== BACK) a.region = result;
-          break;
-        }
-        case 'accessKeyId':
-          result = await showTextStep({
-            ...info, value: a.accessKeyId, initialError,
-            prompt: vscode.l10n.t('AccessKey ID'),
-            validate: (v) => (/^[A-Za-z0-9.]{8,}$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the AccessKey ID (letters and digits).')),
-          });
-          if (result !== BACK) a.accessKeyId = result.trim();
-          break;
-        case 'secret':
-          result = await showTextStep({
-            ...info, value: a.secret, initialError, password: true,
-            prompt: vscode.l10n.t('AccessKey secret (stored in VS Code\'s secret storage only)'),
-            validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the AccessKey secret.')),
-          });
-          if (result !== BACK) a.secret = result.trim();
-          break;
-        case 'token':
-          result = await showTextStep({
-            ...info, value: a.token, initialError, password: true,
-            prompt: vscode.l10n.t('STS security token (leave empty for a long-term AccessKey)'),
-          });
-          if (result !== BACK) a.token = result.trim();
-          break;
-      }
-      i = result === BACK ? Math.max(0, i - 1) : i + 1;
-    }
-    const credentials = toCredentials(a);
-    await deps.profiles.save({ name: a.name, region: a.region, mode: credentials.securityToken ? 'sts' : 'ak', ...(existing?.endpoint ? { endpoint: existing.endpoint } : {}) }, credentials);
+    await runCredentialsWizard(steps, answers, askStep(title, others), (a) => verify(deps, a));
+    const credentials = toCredentials(answers);
+    const name = answers.name;
+    await deps.profiles.save({ name, region: answers.region, mode: credentials.securityToken ? 'sts' : 'ak', ...(existing?.endpoint ? { endpoint: existing.endpoint } : {}) }, credentials);
     saved = true;
     deps.drafts.addProfile = undefined;
-    deps.auth.clear(a.name);
+    deps.auth.clear(name);
     deps.services.clear();
-    deps.log.info(`Saved profile ${a.name} (${a.region}, ${credentials.securityToken ? 'STS' : 'AccessKey'})`);
-    if (!existing) await deps.profiles.setActive(a.name);
-    else deps.model.reset();
-    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} is ready ({1}).', a.name, regionName(a.region, isChinese())));
+    deps.log.info(`Saved profile ${name} (${answers.region}, ${credentials.securityToken ? 'STS' : 'AccessKey'})`);
+    if (!existing) await deps.profiles.setActive(name);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} is ready ({1}).', name, regionName(answers.region, isChinese())));
   } finally {
-    if (!saved && !existing) deps.drafts.addProfile = { name: a.name, region: a.region, accessKeyId: a.accessKeyId };
+    if (!saved && !existing) deps.drafts.addProfile = { name: answers.name, region: answers.region, accessKeyId: answers.accessKeyId };
   }
 }
 
-function toCredentials(a: Answers): Credentials {
+function askStep(title: string, others: readonly string[]): AskStep {
+  return async (r, a) => {
+    const info = { title, step: r.index, totalSteps: r.total };
+    switch (r.step) {
+      case 'name':
+        return showTextStep({
+          ...info, value: a.name, initialError: r.error,
+          prompt: vscode.l10n.t('A name for this profile, e.g. prod or sandbox'),
+          validate: (v) => {
+            const p = profileNameProblem(v, others);
+            return p ? nameProblemText(p) : undefined;
+          },
+        });
+      case 'region': {
+        const items = regionItems([a.region]);
+        const picked = await showPickStep({
+          ...info, items, active: items.find((i) => i.id === a.region),
+          placeholder: vscode.l10n.t('Default region of this profile'),
+        });
+        return picked === BACK ? BACK : picked.id;
+      }
+      case 'accessKeyId':
+        return showTextStep({
+          ...info, value: a.accessKeyId, initialError: r.error,
+          prompt: vscode.l10n.t('AccessKey ID'),
+          validate: (v) => (/^[A-Za-z0-9.]{8,}$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter the AccessKey ID (letters and digits).')),
+        });
+      case 'secret':
+        return showTextStep({
+          ...info, value: a.secret, initialError: r.error, password: true,
+          prompt: vscode.l10n.t('AccessKey secret (stored in VS Code\'s secret storage only)'),
+          validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the AccessKey secret.')),
+        });
+      case 'token':
+        return showTextStep({
+          ...info, value: a.token, initialError: r.error, password: true,
+          prompt: vscode.l10n.t('STS security token (leave empty for a long-term AccessKey)'),
+        });
+    }
+  };
+}
+
+function toCredentials(a: Readonly<WizardAnswers>): Credentials {
   return a.token
     ? { accessKeyId: a.accessKeyId, accessKeySecret: a.secret, securityToken: a.token }
     : { accessKeyId: a.accessKeyId, accessKeySecret: a.secret };
 }
 
-type Verdict = { readonly ok: true } | { readonly ok: false; readonly step: CredentialStep; readonly message: string };
-
 /** One ListProjects call of one item: the cheapest call that proves the key works in that region. */
-async function verify(deps: Deps, a: Answers): Promise<Verdict> {
+async function verify(deps: Deps, a: Readonly<WizardAnswers>): Promise<Verdict> {
   const credentials = toCredentials(a);
   deps.redactor.add(credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken);
   try {
@@ -158,8 +127,8 @@ async function verify(deps: Deps, a: Answers): Promise<Verdict> {
     );
     return { ok: true };
   } catch (e) {
-    const message = describeError(e, deps.locale()).message;
     if (isCancellation(e)) return { ok: false, step: 'token', message: vscode.l10n.t('Verification was cancelled. Press Enter to try again.') };
+    const message = describeError(e, deps.locale()).message;
     deps.log.failure('Verifying new credentials failed:', e);
     const step = stepForRejection(e);
     if (step) return { ok: false, step, message: deps.redactor.redact(message) };

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
+import { BACK } from '../auth/credentialsWizard';
 import { UserCancelledError } from './errors';
 
 // One step of a multi-step QuickInput flow. Resolves with the value, or BACK when the user pressed the back
 // button; rejects with UserCancelledError when the input was hidden (Escape, focus elsewhere is ignored).
 
-export const BACK = Symbol('back');
 export type StepResult<T> = T | typeof BACK;
 
 export interface StepInfo {

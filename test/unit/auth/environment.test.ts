@@ -32,6 +32,11 @@ describe('credential verification verdicts', () => {
     assert.equal(stepForRejection(new Error('boom')), undefined);
   });
 
+  it('prefers the credential field the API layer names', () => {
+    const e = Object.assign(new FakeApiError('SomethingNew', 'x'), { field: 'securityToken' });
+    assert.equal(stepForRejection(e), 'token');
+  });
+
   it('accepts a key that is only missing a permission', () => {
     assert.equal(isPermissionOnly(new FakeApiError('Forbidden.RAM', 'x')), true);
     assert.equal(isPermissionOnly(new FakeApiError('SignatureDoesNotMatch', 'x')), false);

@@ -5,8 +5,8 @@ import * as z from 'zod/mini';
 import { FIELD_ERROR_CODES, rawBusinessProcessSchema, rawUserGroupsSchema } from './schemas';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
-const seq = z.int().check(z.nonnegative(), z.maximum(2 ** 31));
-const rowIndex = z.int().check(z.nonnegative(), z.maximum(19));
+const seq = z.int().check(z.nonnegative(), z.lte(2 ** 31));
+const rowIndex = z.int().check(z.nonnegative(), z.lte(19));
 const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
 const MAX_STRINGS = 400;
@@ -69,7 +69,6 @@ const verdict = z.enum(['created', 'not-created', 'unknown']);
 // ----------------------------------------------------------------------------------------------------------------
 // Create Business Process
 
-const bpValues = z.strictObject({ values: rawBusinessProcessSchema });
 
 export const bpResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('success'), groupId: str(200), requestId: str(200), recovered: z.boolean() }),
@@ -81,13 +80,13 @@ export type BpResult = z.infer<typeof bpResultSchema>;
 
 export const bpToHostSchema = z.discriminatedUnion('type', [
   ready,
-  z.extend(bpValues, { type: z.literal('draft') }),
+  z.strictObject({ type: z.literal('draft'), values: rawBusinessProcessSchema }),
   z.strictObject({ type: z.literal('loadWorkspaces'), seq, refresh: z.boolean() }),
   z.strictObject({ type: z.literal('loadApiGatewayGroups'), seq, refresh: z.boolean() }),
   z.strictObject({ type: z.literal('checkName'), seq, projectId: str(32), name: str(8192) }),
-  z.extend(bpValues, { type: z.literal('validate') }),
-  z.extend(bpValues, { type: z.literal('review') }),
-  z.extend(bpValues, { type: z.literal('submit') }),
+  z.strictObject({ type: z.literal('validate'), values: rawBusinessProcessSchema }),
+  z.strictObject({ type: z.literal('review'), values: rawBusinessProcessSchema }),
+  z.strictObject({ type: z.literal('submit'), values: rawBusinessProcessSchema }),
   z.strictObject({ type: z.literal('copyCli') }),
   z.strictObject({ type: z.literal('copyId') }),
   z.strictObject({ type: z.literal('revealInTree') }),
@@ -133,7 +132,6 @@ export type BpToWebview = z.infer<typeof bpToWebviewSchema>;
 // ----------------------------------------------------------------------------------------------------------------
 // Add or update user groups
 
-const ugValues = z.strictObject({ values: rawUserGroupsSchema });
 
 export const ugResultSchema = z.discriminatedUnion('outcome', [
   z.strictObject({
@@ -148,13 +146,13 @@ export type UgResult = z.infer<typeof ugResultSchema>;
 
 export const ugToHostSchema = z.discriminatedUnion('type', [
   ready,
-  z.extend(ugValues, { type: z.literal('draft') }),
+  z.strictObject({ type: z.literal('draft'), values: rawUserGroupsSchema }),
   z.strictObject({ type: z.literal('loadTenantUsers'), seq, refresh: z.boolean() }),
   z.strictObject({ type: z.literal('loadMaxComputeRoles'), seq, projectName: str(64), refresh: z.boolean() }),
   z.strictObject({ type: z.literal('checkName'), seq, row: rowIndex, name: str(8192) }),
-  z.extend(ugValues, { type: z.literal('validate') }),
-  z.extend(ugValues, { type: z.literal('review') }),
-  z.extend(ugValues, { type: z.literal('submit') }),
+  z.strictObject({ type: z.literal('validate'), values: rawUserGroupsSchema }),
+  z.strictObject({ type: z.literal('review'), values: rawUserGroupsSchema }),
+  z.strictObject({ type: z.literal('submit'), values: rawUserGroupsSchema }),
   z.strictObject({ type: z.literal('copyCli') }),
   z.strictObject({ type: z.literal('copyId'), index: rowIndex }),
   z.strictObject({ type: z.literal('revealInTree'), index: rowIndex }),

@@ -11,7 +11,7 @@ const mocha = (globs, extra = []) => ['npx', ['mocha', '--import=tsx', '--report
 /** name → [command, args, needs] ; a suite whose entry file is missing is skipped with a note. */
 const suites = {
   unit: { cmd: mocha(['test/unit/**/*.test.ts']), needs: 'test/unit' },
-  api: { cmd: mocha(['test/emulator/**/*.test.ts', 'test/api/**/*.test.ts'], ['--timeout', '20000']), needs: 'test/emulator' },
+  api: { cmd: mocha(['test/emulator/**/*.test.ts', 'test/api/**/*.test.ts', 'test/reliability/**/*.test.ts'], ['--timeout', '20000']), needs: 'test/emulator' },
   vscode: { cmd: ['node', ['test/vscode/run.mjs', 'integration']], needs: 'test/vscode/run.mjs' },
   e2e: { cmd: ['node', ['test/vscode/run.mjs', 'e2e']], needs: 'test/vscode/run.mjs' },
 };

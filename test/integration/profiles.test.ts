@@ -63,6 +63,11 @@ describe('DataWorks profiles in SecretStorage', function () {
     assert.ok(!globalStateDump(api).includes(NAME));
   });
 
+  it('reports a failing command once, in the log, without throwing', async () => {
+    await vscode.commands.executeCommand('dataworks.updateCredentials', 'Environment');
+    assert.ok(api.recentLog().some((l) => l.includes('dataworks.updateCredentials failed')));
+  });
+
   it('offers "sign in again" when SecretStorage lost the secret', async () => {
     await api.profiles.save({ name: NAME, region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY });
     await api.profiles.setActive(NAME);

@@ -113,6 +113,18 @@ describe('DataWorks explorer against the emulator', function () {
     assert.equal(after.ListProjects, before.ListProjects);
   });
 
+  it('copies a resource\'s ID, name and JSON', async () => {
+    const workspaces = find(await children(api, (await children(api))[0]), 'Workspaces');
+    const sales = find(await children(api, workspaces), 'Sales DW');
+    await vscode.commands.executeCommand('dataworks.copyId', sales);
+    assert.equal(await vscode.env.clipboard.readText(), '10001');
+    await vscode.commands.executeCommand('dataworks.copyName', sales);
+    assert.equal(await vscode.env.clipboard.readText(), 'sales_dw');
+    await vscode.commands.executeCommand('dataworks.copyAsJson', sales);
+    const json = JSON.parse(await vscode.env.clipboard.readText()) as { id: number; region: string };
+    assert.deepEqual([json.id, json.region], [10001, REGION]);
+  });
+
   it('runs the palette commands of the view without errors', async () => {
     await vscode.commands.executeCommand('dataworks.refresh');
     await waitFor('the tree to load again', async () => (await children(api)).length === 1);

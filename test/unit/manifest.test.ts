@@ -54,7 +54,8 @@ describe('package.json contributions', () => {
     assert.ok(statSync(join(root, pkg.contributes.viewsContainers.activitybar[0]?.icon ?? '')).isFile());
     assert.equal(pkg.contributes.views.dataworks?.[0]?.id, 'dataworks.explorer');
     const welcome = pkg.contributes.viewsWelcome[0];
-    assert.equal(welcome?.when, `!${ContextKeys.hasProfile}`);
+    // "== false", not "!": before activation the key is unset, and the welcome must not flash over a profile's tree.
+    assert.equal(welcome?.when, `${ContextKeys.hasProfile} == false`);
     const text = nlsEn[welcome?.contents.replace(/%/g, '') ?? ''] ?? '';
     assert.ok(text.includes('command:dataworks.addProfile') && text.includes('command:dataworks.importProfiles') && text.includes('README'));
   });

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// npm run bench: measures bundle/package size, activation, tree latency and memory, API call counts and form
+// latency in one run, checks the budgets of issue 6, prints a table and writes bench/results.json.
+// Exit code 1 when a budget is missed (2 when the benchmark itself failed).
+//
+//   node bench/run.mjs [--reps N] [--skip-vscode] [--keep]
+//     --reps N        repetitions of the in-VS-Code activation measurement (default 5; each is a fresh window)
+//     --skip-vscode   only the build, package and require() parts (no code-server)
+//     --keep          keep the temp folder (snapshot, VSIX, code-server logs)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildProduction, packageVsix, snapshot } from './lib/build.mjs';
+import { median, requireTime, round } from './lib/stats.mjs';
+
+const BENCH = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(BENCH, '..');
+const HELLO = join(BENCH, 'fixtures', 'hello');
+
+const { values: opts } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '5' },
+    'skip-vscode': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const REPS = Math.max(1, Number(opts.reps) || 5);
+
+const BUDGET = {
+  extensionKb: 160,
+  vsixMb: 1.5,
+  vsixFiles: 40,
+  activationRatio: 1.5,
+  firstPageSlackMs: 50,
+  sessionCalls: 20,
+  reopenCalls: 0,
+  formMs: 300,
+  memoryMb: 30,
+};
+
+const log = (msg) => console.log(`[bench] ${msg}`);
+const t0 = Date.now();
+const work = mkdtempSync(join(tmpdir(), 'dataworks-bench-'));
+const stage = join(work, 'ext');
+const results = { date: new Date().toISOString(), machine: {}, bundle: {}, require: {}, vscode: undefined, budgets: [] };
+const budgets = results.budgets;
+/** Records one budget check. */
+function check(name, measured, limit, pass, unit = '') {
+  budgets.push({ name, measured, limit, unit, pass: Boolean(pass) });
+}
+
+async function main() {
+  const os = await import('node:os');
+  results.machine = { cpus: os.cpus().length, loadavg: os.loadavg().map((x) => round(x, 2)), node: process.version };
+
+  // 1. Bundle and package ----------------------------------------------------------------------------------------
+  log(`snapshot of the working tree in ${stage}`);
+  snapshot(ROOT, stage);
+  const b = buildProduction(stage);
+  log(`production build (${b.buildMs} ms)`);
+  const vsix = packageVsix(stage, join(work, 'dataworks-vscode.vsix'));
+  log(`VSIX packaged (${vsix.packageMs} ms)`);
+  results.bundle = { ...b, vsix };
+  check('dist/extension.js (minified)', b.extension.kb, BUDGET.extensionKb, b.extension.kb <= BUDGET.extensionKb, 'KB');
+  check('@alicloud/* modules in dist/extension.js', b.alicloudInExtension.length, 0, b.alicloudInExtension.length === 0);
+  check('VSIX size', vsix.mb, BUDGET.vsixMb, vsix.mb <= BUDGET.vsixMb, 'MB');
+  check('VSIX files', vsix.files, BUDGET.vsixFiles, vsix.files <= BUDGET.vsixFiles);
+
+  // 2a. require() in a fresh Node (stub vscode), ours vs hello world -----------------------------------------------
+  const n = 15;
+  const ours = requireTime(join(stage, 'dist', 'extension.js'), n);
+  const hello = requireTime(join(HELLO, 'extension.js'), n);
+  const oursCold = requireTime(join(stage, 'dist', 'extension.js'), n, 'cold');
+  const apiChunk = requireTime(join(stage, 'dist', 'api.js'), n);
+  results.require = { runs: n, extension: ours, hello, extensionCold: oursCold, apiChunk };
+  const sdkLoaded = ours.loaded.filter((f) => /[\\/]dist[\\/]api\.js$|@alicloud/.test(f));
+  check('modules loaded by require(dist/extension.js) from @alicloud/* or dist/api.js', sdkLoaded.length, 0, sdkLoaded.length === 0);
+  log(`require(): extension ${ours.medianMs} ms, hello ${hello.medianMs} ms, api chunk ${apiChunk.medianMs} ms`);
+
+  // 2b–5. In a real VS Code ------------------------------------------------------------------------------------------
+  if (!opts['skip-vscode']) {
+    const { runInVsCode } = await import('./lib/vscode.mjs');
+    results.vscode = await runInVsCode({ root: ROOT, stage, hello: HELLO, work, reps: REPS, log });
+    const v = results.vscode;
+    addVsCodeChecks(v);
+  }
+}
+
+function addVsCodeChecks(v) {
+  if (v.activation) {
+    const a = v.activation;
+    check('activation (ext.activate(), end to end) vs hello world', round(a.ratio, 2), BUDGET.activationRatio, a.ratio <= BUDGET.activationRatio, '×');
+    check('network calls during activation', a.networkCalls, 0, a.networkCalls === 0);
+    check('dist/api.js or @alicloud/* loaded by activation', a.sdkLoadedAtActivation.length, 0, a.sdkLoadedAtActivation.length === 0);
+  }
+  if (v.tree) {
+    for (const row of v.tree.firstPage) {
+      const limit = round(row.roundTripMs + BUDGET.firstPageSlackMs, 1);
+      check(`first 100 user groups, ${row.latencyMs} ms latency (${row.kind})`, round(row.medianMs, 1), limit, row.medianMs <= limit, 'ms');
+    }
+    if (v.tree.memory) check('ext-host memory growth, 10,000 groups loaded (heapUsed)', v.tree.memory.heapGrowthMb, BUDGET.memoryMb, v.tree.memory.heapGrowthMb < BUDGET.memoryMb, 'MB');
+  }
+  if (v.session) {
+    check('API calls, scripted session', v.session.total, BUDGET.sessionCalls, v.session.total <= BUDGET.sessionCalls);
+    check('API calls, reopening the view (cache)', v.session.reopen, BUDGET.reopenCalls, v.session.reopen === BUDGET.reopenCalls);
+  }
+  if (v.forms) {
+    for (const f of v.forms) check(`form interactive: ${f.form}`, round(f.medianMs, 0), BUDGET.formMs, f.medianMs <= BUDGET.formMs, 'ms');
+  }
+}
+
+function printTable() {
+  const r = results;
+  const lines = [];
+  const row = (k, v) => lines.push(`  ${k.padEnd(58)} ${v}`);
+  lines.push('', 'Bundle and package (production build)');
+  row('dist/extension.js', `${r.bundle.extension.kb} KB (${r.bundle.extension.gzipKb} KB gzip)`);
+  row('  largest parts', r.bundle.extension.top.map((t) => `${t.pkg} ${t.kb}`).join(', '));
+  if (r.bundle.api) row('dist/api.js (lazy API chunk)', `${r.bundle.api.kb} KB (${r.bundle.api.gzipKb} KB gzip)`);
+  for (const w of r.bundle.webviews) {
+    row(`dist/webview/${w.name}`, `${w.kb} KB (${w.gzipKb} KB gzip)`);
+    row('  largest parts', w.top.map((t) => `${t.pkg} ${t.kb}`).join(', '));
+  }
+  row('VSIX', `${r.bundle.vsix.mb} MB (${r.bundle.vsix.kb} KB), ${r.bundle.vsix.files} files`);
+  row('@alicloud/* inputs in dist/extension.js', String(r.bundle.alicloudInExtension.length));
+  lines.push('', `require() in a fresh Node process, median of ${r.require.runs} (stub vscode, built-ins preloaded)`);
+  row('dist/extension.js', `${r.require.extension.medianMs} ms (cold: ${r.require.extensionCold.medianMs} ms)`);
+  row('hello world extension.js', `${r.require.hello.medianMs} ms`);
+  row('dist/api.js (first API call)', `${r.require.apiChunk.medianMs} ms`);
+  const v = r.vscode;
+  if (v?.activation) {
+    const a = v.activation;
+    lines.push('', `Activation in code-server ${v.codeServer ?? ''}, median of ${a.reps} fresh windows`);
+    row('ours: code loading / activate() / ext.activate() end to end', `${a.ours.codeLoadingMs} / ${a.ours.activateCallMs} / ${a.ours.totalMs} ms`);
+    row('hello: code loading / activate() / ext.activate() end to end', `${a.hello.codeLoadingMs} / ${a.hello.activateCallMs} / ${a.hello.totalMs} ms`);
+    row('ratio (end to end, per window, median)', `${round(a.ratio, 2)}×`);
+    row('network calls during activation (hooks + emulator)', `${a.networkCalls} (emulator: ${a.emulatorCalls})`);
+  }
+  if (v?.tree) {
+    lines.push('', 'Tree (emulator seed "large", 10,000 user groups)');
+    for (const f of v.tree.firstPage) row(`first 100 user groups, ${f.latencyMs} ms latency, ${f.kind}`, `${round(f.medianMs, 1)} ms (round trip ${round(f.roundTripMs, 1)} ms, n=${f.samples.length})`);
+    if (v.tree.loadAll) row('"Load all" to 10,000 groups', `${round(v.tree.loadAll.ms / 1000, 2)} s, ${v.tree.loadAll.calls} calls, ${v.tree.loadAll.items} items`);
+    if (v.tree.memory) row('ext-host memory growth with 10,000 groups', `heapUsed +${v.tree.memory.heapGrowthMb} MB, rss +${v.tree.memory.rssGrowthMb} MB`);
+  }
+  if (v?.session) {
+    lines.push('', 'API calls, scripted session (emulator seed "demo")');
+    for (const [step, calls] of Object.entries(v.session.steps)) row(step, `${calls.total} ${calls.total ? JSON.stringify(calls.byAction) : ''}`);
+    row('total', String(v.session.total));
+    row('served from cache (no call)', v.session.fromCache.join(', ') || '-');
+  }
+  if (v?.forms) {
+    lines.push('', 'Forms: command → first input enabled in the webview');
+    for (const f of v.forms) row(f.form, `${round(f.medianMs, 0)} ms (n=${f.samples.length}: ${f.samples.map((s) => round(s, 0)).join(', ')})`);
+  }
+  lines.push('', 'Budgets');
+  for (const c of budgets) row(`${c.pass ? 'PASS' : 'FAIL'} ${c.name}`, `${c.measured}${c.unit} (limit ${c.limit}${c.unit})`);
+  lines.push('', `${budgets.filter((c) => !c.pass).length} of ${budgets.length} budgets missed; ${((Date.now() - t0) / 1000).toFixed(0)} s in total`);
+  console.log(lines.join('\n'));
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  console.error(`[bench] FAILED: ${err?.stack ?? err}`);
+  results.error = String(err?.message ?? err);
+  exitCode = 2;
+}
+results.totalSeconds = round((Date.now() - t0) / 1000, 1);
+writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, (k, v) => (k === 'list' ? undefined : v), 2) + '\n');
+try {
+  printTable();
+} catch (err) {
+  console.error(`[bench] could not print the table: ${err?.message ?? err}`);
+}
+log(`results written to ${join(BENCH, 'results.json')}`);
+if (opts.keep) log(`kept ${work}`);
+else rmSync(work, { recursive: true, force: true });
+if (exitCode === 0 && budgets.some((c) => !c.pass)) exitCode = 1;
+process.exit(exitCode);

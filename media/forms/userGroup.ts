@@ -131,6 +131,15 @@ function renderPage(): void {
   const rows = byId('ug-rows');
   rows?.addEventListener('input', (ev) => onInput(ev.target));
   rows?.addEventListener('change', (ev) => onChange(ev.target));
+  rows?.addEventListener('keydown', (ev) => {
+    // Enter in the account search picks the only match instead of submitting the form.
+    const rt = rowTarget(ev.target);
+    if (ev.key !== 'Enter' || rt?.field !== 'accounts') return;
+    ev.preventDefault();
+    const boxes = byId(`ug-accounts-${rt.row}-options`)?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? [];
+    const only = boxes.length === 1 ? boxes[0] : undefined;
+    if (only && !only.checked) only.click();
+  });
   rows?.addEventListener('focusin', (ev) => {
     const id = ev.target instanceof HTMLElement ? ev.target.id : '';
     const m = /^ug-(owner|accounts|paste)-(\d+)$/.exec(id);

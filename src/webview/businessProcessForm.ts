@@ -229,15 +229,23 @@ class BusinessProcessForm {
         return;
       }
       const service = await this.service();
-      const res = await service.createBusinessProcess(value, { signal: this.panel.signal });
+      // No abort signal: closing the panel must not cut a create in half (that would make its outcome unknown).
+      const res = await service.createBusinessProcess(value);
       this.created = { projectId: value.projectId, groupId: res.groupId };
       this.finish({ outcome: 'success', groupId: res.groupId, requestId: res.requestId, recovered: res.recovered });
       this.panel.clearDraft();
       this.ctx.log.info(`[forms] created business process ${res.groupId} in workspace ${value.projectId} (request ${res.requestId})`);
       this.ctx.onDidWrite({ kind: 'businessProcessCreated', region: this.target.region, projectId: value.projectId, groupId: res.groupId });
+      if (this.panel.isDisposed) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Business process {0} created (ID {1}).', value.name, res.groupId));
+      }
     } catch (e) {
-      if (isCancelled(e)) return;
+      if (isCancelled(e) && !this.panel.isDisposed) return;
       this.failed(e);
+      if (this.panel.isDisposed) {
+        // The panel is gone; the draft in workspaceState still holds every value for the next opening.
+        void vscode.window.showWarningMessage(vscode.l10n.t('Creating business process {0} failed: {1}', raw.name.trim(), errorBanner(e, this.locale).message));
+      }
     }
   }
 

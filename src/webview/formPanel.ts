@@ -44,6 +44,7 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
   readonly signal: AbortSignal;
   private readonly abort = new AbortController();
   private ready = false;
+  private disposed = false;
   private buffer: ToWebview[] = [];
   private latestDraft: Draft | undefined;
   private handler: ((msg: ToHost) => Promise<void> | void) | undefined;
@@ -113,7 +114,13 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
     void this.deps.workspaceState.update(this.spec.draftKey, undefined);
   }
 
+  /** True once the user closed the panel. */
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   post(msg: ToWebview): void {
+    if (this.disposed) return;
     if (!parseMessage(this.spec.toWebview, msg)) {
       // The webview would drop it; better to know here which message broke the protocol.
       this.deps.log.warn(`[forms] ${this.spec.form}: outgoing ${msg.type} message does not match the protocol`);
@@ -162,6 +169,7 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
   }
 
   private dispose(): void {
+    this.disposed = true;
     this.abort.abort();
     if (FormPanel.open.get(this.spec.key) === (this as unknown)) FormPanel.open.delete(this.spec.key);
     for (const d of this.disposables) d.dispose();

@@ -285,7 +285,8 @@ class UserGroupForm {
         return;
       }
       const service = await this.service();
-      const res = await service.saveUserGroups(value.groups, { signal: this.panel.signal });
+      // No abort signal: closing the panel must not cut a write in half.
+      const res = await service.saveUserGroups(value.groups);
       // The API does not return the IDs of new groups; find them by name so Copy ID and Reveal can work.
       const groups = await Promise.all(value.groups.map(async (g) => {
         if (g.id !== undefined) return { name: g.name, id: g.id };
@@ -298,15 +299,21 @@ class UserGroupForm {
       this.panel.clearDraft();
       this.ctx.log.info(`[forms] saved ${groups.length} user group(s) (request ${res.requestId})`);
       this.ctx.onDidWrite({ kind: 'userGroupsSaved', region: this.target.region, ids: groups.flatMap((g) => (g.id === undefined ? [] : [g.id])) });
+      if (this.panel.isDisposed) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('User groups saved: {0}', groups.map((g) => g.name).join(', ')));
+      }
     } catch (e) {
-      if (isCancelled(e)) return;
+      if (isCancelled(e) && !this.panel.isDisposed) return;
       this.failed(e, raw);
+      if (this.panel.isDisposed) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Saving the user groups failed: {0}', errorBanner(e, this.locale).message));
+      }
     }
   }
 
   private async findId(service: DataWorksService, name: string): Promise<number | undefined> {
     try {
-      const page = await service.listUserGroups({ name, pageNumber: 1, pageSize: 100 }, { signal: this.panel.signal });
+      const page = await service.listUserGroups({ name, pageNumber: 1, pageSize: 100 });
       return page.items.find((g) => g.name === name)?.id;
     } catch {
       return undefined;

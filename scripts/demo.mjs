@@ -112,7 +112,6 @@ async function main() {
 
   console.log('');
   console.log(`  DataWorks for VS Code is running in code-server: ${server.workbenchUrl()}`);
-  console.log(`  (plain ${server.url}/ opens the same workbench without a folder)`);
   if (emu) {
     console.log(`  DataWorks emulator: ${emu.url}   state: ${statePath}`);
     if (emu.credentials) console.log(`  Environment profile: AccessKey ID ${emu.credentials.accessKeyId} (region cn-shanghai)`);
@@ -121,6 +120,7 @@ async function main() {
   console.log('  Press Ctrl+C to stop.\n');
   // Keep running until a signal (the harness stops the server and the emulator) or the server dies.
   const code = await server.exited;
+  if (h.state.stopping) return; // Ctrl+C: the harness is already stopping everything
   console.error(`[demo] code-server exited (${code}); see ${server.logFile}`);
   await h.cleanup();
   process.exit(1);

@@ -13,7 +13,7 @@ export { ROOT };
 const require = createRequire(import.meta.url);
 
 /** What is running now, for error reports. */
-export const state = { serverLog: undefined };
+export const state = { serverLog: undefined, stopping: false };
 
 export const log = (msg) => console.log(`[vscode-test] ${msg}`);
 export const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -48,6 +48,7 @@ export async function cleanup() {
 }
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(sig, () => {
+    state.stopping = true;
     log(`${sig}: stopping everything that was started ...`);
     void cleanup().finally(() => process.exit(130));
   });
@@ -266,6 +267,8 @@ export function createRunDir(kind, base) {
     out: join(dir, 'out'),
   };
   for (const p of Object.values(d)) mkdirSync(p, { recursive: true });
+  // Interrupted runs leave nothing behind (closers run in reverse order: this one after the processes stopped).
+  if (!base) onCleanup(() => state.stopping && removeRunDir(d));
   return d;
 }
 
@@ -466,6 +469,10 @@ export async function launchBrowser(tools, run, env, { name = 'browser', viewpor
     args: CHROMIUM_ARGS,
     env,
     viewport,
+    // Our own signal handlers close the browser in order (playwright's would exit the process first).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
   onCleanup(() => context.close().catch(() => {}));
   return context;

@@ -35,7 +35,7 @@ function run(cmd, args, opts = {}) {
 }
 
 /** Environment for npm installs into TOOLS: Node 24 first on PATH, headers from Node 24, no inherited npm run state. */
-function toolsEnv() {
+export function toolsEnv() {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
     // Under `npm test`, npm passes the project's prefix and package down; drop those, so the nested npm installs

@@ -205,6 +205,7 @@ async function main() {
     const errors = exitCode !== 0 ? h.extensionHostErrors(result.run) : '';
     if (errors) console.error(`--- errors in the extension host log ---\n${errors}`);
   } catch (err) {
+    if (h.state.stopping) return; // interrupted: the signal handler stops everything and exits
     console.error(`[vscode-test] ${kind} FAILED: ${err.stack ?? err}`);
     writeSummary({ passed: 0, failed: 1, pending: 0 });
     if (h.state.serverLog) console.error(`--- last lines of ${h.state.serverLog} ---\n${h.tail(h.state.serverLog)}`);

@@ -7,10 +7,6 @@ export function regionName(regionId: string, chinese: boolean): string {
   return chinese ? r.nameZh : r.nameEn;
 }
 
-export function isKnownRegion(regionId: string): boolean {
-  return DATAWORKS_REGIONS.some((r) => r.id === regionId);
-}
-
 /** Documented regions first, in the docs' order; then those only the SDK's endpoint map has. */
 export function regionIds(): readonly string[] {
   return [...DATAWORKS_REGIONS].sort((a, b) => Number(b.documented) - Number(a.documented)).map((r) => r.id);

@@ -17,6 +17,7 @@ export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) =
   );
   if (answer !== confirm) throw new UserCancelledError();
   const service = await deps.services.getService(profile.name, region);
+  // Reload even after a cancel or a failure: the request may have been carried out before the answer was lost.
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting user group {0}…', group.name), cancellable: true },
     async (_progress, token) => {
@@ -26,10 +27,10 @@ export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) =
         return await service.deleteUserGroups([group.id], { signal: abort.signal });
       } finally {
         sub.dispose();
+        deps.model.userGroupsChanged(region);
       }
     },
   );
   deps.log.info(`Deleted user group ${group.id} in ${region} (requestId=${result.requestId})`);
-  deps.model.userGroupsChanged(region);
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted user group {0}.', group.name));
 };

@@ -49,7 +49,9 @@ export abstract class PagedFolder<T> implements PagedNode {
       if (this.reported?.error !== error) this.reported = { error, message: this.ctx.reportError(error, this.what()) };
       const message = this.reported?.message ?? '';
       nodes.push(new ErrorNode(this, this.ctx, message, () => this.retry()));
-    } else if (this.loader.hasMore) {
+      return nodes;
+    }
+    if (this.loader.hasMore) {
       nodes.push(new LoadMoreNode(this, this.ctx, this.loader.items.length, this.loader.totalCount ?? 0));
     } else if (nodes.length === 0) {
       nodes.push(new PlaceholderNode(this, this.emptyLabel()));

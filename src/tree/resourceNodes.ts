@@ -6,9 +6,10 @@ import { PlaceholderNode } from './statusNodes';
 
 const STATUS_ICON: Readonly<Record<string, { id: string; color?: string }>> = {
   AVAILABLE: { id: 'database' },
-  INITIALIZING: { id: 'loading~spin' },
-  UPDATING: { id: 'loading~spin' },
-  DELETING: { id: 'loading~spin' },
+  // A static icon: the state changes on the server, and a spinner that never stops would suggest a load.
+  INITIALIZING: { id: 'sync' },
+  UPDATING: { id: 'sync' },
+  DELETING: { id: 'sync' },
   INIT_FAILED: { id: 'database', color: 'list.errorForeground' },
   UPDATE_FAILED: { id: 'database', color: 'list.errorForeground' },
   DEL_FAILED: { id: 'database', color: 'list.errorForeground' },

@@ -41,6 +41,8 @@ export interface PagedNode extends TreeNode {
   loadAll(signal: AbortSignal, onPage?: (loaded: number, total: number) => void): Promise<void>;
   /** Drops cached pages and loads again on the next expansion. */
   refresh(): void;
+  /** Items loaded so far and the server's total (undefined before the first page). */
+  count(): { readonly loaded: number; readonly total: number | undefined };
 }
 
 export function isPagedNode(node: TreeNode | undefined): node is PagedNode {

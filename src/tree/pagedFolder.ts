@@ -78,6 +78,10 @@ export abstract class PagedFolder<T> implements PagedNode {
     this.ctx.changed(this);
   }
 
+  count(): { readonly loaded: number; readonly total: number | undefined } {
+    return { loaded: this.loader.items.length, total: this.loader.totalCount };
+  }
+
   /** Finds a loaded child by id (for reveal after a write). */
   findChild(id: string): TreeNode | undefined {
     return this.childNodes.get(id);

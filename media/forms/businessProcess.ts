@@ -1,6 +1,6 @@
 // @entry  Create Business Process form (webview side).
 import * as z from 'zod/mini';
-import { bpToWebviewSchema, type BpResult, type BpToHost, type BpToWebview, type WireFieldError } from '../../src/shared/protocol';
+import { bpRestoreSchema, bpToWebviewSchema, type BpResult, type BpToHost, type BpToWebview, type WireFieldError } from '../../src/shared/protocol';
 import { checkBusinessProcess, rawBusinessProcessSchema, type RawBusinessProcess } from '../../src/shared/schemas';
 import {
   button, byId, channel, clearAllFieldErrors, debounce, el, field, focusFirstError, renderBanner, renderRequest, sequence,
@@ -11,7 +11,8 @@ type Init = Extract<BpToWebview, { type: 'init' }>;
 type WorkspaceItem = Extract<BpToWebview, { type: 'workspaces' }>['items'][number];
 type ApiGroupItem = Extract<BpToWebview, { type: 'apiGatewayGroups' }>['items'][number];
 
-const stateSchema = z.strictObject({ values: rawBusinessProcessSchema, view: z.enum(['edit', 'review']) });
+// `restore` goes back to the host if VS Code restores the panel after a window reload.
+const stateSchema = z.strictObject({ values: rawBusinessProcessSchema, view: z.enum(['edit', 'review']), restore: z.optional(bpRestoreSchema) });
 type State = z.infer<typeof stateSchema>;
 
 const ch = channel<BpToHost, typeof bpToWebviewSchema, State>(bpToWebviewSchema, stateSchema);
@@ -197,7 +198,7 @@ function changed(): void {
 }
 
 function saveState(v: State['view']): void {
-  ch.setState({ values, view: v });
+  ch.setState({ values, view: v, ...(init ? { restore: init.restore } : {}) });
 }
 
 function errorText(e: WireFieldError): string {

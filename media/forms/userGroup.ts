@@ -1,7 +1,7 @@
 // @entry  Add/Update User Groups form (webview side).
 import * as z from 'zod/mini';
 import {
-  ugToWebviewSchema, type TenantUserItem, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
+  ugRestoreSchema, ugToWebviewSchema, type TenantUserItem, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
 } from '../../src/shared/protocol';
 import { LIMITS, checkUserGroups, emptyUserGroupRow, rawUserGroupsSchema, type RawUserGroups } from '../../src/shared/schemas';
 import {
@@ -13,7 +13,8 @@ type Init = Extract<UgToWebview, { type: 'init' }>;
 type Review = Extract<UgToWebview, { type: 'review' }>;
 type RowField = 'name' | 'owner' | 'type' | 'projectName' | 'accounts';
 
-const stateSchema = z.strictObject({ values: rawUserGroupsSchema, view: z.enum(['edit', 'review']) });
+// `restore` goes back to the host if VS Code restores the panel after a window reload.
+const stateSchema = z.strictObject({ values: rawUserGroupsSchema, view: z.enum(['edit', 'review']), restore: z.optional(ugRestoreSchema) });
 type State = z.infer<typeof stateSchema>;
 
 const ch = channel<UgToHost, typeof ugToWebviewSchema, State>(ugToWebviewSchema, stateSchema);
@@ -451,7 +452,7 @@ function changed(): void {
 }
 
 function saveState(v: State['view']): void {
-  ch.setState({ values, view: v });
+  ch.setState({ values, view: v, ...(init ? { restore: init.restore } : {}) });
 }
 
 function addRow(): void {

@@ -66,6 +66,34 @@ const fieldErrors = z.strictObject({
 const submitting = z.strictObject({ type: z.literal('submitting') });
 const verdict = z.enum(['created', 'not-created', 'unknown']);
 
+/**
+ * What the host needs to rebuild a form after a window reload (WebviewPanelSerializer). The host puts it in `init`,
+ * the webview keeps it in its saved state, and VS Code hands that state back to the host on restore.
+ */
+export const bpRestoreSchema = z.strictObject({
+  profile: str(256),
+  region: str(64),
+  projectId: z.optional(z.int().check(z.positive())),
+});
+export type BpRestore = z.infer<typeof bpRestoreSchema>;
+
+export const ugRestoreSchema = z.strictObject({
+  profile: str(256),
+  region: str(64),
+  /** The group being edited, as it was when the form opened (the "before" of the review). */
+  group: z.optional(z.strictObject({
+    id: z.int().check(z.positive()),
+    name: str(512),
+    owner: str(512),
+    accounts: bounded(str(512), 1000),
+    type: z.optional(z.literal([1, 2, 3])),
+    projectName: z.optional(str(512)),
+    createdTime: str(64),
+    modifiedTime: str(64),
+  })),
+});
+export type UgRestore = z.infer<typeof ugRestoreSchema>;
+
 // ----------------------------------------------------------------------------------------------------------------
 // Create Business Process
 
@@ -108,6 +136,7 @@ export const bpToWebviewSchema = z.discriminatedUnion('type', [
     strings: stringTable,
     locale,
     region: str(64),
+    restore: bpRestoreSchema,
     prefill: rawBusinessProcessSchema,
     draft: z.optional(rawBusinessProcessSchema),
     phase,
@@ -181,6 +210,7 @@ export const ugToWebviewSchema = z.discriminatedUnion('type', [
     locale,
     region: str(64),
     mode: z.enum(['add', 'edit']),
+    restore: ugRestoreSchema,
     prefill: rawUserGroupsSchema,
     draft: z.optional(rawUserGroupsSchema),
     /** Edit mode: whether the service reported the group's type (the list API may not). */

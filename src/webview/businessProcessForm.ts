@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ApiGatewayGroup, Workspace } from '../api/types';
 import type { DataWorksService } from '../api/dataWorksService';
-import { bpToHostSchema, bpToWebviewSchema, type BpResult, type BpToHost, type BpToWebview } from '../shared/protocol';
+import { bpToHostSchema, bpToWebviewSchema, type BpRestore, type BpResult, type BpToHost, type BpToWebview } from '../shared/protocol';
 import { aliyunCliCommand, createDataServiceGroupRequest } from '../shared/requests';
 import {
   checkBusinessProcess, emptyBusinessProcess, rawBusinessProcessSchema, type CreateBusinessProcessValues, type RawBusinessProcess,
@@ -21,11 +21,24 @@ const FIELD_PATHS: Readonly<Record<string, string>> = {
   projectId: 'projectId', apiGatewayGroupId: 'apiGatewayGroupId', name: 'name', groupName: 'name', description: 'description',
 };
 
-export function openBusinessProcessPanel(ctx: FormContext, target: BusinessProcessFormTarget): void {
+function panelKey(ctx: FormContext, target: BusinessProcessFormTarget): string {
   const targetKey = target.projectId === undefined ? 'any' : `project-${target.projectId}`;
-  const key = formKey('businessProcess', ctx.profileName, target.region, targetKey);
+  return formKey('businessProcess', ctx.profileName, target.region, targetKey);
+}
+
+export function openBusinessProcessPanel(ctx: FormContext, target: BusinessProcessFormTarget): void {
+  const key = panelKey(ctx, target);
   if (FormPanel.reveal(key)) return;
   new BusinessProcessForm(ctx, target, key).start();
+}
+
+/** Takes over a panel restored after a window reload; false when it cannot be (the caller closes it). */
+export function restoreBusinessProcessPanel(ctx: FormContext, panel: vscode.WebviewPanel, restore: BpRestore): boolean {
+  const target: BusinessProcessFormTarget = { region: restore.region, ...(restore.projectId === undefined ? {} : { projectId: restore.projectId }) };
+  const key = panelKey(ctx, target);
+  if (restore.profile !== ctx.profileName || FormPanel.isOpen(key)) return false;
+  new BusinessProcessForm(ctx, target, key, panel).start();
+  return true;
 }
 
 class BusinessProcessForm {
@@ -38,7 +51,7 @@ class BusinessProcessForm {
   private workspaces: Promise<{ items: Workspace[]; truncated: boolean }> | undefined;
   private apiGroups: Promise<{ items: ApiGatewayGroup[]; truncated: boolean }> | undefined;
 
-  constructor(private readonly ctx: FormContext, private readonly target: BusinessProcessFormTarget, key: string) {
+  constructor(private readonly ctx: FormContext, private readonly target: BusinessProcessFormTarget, key: string, existing?: vscode.WebviewPanel) {
     this.panel = new FormPanel(ctx, {
       form: 'businessProcess',
       key,
@@ -47,7 +60,7 @@ class BusinessProcessForm {
       toHost: bpToHostSchema,
       toWebview: bpToWebviewSchema,
       draft: rawBusinessProcessSchema,
-    });
+    }, existing);
   }
 
   start(): void {
@@ -61,6 +74,7 @@ class BusinessProcessForm {
       strings: webviewStrings(),
       locale: this.locale,
       region: this.target.region,
+      restore: { profile: this.ctx.profileName, region: this.target.region, ...(this.target.projectId === undefined ? {} : { projectId: this.target.projectId }) },
       prefill: emptyBusinessProcess(this.target.projectId),
       ...(draft ? { draft } : {}),
       phase: this.phase,

@@ -26,12 +26,16 @@ export interface FormPanelDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-const VIEW_TYPE = { businessProcess: 'dataworks.form.businessProcess', userGroup: 'dataworks.form.userGroup' } as const;
+export const VIEW_TYPE = { businessProcess: 'dataworks.form.businessProcess', userGroup: 'dataworks.form.userGroup' } as const;
 
 export class FormPanel<ToHost extends { type: string }, ToWebview extends { type: string }, Draft> {
   private static readonly open = new Map<string, FormPanel<{ type: string }, { type: string }, unknown>>();
 
   /** The panel already open for this key, revealed; undefined if none. */
+  static isOpen(key: string): boolean {
+    return FormPanel.open.has(key);
+  }
+
   static reveal(key: string): boolean {
     const existing = FormPanel.open.get(key);
     if (!existing) return false;
@@ -54,22 +58,24 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
   constructor(
     private readonly deps: FormPanelDeps,
     private readonly spec: FormPanelSpec<ToHost, ToWebview, Draft>,
+    /** A panel VS Code restored after a window reload, to take over instead of creating one. */
+    existing?: vscode.WebviewPanel,
   ) {
     this.signal = this.abort.signal;
-    const webviewRoot = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview');
-    const mediaRoot = vscode.Uri.joinPath(deps.extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE[spec.form],
-      spec.title,
-      vscode.ViewColumn.Active,
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableForms: false,
-        localResourceRoots: [webviewRoot, mediaRoot],
-        // No retainContextWhenHidden: the webview keeps its draft with setState and is rebuilt when shown again.
-      },
-    );
+    const options: vscode.WebviewPanelOptions & vscode.WebviewOptions = {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+      // No retainContextWhenHidden: the webview keeps its draft with setState and is rebuilt when shown again.
+    };
+    if (existing) {
+      this.panel = existing;
+      this.panel.webview.options = options;
+      this.panel.title = spec.title;
+    } else {
+      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE[spec.form], spec.title, vscode.ViewColumn.Active, options);
+    }
     this.latestDraft = this.storedDraft();
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { TenantUser, UserGroup } from '../api/types';
 import {
-  ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
+  ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgRestore, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
 } from '../shared/protocol';
 import { aliyunCliCommand, dsgUserGroupAddOrUpdateRequest } from '../shared/requests';
 import {
@@ -19,10 +19,37 @@ import { webviewStrings } from './strings';
 const MAX_TENANT_USERS = 5000;
 const MAX_ROLES = 5000;
 
+function panelKey(ctx: FormContext, target: UserGroupFormTarget): string {
+  return formKey('userGroup', ctx.profileName, target.region, target.group ? `group-${target.group.id}` : 'new');
+}
+
 export function openUserGroupPanel(ctx: FormContext, target: UserGroupFormTarget): void {
-  const key = formKey('userGroup', ctx.profileName, target.region, target.group ? `group-${target.group.id}` : 'new');
+  const key = panelKey(ctx, target);
   if (FormPanel.reveal(key)) return;
   new UserGroupForm(ctx, target, key).start();
+}
+
+/** Takes over a panel restored after a window reload; false when it cannot be (the caller closes it). */
+export function restoreUserGroupPanel(ctx: FormContext, panel: vscode.WebviewPanel, restore: UgRestore): boolean {
+  const target: UserGroupFormTarget = { region: restore.region, ...(restore.group ? { group: restore.group } : {}) };
+  const key = panelKey(ctx, target);
+  if (restore.profile !== ctx.profileName || FormPanel.isOpen(key)) return false;
+  new UserGroupForm(ctx, target, key, panel).start();
+  return true;
+}
+
+/** The edited group as the restore state carries it (bounded like the protocol). */
+function groupSnapshot(g: UserGroup): NonNullable<UgRestore['group']> {
+  return {
+    id: g.id,
+    name: g.name.slice(0, 512),
+    owner: g.owner.slice(0, 512),
+    accounts: g.accounts.slice(0, 1000).map((a) => a.slice(0, 512)),
+    ...(g.type === undefined ? {} : { type: g.type }),
+    ...(g.projectName === undefined ? {} : { projectName: g.projectName.slice(0, 512) }),
+    createdTime: g.createdTime.slice(0, 64),
+    modifiedTime: g.modifiedTime.slice(0, 64),
+  };
 }
 
 /** The list API may not report the type; a MaxCompute project is the one reliable hint. */
@@ -53,7 +80,7 @@ class UserGroupForm {
   private tenantUsers: Promise<readonly TenantUser[]> | undefined;
   private readonly roles = new Map<string, Promise<readonly string[]>>();
 
-  constructor(private readonly ctx: FormContext, private readonly target: UserGroupFormTarget, key: string) {
+  constructor(private readonly ctx: FormContext, private readonly target: UserGroupFormTarget, key: string, existing?: vscode.WebviewPanel) {
     this.group = target.group;
     this.panel = new FormPanel(ctx, {
       form: 'userGroup',
@@ -63,7 +90,7 @@ class UserGroupForm {
       toHost: ugToHostSchema,
       toWebview: ugToWebviewSchema,
       draft: rawUserGroupsSchema,
-    });
+    }, existing);
   }
 
   start(): void {
@@ -78,6 +105,7 @@ class UserGroupForm {
       locale: this.locale,
       region: this.target.region,
       mode: this.group ? 'edit' : 'add',
+      restore: { profile: this.ctx.profileName, region: this.target.region, ...(this.group ? { group: groupSnapshot(this.group) } : {}) },
       prefill: prefillFor(this.group),
       ...(draft ? { draft } : {}),
       typeKnown: this.group?.type !== undefined,

@@ -20,7 +20,7 @@ describe('protocol: round trip', () => {
     { type: 'revealInTree' }, { type: 'reset' },
   ];
   const bpWeb: BpToWebview[] = [
-    { type: 'init', strings: { 'bp.name': 'Name' }, locale: 'zh-cn', region: 'cn-shanghai', prefill: values, phase: 'edit' },
+    { type: 'init', strings: { 'bp.name': 'Name', 'bp.verdict.not-created': 'x' }, locale: 'zh-cn', region: 'cn-shanghai', restore: { profile: 'p', region: 'cn-shanghai', projectId: 1 }, prefill: values, phase: 'edit' },
     { type: 'workspaces', seq: 1, items: [{ id: 1, name: 'W', identifier: 'w' }], truncated: false },
     { type: 'apiGatewayGroups', seq: 2, items: [{ id: 'g', name: 'G', regionId: 'cn-shanghai', description: '' }], truncated: true },
     { type: 'lookupFailed', seq: 2, lookup: 'apiGatewayGroups', message: 'no', code: 'Forbidden.RAM', forbidden: true },
@@ -37,7 +37,7 @@ describe('protocol: round trip', () => {
     { type: 'review', values: ugValues }, { type: 'submit', values: ugValues }, { type: 'copyId', index: 0 }, { type: 'revealInTree', index: 2 },
   ];
   const ugWeb: UgToWebview[] = [
-    { type: 'init', strings: {}, locale: 'en', region: 'r', mode: 'edit', prefill: ugValues, draft: ugValues, typeKnown: false, phase: 'result',
+    { type: 'init', strings: {}, locale: 'en', region: 'r', mode: 'edit', restore: { profile: 'p', region: 'r', group: { id: 5, name: 'g', owner: 'o', accounts: ['user:a'], type: 1, createdTime: '', modifiedTime: '' } }, prefill: ugValues, draft: ugValues, typeKnown: false, phase: 'result',
       result: { outcome: 'success', requestId: 'r', groups: [{ name: 'g', id: 5 }, { name: 'h' }] } },
     { type: 'tenantUsers', seq: 1, items: [{ accountName: 'alice', accountType: 1, yunAccount: 'user:alice' }] },
     { type: 'maxComputeRoles', seq: 2, projectName: 'p', roles: ['role_a'] },
@@ -83,7 +83,7 @@ describe('protocol: rejects', () => {
     rejected(ugToHostSchema, { type: 'submit', values: { rows: [{ ...ugValues.rows[0], accounts: Array.from({ length: 1001 }, () => 'a') }] } });
     rejected(ugToWebviewSchema, { type: 'maxComputeRoles', seq: 1, projectName: 'p', roles: Array.from({ length: 5001 }, () => 'r') });
     const strings = Object.fromEntries(Array.from({ length: 401 }, (_, i) => [`k${i}`, 'v']));
-    rejected(bpToWebviewSchema, { type: 'init', strings, locale: 'en', region: 'r', prefill: values, phase: 'edit' });
+    rejected(bpToWebviewSchema, { type: 'init', strings, locale: 'en', region: 'r', restore: { profile: 'p', region: 'r' }, prefill: values, phase: 'edit' });
   });
   it('field error paths cannot carry markup or selectors', () => {
     rejected(bpToWebviewSchema, { type: 'fieldErrors', errors: [{ path: 'name"><img src=x>', code: 'required' }] });

@@ -18,6 +18,22 @@ const STATUS_ICON: Readonly<Record<string, { id: string; color?: string }>> = {
   DELETED: { id: 'database', color: 'disabledForeground' },
 };
 
+function statusLabel(status: Workspace['status'], t: TreeContext['t']): string {
+  switch (status) {
+    case 'AVAILABLE': return t('Available');
+    case 'DELETED': return t('Deleted');
+    case 'INITIALIZING': return t('Initializing');
+    case 'INIT_FAILED': return t('Initialization failed');
+    case 'FORBIDDEN': return t('Forbidden');
+    case 'DELETING': return t('Deleting');
+    case 'DEL_FAILED': return t('Deletion failed');
+    case 'FROZEN': return t('Frozen');
+    case 'UPDATING': return t('Updating');
+    case 'UPDATE_FAILED': return t('Update failed');
+    case 'UNKNOWN': return t('Unknown');
+  }
+}
+
 function lines(...parts: readonly (string | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join('\n');
 }
@@ -47,12 +63,12 @@ export class WorkspaceNode extends PagedFolder<BusinessProcess> {
     const w = this.data;
     return {
       label: w.name || w.identifier,
-      description: w.status === 'AVAILABLE' ? w.identifier : `${w.identifier} · ${w.status}`,
+      description: w.status === 'AVAILABLE' ? w.identifier : `${w.identifier} · ${statusLabel(w.status, t)}`,
       tooltip: lines(
         w.name,
         t('Identifier: {0}', w.identifier),
         t('ID: {0}', w.id),
-        t('Status: {0}', w.status),
+        t('Status: {0}', statusLabel(w.status, t)),
         w.description && t('Description: {0}', w.description),
         w.ownerBaseId && t('Owner: {0}', w.ownerBaseId),
         w.resourceGroupId && t('Resource group: {0}', w.resourceGroupId),

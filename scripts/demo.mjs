@@ -32,6 +32,13 @@ async function screenshots(tools, env, server, outDir) {
   mkdirSync(run.profiles, { recursive: true });
   const context = await h.launchBrowser(tools, run, env, { name: 'demo' });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Tree rows show a spinning icon while they load; wait (up to 10 s) until none is left.
+  const settle = async () => {
+    await page
+      .waitForFunction(() => !document.querySelector('.part.sidebar .codicon-modifier-spin'), undefined, { timeout: 10_000 })
+      .catch(() => log('the tree is still loading; taking the screenshot anyway'));
+    await page.waitForTimeout(300);
+  };
   const shot = async (name) => {
     const file = join(outDir, name);
     await page.screenshot({ path: file });
@@ -55,16 +62,17 @@ async function screenshots(tools, env, server, outDir) {
     log('no "DataWorks" entry in the activity bar (package.json contributes no view container yet)');
   }
   await page.mouse.move(800, 500); // no hover tooltip on the activity bar
-  await page.waitForTimeout(1000);
+  await settle();
   await shot('01-workbench-dataworks-view.png');
 
   // 2. The tree with its first collapsed items expanded.
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const collapsed = page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-expanded="false"]').first();
     if (!(await collapsed.count())) break;
     await collapsed.locator('.monaco-tl-twistie').click();
-    await page.waitForTimeout(1500);
+    await settle();
   }
+  await page.mouse.move(800, 500);
   await shot('02-tree-expanded.png');
 
   // 3. The command palette listing the DataWorks commands.
@@ -82,7 +90,9 @@ async function screenshots(tools, env, server, outDir) {
 async function main() {
   const t0 = Date.now();
   const tools = await prepare();
-  const port = await h.freePort(Number(values.port));
+  const port = await h.freePort(Number(values.port)).catch((err) => {
+    throw new Error(`${err.message}: pass another one with --port N (npm run demo -- --port 8081)`);
+  });
   const demoDir = join(ROOT, '.cache', 'demo');
   mkdirSync(demoDir, { recursive: true });
   const statePath = join(demoDir, 'emulator-state.json');

@@ -226,6 +226,16 @@ export class Workbench {
     }
   }
 
+  /** Waits until no row of the side bar shows a spinning (loading) icon. */
+  async waitForTreeIdle(timeout = 20_000): Promise<void> {
+    const spinning = this.page.locator('.part.sidebar .codicon-modifier-spin');
+    const deadline = Date.now() + timeout;
+    while ((await spinning.count()) > 0) {
+      if (Date.now() > deadline) throw new Error(`the tree was still loading after ${timeout} ms`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   /** Right-clicks a tree row and clicks an entry of the context menu. */
   async contextMenu(target: Locator, action: string | RegExp): Promise<void> {
     await target.click({ button: 'right' });

@@ -3,6 +3,7 @@ import type { Deps } from '../commands/deps';
 import { UserFacingError } from '../util/errors';
 import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
 import type { TreeNode } from '../tree/node';
+import { redactingChannel } from '../util/redactingChannel';
 
 /** The forms' view of the active profile: services, and the tree updates after a write. */
 export function createFormContext(deps: Deps): FormContext {
@@ -12,7 +13,7 @@ export function createFormContext(deps: Deps): FormContext {
   return {
     extensionUri: deps.context.extensionUri,
     workspaceState: deps.context.workspaceState,
-    log: deps.channel,
+    log: redactingChannel(deps.channel, (text) => deps.redactor.redact(text)),
     profileName,
     getService: (region) => deps.services.getService(profileName, region),
     onDidWrite: (change: WriteChange) => {

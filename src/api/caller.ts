@@ -31,6 +31,8 @@ export interface ServiceDeps {
 const DATAWORKS_VERSION = '2020-05-18';
 const CLOUDAPI_VERSION = '2016-07-14';
 const DEFAULT_DEADLINE_MS = 30_000;
+/** One attempt's wait for an answer; the rest of the deadline is left for retries (reads, updates, deletes). */
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
 /** After an ambiguous create the lookup gets at least this long, even if the caller's deadline is used up. */
 const LOOKUP_BUDGET_MS = 10_000;
 
@@ -174,7 +176,9 @@ export class Caller {
       try {
         await this.limiter.acquire(ctx.signal);
         const transport = await raceAbort(this.transport(spec.action), ctx.signal);
-        const timeoutMs = Math.max(1, ctx.deadlineAt - this.clock.now());
+        const attemptCap = this.config.attemptTimeoutMs !== undefined && this.config.attemptTimeoutMs > 0
+          ? this.config.attemptTimeoutMs : DEFAULT_ATTEMPT_TIMEOUT_MS;
+        const timeoutMs = Math.max(1, Math.min(attemptCap, ctx.deadlineAt - this.clock.now()));
         inFlight = true;
         const res = await raceAbort(transport.send(request, { signal: ctx.signal, timeoutMs }), ctx.signal);
         inFlight = false;

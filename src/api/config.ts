@@ -35,5 +35,10 @@ export interface ServiceConfig {
   readonly requestsPerSecond?: number;
   /** Default deadline per call including retries, ms (default 30000). */
   readonly timeoutMs?: number;
+  /**
+   * Longest a single attempt may wait for its answer, ms (default 10000, the SDK's own read timeout). A hung
+   * connection is then abandoned and the call retried within its deadline instead of using all of it up.
+   */
+  readonly attemptTimeoutMs?: number;
   readonly logger?: ApiLogger;
 }

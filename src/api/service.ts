@@ -140,7 +140,7 @@ export class DataWorksServiceImpl implements DataWorksService {
       this.log?.warn(`Lookup after ambiguous CreateDataServiceGroup failed: ${describe(lookupError)}`);
       throw error.withVerdict('unknown');
     }
-    if (!found) throw error.withVerdict('not-created');
+    if (!found) throw error.withVerdict(finishedOnServer(error) ? 'not-created' : 'unknown');
     this.log?.info(`CreateDataServiceGroup had succeeded after all: ${found.id}`);
     return { groupId: found.id, requestId: error.requestId ?? '', recovered: true };
   }
@@ -232,7 +232,7 @@ export class DataWorksServiceImpl implements DataWorksService {
       throw error.withVerdict('unknown');
     }
     if (foundCount === creates.length) return { requestId: error.requestId ?? '', recovered: true };
-    const verdict: CreateVerdict = foundCount === 0 ? 'not-created' : 'unknown';
+    const verdict: CreateVerdict = foundCount === 0 && finishedOnServer(error) ? 'not-created' : 'unknown';
     throw error.withVerdict(verdict);
   }
 
@@ -319,6 +319,15 @@ export function encodeUserGroups(groups: readonly UserGroupInput[]): string {
 
 function page<T>(b: { PageNumber: number; PageSize: number; TotalCount: number }, items: readonly T[]): Page<T> {
   return { items, pageNumber: b.PageNumber, pageSize: b.PageSize, totalCount: b.TotalCount };
+}
+
+/**
+ * Whether the server had finished with the failed request when it answered. Only then does a lookup that finds
+ * nothing prove "not created": after a timeout or a reset the request may still be running there (the fault suite
+ * shows a create landing after the lookup), so the honest verdict is "unknown", never an invitation to resend.
+ */
+function finishedOnServer(error: DataWorksError): boolean {
+  return error.kind === 'api' && error.httpStatus !== undefined;
 }
 
 function invalid(action: string, field: string, message: string): DataWorksError {

@@ -99,13 +99,13 @@ describe('api: retries', () => {
       assert.deepEqual(fake.requests[1]?.body, { GroupNameKeyword: 'Orders', PageNumber: '1', PageSize: '100', ProjectId: '10001' });
     });
 
-    it('timeout after sending: lookup finds nothing → not-created', async () => {
+    it('timeout after sending: lookup finds nothing → unknown (the create may still be running on the server)', async () => {
       const { svc, fake } = harness();
       fake.reply(readTimeout(), ok(b.listDsGroups([{ ...b.dsGroup, GroupName: 'Orders (old)' }])));
       const e = await rejection(svc.createBusinessProcess(input));
       assert.ok(e instanceof DataWorksError);
       assert.equal(e.kind, 'timeout');
-      assert.equal(e.createVerdict, 'not-created');
+      assert.equal(e.createVerdict, 'unknown');
       assert.deepEqual(fake.actions(), ['CreateDataServiceGroup', 'ListDataServiceGroups']);
     });
 
@@ -165,11 +165,11 @@ describe('api: retries', () => {
       assert.deepEqual(fake.requests[1]?.query, { Name: 'new_group', PageNumber: '1', PageSize: '100' });
     });
 
-    it('create after a timeout: lookup finds nothing → not-created; lookup fails → unknown', async () => {
+    it('create after a timeout: lookup finds nothing → unknown (may still be running); lookup fails → unknown', async () => {
       const a = harness();
       a.fake.reply(readTimeout(), ok(b.queryList([])));
       const e1 = await rejection(a.svc.saveUserGroups([create]));
-      assert.equal((e1 as DataWorksError).createVerdict, 'not-created');
+      assert.equal((e1 as DataWorksError).createVerdict, 'unknown');
       const c = harness();
       c.fake.reply(readTimeout());
       c.fake.fallback = networkError('ECONNRESET', 'maybe-sent');

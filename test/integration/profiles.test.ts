@@ -2,6 +2,7 @@
 // it disappears. A canary secret makes leaks findable.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { stepForRejection } from '../../src/auth/verification';
 import type { DataWorksTestApi } from './explorerApi';
 import { children, explorerApi } from './explorerApi';
 import { emulator } from './helpers';
@@ -61,6 +62,24 @@ describe('DataWorks profiles in SecretStorage', function () {
     assert.equal(await api.secrets.get(SECRET_KEY), undefined);
     assert.equal(api.profiles.get(NAME), undefined);
     assert.ok(!globalStateDump(api).includes(NAME));
+  });
+
+  it('Add Profile\'s verification call puts each rejected credential on its own input', async function () {
+    if (!emulator.url) this.skip();
+    const verdict = async (credentials: { accessKeyId: string; accessKeySecret: string; securityToken?: string }): Promise<string | undefined> => {
+      const service = await api.services.createUnsaved('cn-shanghai', credentials);
+      try {
+        await service.listWorkspaces({ pageNumber: 1, pageSize: 1 });
+        return 'accepted';
+      } catch (e) {
+        return stepForRejection(e);
+      }
+    };
+    assert.equal(await verdict({ accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: 'demo-secret-for-the-dataworks-emulator' }), 'accepted');
+    assert.equal(await verdict({ accessKeyId: 'LTAINOSUCHKEY000000001', accessKeySecret: 'whatever-secret' }), 'accessKeyId');
+    assert.equal(await verdict({ accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY }), 'secret');
+    assert.equal(await verdict({ accessKeyId: 'STS.DEMOEMULATOREXPIRED1', accessKeySecret: 'expired-sts-secret-for-the-dataworks-emulator', securityToken: 'CAIS-expired-security-token' }), 'token');
+    assert.ok(!api.recentLog().join('\n').includes(CANARY));
   });
 
   it('reports a failing command once, in the log, without throwing', async () => {

@@ -7,6 +7,7 @@
 //     --reps N        repetitions of the in-VS-Code activation measurement (default 5; each is a fresh window)
 //     --skip-vscode   only the build, package and require() parts (no code-server)
 //     --keep          keep the temp folder (snapshot, VSIX, code-server logs)
+//     --only activation|session   only that part of the in-VS-Code measurements (for working on the bench)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -24,6 +25,7 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '5' },
     'skip-vscode': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const REPS = Math.max(1, Number(opts.reps) || 5);
@@ -82,7 +84,7 @@ async function main() {
   // 2b–5. In a real VS Code ------------------------------------------------------------------------------------------
   if (!opts['skip-vscode']) {
     const { runInVsCode } = await import('./lib/vscode.mjs');
-    results.vscode = await runInVsCode({ root: ROOT, stage, hello: HELLO, work, reps: REPS, log });
+    results.vscode = await runInVsCode({ root: ROOT, stage, hello: HELLO, work, reps: REPS, log, only: opts.only });
     const v = results.vscode;
     addVsCodeChecks(v);
   }

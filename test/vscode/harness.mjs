@@ -280,15 +280,14 @@ export function isolatedEnv(run, extra = {}) {
     if (/^(VSCODE_|ELECTRON_)/.test(k) || /^npm_(config|package|lifecycle)_/i.test(k)) continue;
     env[k] = v;
   }
-  return {
-    ...env,
-    HOME: run.home,
+  const xdg = {
     XDG_CONFIG_HOME: join(run.home, '.config'),
     XDG_DATA_HOME: join(run.home, '.local', 'share'),
     XDG_CACHE_HOME: join(run.home, '.cache'),
-    XDG_RUNTIME_DIR: join(run.home, '.run'),
-    ...extra,
+    XDG_RUNTIME_DIR: join(run.home, '.run'), // VS Code puts its IPC sockets here
   };
+  for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return { ...env, HOME: run.home, ...xdg, ...extra };
 }
 
 export const BASE_SETTINGS = {

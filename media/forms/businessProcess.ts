@@ -114,7 +114,7 @@ function render(): void {
       field(IDS.name, t('bp.name'), name, t('bp.nameHint'), el('div', { id: 'bp-name-status', className: 'status', attrs: { 'aria-live': 'polite' } })),
       field(IDS.description, `${t('bp.description')} (${t('common.optional')})`, description, t('bp.descriptionHint')),
     ),
-    el('div', { className: 'actions' }, button('bp-review', t('common.review'), () => undefined, 'primary', 'submit')),
+    el('div', { className: 'actions' }, button('bp-review', t('common.review'), () => review(), 'primary')),
   );
 
   app().replaceChildren(
@@ -135,9 +135,13 @@ function render(): void {
   name.value = values.name;
   description.value = values.description;
 
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    review();
+  // The webview sandbox blocks form submission (enableForms is off), so Enter in a text box is handled here.
+  form.addEventListener('submit', (ev) => ev.preventDefault());
+  form.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && ev.target instanceof HTMLInputElement && !ev.isComposing) {
+      ev.preventDefault();
+      review();
+    }
   });
   form.addEventListener('input', () => changed());
   form.addEventListener('change', () => changed());

@@ -110,7 +110,7 @@ function renderPage(): void {
     init?.mode === 'add'
       ? el('div', { className: 'actions' }, button('ug-add-row', t('ug.addRow'), () => addRow()), el('span', { id: 'ug-row-limit', className: 'hint', text: t('ug.rowLimit') }))
       : null,
-    el('div', { className: 'actions' }, button('ug-review', t('common.review'), () => undefined, 'primary', 'submit')),
+    el('div', { className: 'actions' }, button('ug-review', t('common.review'), () => review(), 'primary')),
   );
   app().replaceChildren(
     el('h1', { text: init?.mode === 'edit' ? t('ug.titleEdit') : t('ug.titleAdd') }),
@@ -125,9 +125,14 @@ function renderPage(): void {
   renderRows();
   fillOwners();
 
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    review();
+  // The webview sandbox blocks form submission (enableForms is off), so Enter in a text box is handled here.
+  form.addEventListener('submit', (ev) => ev.preventDefault());
+  form.addEventListener('keydown', (ev) => {
+    // Not in the owner box: there Enter picks a suggestion of its list.
+    if (ev.key === 'Enter' && ev.target instanceof HTMLInputElement && ev.target.type === 'text' && !ev.target.hasAttribute('list') && !ev.isComposing) {
+      ev.preventDefault();
+      review();
+    }
   });
   const rows = byId('ug-rows');
   rows?.addEventListener('input', (ev) => onInput(ev.target));
@@ -612,9 +617,9 @@ function showResult(result: UgResult): void {
       el('tbody', {}, ...result.groups.map((g, k) => el('tr', {},
         el('td', { text: g.name }),
         el('td', {}, g.id === undefined ? el('span', { className: 'status', text: t('ug.idUnknown') }) : el('code', { id: `ug-result-id-${k}`, text: String(g.id) })),
-        el('td', { className: 'actions' },
+        el('td', {}, el('div', { className: 'actions compact' },
           g.id === undefined ? null : button(`ug-copy-id-${k}`, t('common.copyId'), () => ch.post({ type: 'copyId', index: k })),
-          button(`ug-reveal-${k}`, t('common.reveal'), () => ch.post({ type: 'revealInTree', index: k }))))))),
+          button(`ug-reveal-${k}`, t('common.reveal'), () => ch.post({ type: 'revealInTree', index: k })))))))),
     el('p', { className: 'banner-meta' }, el('span', { className: 'request-id', text: `${t('common.requestId')}: ${result.requestId}` })),
     ...(init?.mode === 'add' ? [el('div', { className: 'actions' }, button('ug-again', t('ug.addRow'), () => startOver()))] : []),
   );

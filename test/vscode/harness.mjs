@@ -13,7 +13,7 @@ export { ROOT };
 const require = createRequire(import.meta.url);
 
 /** What is running now, for error reports. */
-export const state = { serverLog: undefined, stopping: false };
+export const state = { serverLog: undefined, runDir: undefined, stopping: false };
 
 export const log = (msg) => console.log(`[vscode-test] ${msg}`);
 export const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -267,6 +267,7 @@ export function createRunDir(kind, base) {
     out: join(dir, 'out'),
   };
   for (const p of Object.values(d)) mkdirSync(p, { recursive: true });
+  state.runDir = dir;
   // Interrupted runs leave nothing behind (closers run in reverse order: this one after the processes stopped).
   if (!base) onCleanup(() => state.stopping && removeRunDir(d));
   return d;

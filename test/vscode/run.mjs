@@ -73,7 +73,12 @@ async function integration(opts) {
 
   const context = await h.launchBrowser(tools, run, env, { name: 'integration' });
   let resolveExit;
-  const exited = new Promise((r) => (resolveExit = r));
+  let rejectExit;
+  let started = false;
+  const exited = new Promise((resolve, reject) => {
+    resolveExit = resolve;
+    rejectExit = reject;
+  });
   // The workbench reports the test run through these two hooks (VS Code's smoke-test driver contract).
   // Lines from the extension host (mocha's report, console output of tests and extension) carry EXT_HOST_MARK
   // (see test/integration/index.ts) and are printed; the workbench's own log goes to logs/workbench.log.
@@ -82,11 +87,15 @@ async function integration(opts) {
   await context.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
     workbenchLog.write(`[${type}] ${text.replaceAll(EXT_HOST_MARK, '')}\n`);
-    if (text.includes(EXT_HOST_MARK)) console.log(text.replaceAll(EXT_HOST_MARK, ''));
+    if (text.includes(EXT_HOST_MARK)) {
+      started = true;
+      console.log(text.replaceAll(EXT_HOST_MARK, ''));
+    }
   });
   await context.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+  page.on('crash', () => rejectExit(new Error('the Chromium page crashed during the test run')));
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
@@ -95,6 +104,19 @@ async function integration(opts) {
   ];
   const t0 = Date.now();
   await page.goto(server.workbenchUrl({ payload: JSON.stringify(payload) }));
+  // Fail early when the tests never start (workbench or extension host stuck, payload ignored).
+  const startLimit = Number(process.env.DATAWORKS_TEST_START_TIMEOUT ?? 180);
+  const watchdog = setTimeout(() => {
+    if (!started) {
+      rejectExit(
+        new Error(
+          `the extension host did not start the tests within ${startLimit} s ` +
+            `(see ${join(run.logs, 'workbench.log')} and ${server.logFile})`,
+        ),
+      );
+    }
+  }, startLimit * 1000);
+  h.onCleanup(() => clearTimeout(watchdog));
   let code;
   try {
     code = await withTimeout(
@@ -178,15 +200,15 @@ async function e2e(opts) {
 // ---------------------------------------------------------------------------------------------------------------
 
 async function main() {
+  if (process.argv[2] === 'demo') {
+    await import('../../scripts/demo.mjs'); // it reads its own options (--port, --screenshots, ...)
+    return;
+  }
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { grep: { type: 'string' }, keep: { type: 'boolean', default: false } },
   });
   const kind = positionals[0];
-  if (kind === 'demo') {
-    await import('../../scripts/demo.mjs');
-    return;
-  }
   const suites = { integration, e2e };
   if (!suites[kind]) {
     console.error('usage: node test/vscode/run.mjs <integration|e2e|demo> [--grep text] [--keep]');
@@ -209,6 +231,7 @@ async function main() {
     console.error(`[vscode-test] ${kind} FAILED: ${err.stack ?? err}`);
     writeSummary({ passed: 0, failed: 1, pending: 0 });
     if (h.state.serverLog) console.error(`--- last lines of ${h.state.serverLog} ---\n${h.tail(h.state.serverLog)}`);
+    if (h.state.runDir) log(`kept the run folder for inspection: ${h.state.runDir}`);
   }
   await h.cleanup();
   if (result?.run) {

@@ -71,6 +71,7 @@ async function integration(opts) {
   const port = await h.freePort();
   const server = await h.startCodeServer(tools, run, { port, env, smokeTestDriver: true });
 
+  const t0 = Date.now(); // workbench.log times are relative to this
   const context = await h.launchBrowser(tools, run, env, { name: 'integration' });
   let resolveExit;
   let rejectExit;
@@ -86,7 +87,8 @@ async function integration(opts) {
   h.onCleanup(() => new Promise((r) => workbenchLog.end(r)));
   await context.exposeFunction('codeAutomationLog', (type, args) => {
     const text = Array.isArray(args) ? format(...args) : String(args);
-    workbenchLog.write(`[${type}] ${text.replaceAll(EXT_HOST_MARK, '')}\n`);
+    const at = ((Date.now() - t0) / 1000).toFixed(1).padStart(6);
+    workbenchLog.write(`${at}s [${type}] ${text.replaceAll(EXT_HOST_MARK, '')}\n`);
     if (text.includes(EXT_HOST_MARK)) {
       started = true;
       console.log(text.replaceAll(EXT_HOST_MARK, ''));
@@ -102,7 +104,6 @@ async function integration(opts) {
     ['extensionDevelopmentPath', remote(ROOT)],
     ['extensionTestsPath', remote(testsIndex)],
   ];
-  const t0 = Date.now();
   await page.goto(server.workbenchUrl({ payload: JSON.stringify(payload) }));
   // Fail early when the tests never start (workbench or extension host stuck, payload ignored).
   const startLimit = Number(process.env.DATAWORKS_TEST_START_TIMEOUT ?? 180);

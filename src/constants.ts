@@ -51,6 +51,8 @@ export const NodeContext = {
   loadMore: 'dataworks.loadMore',
   placeholder: 'dataworks.placeholder',
   error: 'dataworks.error',
+  /** An error because the credentials were rejected or are gone: offers Sign In Again too. */
+  credentialsError: 'dataworks.credentialsError',
   signIn: 'dataworks.signIn',
 } as const;
 

@@ -41,6 +41,7 @@ export class ErrorNode implements TreeNode {
     private readonly ctx: TreeContext,
     readonly message: string,
     readonly retry: () => Promise<void>,
+    private readonly credentialsProblem = false,
   ) {
     this.id = `${parent.id}/~error`;
   }
@@ -51,7 +52,7 @@ export class ErrorNode implements TreeNode {
       tooltip: this.message,
       icon: { id: 'error', color: 'list.errorForeground' },
       collapsible: 'none',
-      contextValue: NodeContext.error,
+      contextValue: this.credentialsProblem ? NodeContext.credentialsError : NodeContext.error,
       command: { id: Commands.retry, title: this.ctx.t('Retry') },
     };
   }

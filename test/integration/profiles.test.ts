@@ -43,7 +43,7 @@ describe('DataWorks profiles in SecretStorage', function () {
       const folders = await children(api, roots[0]);
       const groups = await children(api, folders.find((f) => f.view().label === 'User Groups'));
       const error = groups[0];
-      assert.equal(error?.view().contextValue, 'dataworks.error');
+      assert.equal(error?.view().contextValue, 'dataworks.credentialsError');
       assert.match(error?.view().label ?? '', /click to retry/);
       assert.ok(!(error?.view().label ?? '').includes(CANARY));
       assert.equal(api.isRejected(NAME), true, 'the status bar shows rejected credentials');

@@ -148,6 +148,7 @@ describe('ExplorerModel', () => {
     assert.ok(error instanceof ErrorNode);
     assert.equal(error.view().label, 'failed: user groups (click to retry)');
     assert.equal(error.view().command?.id, 'dataworks.retry');
+    assert.equal(error.view().contextValue, 'dataworks.error', 'a permission problem is not a credentials problem');
     assert.equal((await kids(r.workspaces)).length, 1, 'workspaces still load');
     await kids(r.userGroups);
     assert.deepEqual(reported, ['user groups'], 'a failure is reported once, not on each repaint');
@@ -155,6 +156,14 @@ describe('ExplorerModel', () => {
     await error.retry();
     const after = await kids(r.userGroups);
     assert.ok(after[0] instanceof UserGroupNode);
+  });
+
+  it('marks a rejected key\'s error node so that it offers Sign In Again', async () => {
+    const { model, service } = setup();
+    service('cn-shanghai').fail.set('listWorkspaces', new FakeApiError('SignatureDoesNotMatch', 'bad signature'));
+    const [error] = await kids((await region(model)).workspaces);
+    assert.ok(error instanceof ErrorNode);
+    assert.equal(error.view().contextValue, 'dataworks.credentialsError');
   });
 
   it('keeps loaded items when a later page fails, and retries that page', async () => {

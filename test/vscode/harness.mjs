@@ -72,7 +72,7 @@ function killGroup(pid, signal) {
 
 /**
  * Starts a child in its own process group (so that its whole tree can be killed), logging to a file.
- * @returns {{child: import('node:child_process').ChildProcess, stop: () => Promise<void>, exited: Promise<number|null>}}
+ * @returns {{child: import('node:child_process').ChildProcess, stop: () => Promise<void>, exited: Promise<number|string|null>, closed: Promise<number|string|null>}}
  */
 export function startGroup(name, cmd, args, { env, cwd = ROOT, logFile, onLine } = {}) {
   const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,29 +91,34 @@ export function startGroup(name, cmd, args, { env, cwd = ROOT, logFile, onLine }
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
+  // exited: the process itself ended; closed: also its output streams (all output has been read).
   const exited = new Promise((resolve) => {
-    child.once('exit', (code, signal) => {
-      groups.delete(child.pid);
-      resolve(code ?? signal);
-    });
+    child.once('exit', (code, signal) => resolve(code ?? signal));
     child.once('error', (err) => {
       console.error(`[vscode-test] ${name}: ${err.message}`);
-      groups.delete(child.pid);
       resolve(null);
     });
   });
+  const closed = new Promise((resolve) => {
+    child.once('close', (code, signal) => {
+      if (onLine && buf) onLine(buf);
+      resolve(code ?? signal);
+    });
+    child.once('error', () => resolve(null));
+  });
+  let stopped = false;
   const stop = async () => {
-    if (!groups.has(child.pid)) return;
+    if (stopped) return;
+    stopped = true;
     killGroup(child.pid, 'SIGTERM');
-    const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-    if (!done) killGroup(child.pid, 'SIGKILL');
-    // The leader may be gone while children of the group live on; make sure of them too.
+    await Promise.race([exited, sleep(5000)]);
+    // Whatever is left of the group (also children that outlived the leader) goes now.
     killGroup(child.pid, 'SIGKILL');
     groups.delete(child.pid);
     out?.end();
   };
   onCleanup(stop);
-  return { child, stop, exited };
+  return { child, stop, exited, closed };
 }
 
 /** Runs a command to completion with inherited output; throws on failure. */

@@ -7,7 +7,7 @@ import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
 import { regionName } from './regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
-import { ReadCache } from './services/readCache';
+import { cacheKey, ReadCache } from './services/readCache';
 import { ServiceProvider } from './services/serviceProvider';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
@@ -107,7 +107,11 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi | u
     ...registerCommands(deps),
     profiles.onDidChange((change) => {
       if (change.kind !== 'viewState') services.clear();
-      if (change.kind === 'credentials') auth.clear(change.name);
+      if (change.kind === 'credentials') {
+        // New keys may belong to another account: what the old ones listed is not theirs to show.
+        auth.clear(change.name);
+        cache.invalidate(cacheKey(change.name));
+      }
       model.reset();
       view.updateChrome();
       statusBar.update();

@@ -27,9 +27,10 @@ export class ExplorerView implements vscode.Disposable {
       state.workspaceFilter ? vscode.l10n.t('workspaces: {0}', state.workspaceFilter) : undefined,
       state.userGroupFilter ? vscode.l10n.t('user groups: {0}', state.userGroupFilter) : undefined,
     ].filter((f): f is string => f !== undefined);
-    this.treeView.description = filters.length > 0
-      ? vscode.l10n.t('Filter: {0}', filters.join(', '))
-      : profile?.name;
+    const filterText = filters.length > 0 ? vscode.l10n.t('Filter: {0}', filters.join(', ')) : undefined;
+    this.treeView.description = filterText ?? profile?.name;
+    // A view alone in its container may not show a description; the message line always shows.
+    this.treeView.message = filterText;
     void vscode.commands.executeCommand('setContext', ContextKeys.hasProfile, profile !== undefined);
     void vscode.commands.executeCommand('setContext', ContextKeys.hasFilter, filters.length > 0);
   }

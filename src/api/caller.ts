@@ -6,6 +6,7 @@ import type { ApiLogger, ServiceConfig } from './config';
 import type { CallOptions } from './dataWorksService';
 import { DataWorksError } from './errors';
 import { defaultLoadTransport } from './loader';
+import { proxySecretsOf } from './proxy';
 import { type RateLimiter, sharedRateLimiter } from './rateLimiter';
 import { redact } from './redact';
 import { type BackoffOptions, backoffDelay, decide, DEFAULT_BACKOFF, type Safety } from './retry';
@@ -95,7 +96,7 @@ export class Caller {
       ?? sharedRateLimiter(config.region, config.credentials.accessKeyId, config.requestsPerSecond);
     this.loadTransport = deps.loadTransport ?? defaultLoadTransport;
     this.log = config.logger;
-    this.secrets = [config.credentials.accessKeySecret, config.credentials.securityToken];
+    this.secrets = [config.credentials.accessKeySecret, config.credentials.securityToken, ...proxySecretsOf(config.proxy)];
   }
 
   /** One public call: its cancellation and overall deadline wrap every attempt, backoff and lookup inside. */
@@ -141,6 +142,9 @@ export class Caller {
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
       ...(this.config.vpc ? { vpc: true } : {}),
       ...(this.config.userAgent ? { userAgent: this.config.userAgent } : {}),
+      ...(this.config.proxy ? { proxy: this.config.proxy } : {}),
+      ...(this.config.noProxy ? { noProxy: this.config.noProxy } : {}),
+      ...(this.config.proxyStrictSSL !== undefined ? { proxyStrictSSL: this.config.proxyStrictSSL } : {}),
     }));
     // A failed load (e.g. a missing dist/api.js) should not poison every later call.
     this.transportPromise.catch(() => { this.transportPromise = undefined; });

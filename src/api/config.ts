@@ -41,4 +41,14 @@ export interface ServiceConfig {
    */
   readonly attemptTimeoutMs?: number;
   readonly logger?: ApiLogger;
+  /**
+   * Proxy URL, `http://[user:password@]host:port` (VS Code `http.proxy`). Unset or empty: `HTTPS_PROXY` /
+   * `HTTP_PROXY` (either case) from the environment, per the endpoint's scheme. Hosts in `noProxy` and `NO_PROXY`
+   * go direct. Without any of these, requests use Node's own stack (which VS Code patches for its proxy support).
+   */
+  readonly proxy?: string;
+  /** Hosts that bypass the proxy (VS Code `http.noProxy`), in addition to `NO_PROXY`. */
+  readonly noProxy?: readonly string[];
+  /** `false`: through a proxy, accept TLS certificates that do not verify (VS Code `http.proxyStrictSSL`). */
+  readonly proxyStrictSSL?: boolean;
 }

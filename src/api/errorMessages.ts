@@ -50,6 +50,10 @@ const BY_CODE: Readonly<Record<string, Text>> = {
     en: 'Permission denied. Data Security Guard needs DataWorks Professional Edition or higher and the matching role.',
     zh: '权限不足。数据保护伞需要 DataWorks 专业版或更高版本，以及相应的角色权限。',
   },
+  ProxyAuthenticationRequired: {
+    en: 'The proxy asked for credentials and refused the request. Check the user name and password in the proxy setting (http.proxy or HTTPS_PROXY).',
+    zh: '代理服务器要求身份验证并拒绝了请求。请检查代理设置（http.proxy 或 HTTPS_PROXY）中的用户名和密码。',
+  },
   'UNKNOWN.ERROR': {
     en: 'DataWorks reported an unknown error. Try again later.',
     zh: 'DataWorks 返回了未知错误。请稍后重试。',

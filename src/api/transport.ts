@@ -39,6 +39,10 @@ export interface TransportOptions {
   readonly endpoint?: EndpointOverride;
   readonly vpc?: boolean;
   readonly userAgent?: string;
+  /** See ServiceConfig.proxy, noProxy and proxyStrictSSL. */
+  readonly proxy?: string;
+  readonly noProxy?: readonly string[];
+  readonly proxyStrictSSL?: boolean;
 }
 
 /** What dist/api.js (or openApiTransport.ts under tsx) exports. */

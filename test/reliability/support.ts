@@ -48,3 +48,64 @@ export async function remainingFaults(emu: RunningEmulator): Promise<FaultConfig
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** IDs and names from the demo seed that every method needs. */
+export interface SeedFacts {
+  readonly projectId: number;
+  readonly projectName: string;
+  readonly gatewayGroupId: string;
+  readonly businessProcessId: string;
+  readonly owner: string;
+}
+
+export function seedFacts(emu: RunningEmulator, region = 'cn-shanghai'): SeedFacts {
+  const d = emu.snapshot();
+  const r = d.regions[region];
+  const ws = r?.workspaces.find((w) => r.businessProcesses.some((b) => b.projectId === w.projectId));
+  const bp = r?.businessProcesses.find((b) => b.projectId === ws?.projectId);
+  const gw = r?.apiGatewayGroups[0];
+  const owner = d.tenantUsers.find((u) => u.accountType !== 6)?.accountName;
+  const projectName = Object.keys(d.maxComputeRoles)[0];
+  assert.ok(ws && bp && gw && owner && projectName, 'the demo seed has what the suites need');
+  return { projectId: ws.projectId, projectName, gatewayGroupId: gw.groupId, businessProcessId: bp.groupId, owner };
+}
+
+export interface MethodCall {
+  readonly method: string;
+  readonly outcome: Outcome<unknown>;
+}
+
+/**
+ * Calls every service method the extension uses once (writes included: create, update and delete of a user
+ * group, create of a business process), in order, and returns each outcome. `tag` keeps names unique.
+ */
+export async function callEveryMethod(svc: DataWorksService, f: SeedFacts, tag: string): Promise<MethodCall[]> {
+  const out: MethodCall[] = [];
+  const call = async <T>(method: string, p: () => Promise<T>): Promise<Outcome<T>> => {
+    const outcome = await settle(p());
+    out.push({ method, outcome });
+    return outcome;
+  };
+  await call('listWorkspaces', () => svc.listWorkspaces({ pageNumber: 1, pageSize: 100 }));
+  await call('getWorkspace', () => svc.getWorkspace(f.projectId));
+  await call('listBusinessProcesses', () => svc.listBusinessProcesses({ projectId: f.projectId, pageNumber: 1, pageSize: 100 }));
+  await call('getBusinessProcess', () => svc.getBusinessProcess(f.projectId, f.businessProcessId));
+  await call('createBusinessProcess', () => svc.createBusinessProcess({ projectId: f.projectId, apiGatewayGroupId: f.gatewayGroupId, name: `bp ${tag}`, description: 'x' }));
+  await call('listTenantUsers', () => svc.listTenantUsers());
+  await call('listMaxComputeRoles', () => svc.listMaxComputeRoles(f.projectName));
+  const name = `ug_${tag}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+  await call('saveUserGroups (create)', () => svc.saveUserGroups([{ name, owner: f.owner, type: 1, accounts: [] }]));
+  const listed = await call('listUserGroups', () => svc.listUserGroups({ pageNumber: 1, pageSize: 100, name }));
+  const id = listed.ok ? listed.value.items.find((g) => g.name === name)?.id : undefined;
+  // Without a listed id (the list failed) the update and delete still go out, aimed at an id that does not exist.
+  await call('saveUserGroups (update)', () => svc.saveUserGroups([{ id: id ?? 987_654_321, name: `${name}_v2`, owner: f.owner, type: 1, accounts: [] }]));
+  await call('deleteUserGroups', () => svc.deleteUserGroups([id ?? 987_654_321]));
+  await call('listApiGatewayGroups', () => svc.listApiGatewayGroups({ pageNumber: 1, pageSize: 50 }));
+  return out;
+}
+
+export const EVERY_METHOD_COUNT = 12;
+
+export function failedCalls(calls: readonly MethodCall[]): string[] {
+  return calls.filter((c) => !c.outcome.ok).map((c) => `${c.method}: ${c.outcome.ok ? '' : String(c.outcome.error)}`);
+}

@@ -1,12 +1,11 @@
+import * as vscode from 'vscode';
 import { WorkspaceNode } from '../tree/resourceNodes';
 import { openBusinessProcessForm } from '../webview/forms';
-import { nodeArg, requireProfile } from './pickers';
+import { nodeArg, pickWorkspace } from './pickers';
 import type { CommandFactory } from './deps';
 
-/** From a workspace: the form with that workspace chosen; from the palette: the form lets the user pick one. */
-export const createBusinessProcess: CommandFactory = (deps) => (arg?: unknown) => {
-  const profile = requireProfile(deps);
-  const node = nodeArg(arg, WorkspaceNode);
-  const region = node?.resource.region ?? deps.profiles.activeRegion(profile);
-  openBusinessProcessForm(deps.formContext(), node ? { region, projectId: node.workspace.id } : { region });
+/** From a workspace node, or from the palette after picking one of the active region's workspaces. */
+export const createBusinessProcess: CommandFactory = (deps) => async (arg?: unknown) => {
+  const node = nodeArg(arg, WorkspaceNode) ?? (await pickWorkspace(deps, vscode.l10n.t('Select the workspace for the new business process')));
+  openBusinessProcessForm(deps.formContext(), { region: node.resource.region, projectId: node.workspace.id });
 };

@@ -4,7 +4,7 @@ import { regionIds, regionName } from '../regions';
 import { isChinese } from '../services/settings';
 import type { UserGroupsFolderNode } from '../tree/folderNodes';
 import type { TreeNode } from '../tree/node';
-import type { UserGroupNode } from '../tree/resourceNodes';
+import type { UserGroupNode, WorkspaceNode } from '../tree/resourceNodes';
 import { UserCancelledError, UserFacingError } from '../util/errors';
 import type { Deps } from './deps';
 
@@ -46,6 +46,23 @@ export async function userGroupsFolder(deps: Deps): Promise<{ folder: UserGroups
   const folder = deps.model.region(region)?.userGroups;
   if (!folder) throw new UserFacingError(vscode.l10n.t('The credentials of profile {0} are missing or unreadable. Enter them again.', profile.name));
   return { folder, region };
+}
+
+/** Palette fallback for commands that work on a workspace: the active region's workspaces. */
+export async function pickWorkspace(deps: Deps, placeHolder: string): Promise<WorkspaceNode> {
+  const profile = requireProfile(deps);
+  const region = deps.profiles.activeRegion(profile);
+  await deps.model.roots();
+  const folder = deps.model.region(region)?.workspaces;
+  if (!folder) throw new UserFacingError(vscode.l10n.t('The credentials of profile {0} are missing or unreadable. Enter them again.', profile.name));
+  await folder.children();
+  const items = folder.loadedItems.map((w) => ({ label: w.name || w.identifier, description: w.identifier, detail: `ID ${w.id}`, id: w.id }));
+  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No workspaces in this region.'));
+  const pick = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, ignoreFocusOut: true });
+  if (!pick) throw new UserCancelledError();
+  const node = folder.findWorkspace(pick.id);
+  if (!node) throw new UserCancelledError();
+  return node;
 }
 
 /** Palette fallback for commands that work on a user group. */

@@ -2,7 +2,16 @@
 // Order matters: the "not active yet" test must run before anything activates the extension.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, activateLikeAUser, getExtension, manifest, openDataWorksView, waitFor } from './helpers';
+import {
+  EXTENSION_ID,
+  activateLikeAUser,
+  emulator,
+  emulatorAdmin,
+  getExtension,
+  manifest,
+  openDataWorksView,
+  waitFor,
+} from './helpers';
 
 describe('extension in a real VS Code', () => {
   it('runs inside a real extension host', () => {
@@ -49,6 +58,16 @@ describe('extension in a real VS Code', () => {
       assert.match(c.command, /^dataworks\./, `${c.command} is outside the dataworks.* namespace`);
       assert.ok(c.title, `${c.command} has no title`);
     }
+  });
+
+  it('reaches the DataWorks emulator, and the endpoint setting points at it', async function () {
+    if (!emulator.url) this.skip();
+    const counts = await emulatorAdmin('GET', '/__admin/counts');
+    assert.equal(typeof counts, 'object');
+    const override = vscode.workspace.getConfiguration('dataworks').get<string>('endpointOverride');
+    assert.equal(override, emulator.url.replace(/\/$/, ''));
+    assert.equal(process.env.ALIBABA_CLOUD_REGION_ID, 'cn-shanghai');
+    assert.ok(process.env.ALIBABA_CLOUD_ACCESS_KEY_ID, 'the Environment profile variables reach the extension host');
   });
 
   it('opens the DataWorks view container without errors', async function () {

@@ -42,6 +42,22 @@ export const emulator = {
   endpoint: process.env.DATAWORKS_TEST_EMULATOR_ENDPOINT,
 };
 
+/**
+ * Calls the emulator's admin endpoint: `GET /__admin/counts`, `POST /__admin/faults` (JSON body),
+ * `DELETE /__admin/faults`. Returns the parsed JSON answer (undefined for an empty one).
+ */
+export async function emulatorAdmin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  if (!emulator.url) throw new Error('DATAWORKS_TEST_EMULATOR_URL is not set (no emulator in this run)');
+  const res = await fetch(new URL(path, emulator.url), {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
+  const text = await res.text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
 /** Opens the DataWorks view container (the activity-bar entry) the way a click on it does. */
 export async function openDataWorksView(): Promise<void> {
   const container = manifest.contributes?.viewsContainers?.activitybar?.[0];

@@ -7,14 +7,14 @@ import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
 import { regionName } from './regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
+import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKey, ReadCache } from './services/readCache';
 import { ServiceProvider } from './services/serviceProvider';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
 import { ExplorerModel } from './tree/explorerModel';
 import { ExplorerView } from './tree/explorerView';
-import type { TreeNode } from './tree/node';
-import { CredentialsUnavailableError, describeError, isCancellation, isCredentialRejection } from './util/errors';
+import type { Translate, TreeNode } from './tree/node';
 import { Logger } from './util/log';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi | u
   const redactor = new Redactor();
   const log = new Logger(sink, redactor);
   const locale = (): 'en' | 'zh-cn' => (isChinese() ? 'zh-cn' : 'en');
-  const t = vscode.l10n.t;
+  const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
   const profiles = new ProfileStore({
     secrets: context.secrets,
@@ -67,21 +67,12 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi | u
   });
   const auth = new AuthState();
 
-  const reportError = (e: unknown, what: string): string => {
-    if (isCancellation(e)) return t('Loading {0} was cancelled', what);
-    log.failure(`Loading ${what} failed:`, e);
-    if (e instanceof CredentialsUnavailableError) return t('The credentials of profile {0} are missing', e.profileName);
-    const profile = profiles.active();
-    if (profile && isCredentialRejection(e)) auth.markRejected(profile.name);
-    const d = describeError(e, locale());
-    const text = d.requestId ? t('{0} (request ID: {1})', d.message, d.requestId) : d.message;
-    return redactor.redact(t('Could not load {0}: {1}', what, text));
-  };
+  const reportError = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale });
 
   const model = new ExplorerModel({
     profiles,
     cache,
-    t: (message, ...args) => t(message, ...args),
+    t,
     pageSize: PAGE_SIZE,
     getService: (profile, region) => services.getService(profile, region),
     regionLabel: (id) => regionName(id, isChinese()),

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import { ProfileStore } from '../../../src/auth/profileStore';
+import { AuthState } from '../../../src/services/authState';
+import { createLoadErrorReporter } from '../../../src/services/loadErrors';
+import { CredentialsUnavailableError, UserCancelledError } from '../../../src/util/errors';
+import { Logger } from '../../../src/util/log';
+import { Redactor } from '../../../src/util/redact';
+import { FakeApiError } from '../fakes/fakeDataWorksService';
+import { MemoryMemento, MemorySecretStorage } from '../fakes/memoryStorage';
+
+const t = (m: string, ...args: (string | number | boolean)[]): string => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+
+function setup() {
+  const lines: string[] = [];
+  const push = (m: string): void => {
+    lines.push(m);
+  };
+  const redactor = new Redactor();
+  redactor.add('canary-secret-77');
+  const log = new Logger({ trace: push, debug: push, info: push, warn: push, error: push }, redactor);
+  const profiles = new ProfileStore({
+    secrets: new MemorySecretStorage(), state: new MemoryMemento(),
+    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIEnvKey000001', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'canary-secret-77' },
+  });
+  const auth = new AuthState();
+  const report = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale: () => 'en' });
+  return { lines, auth, report };
+}
+
+describe('load error reporter', () => {
+  it('logs once with code and request ID and returns the error node text, redacted', () => {
+    const { lines, report } = setup();
+    const text = report(new FakeApiError('InternalError', 'failed near canary-secret-77', 'REQ-42'), 'user groups');
+    assert.equal(text, 'Could not load user groups: failed near *** [InternalError] (request ID: REQ-42)');
+    assert.ok(lines.some((l) => l.includes('code=InternalError') && l.includes('requestId=REQ-42')));
+    assert.ok(lines.every((l) => !l.includes('canary-secret-77')));
+  });
+
+  it('turns the status bar red for a rejected key only', () => {
+    const { auth, report } = setup();
+    report(new FakeApiError('Forbidden.RAM', 'no'), 'workspaces');
+    assert.equal(auth.isRejected('Environment'), false);
+    report(new FakeApiError('InvalidAccessKeyId.NotFound', 'no'), 'workspaces');
+    assert.equal(auth.isRejected('Environment'), true);
+  });
+
+  it('says so for a cancel and for missing credentials, without logging a cancel as an error', () => {
+    const { lines, report } = setup();
+    assert.equal(report(new UserCancelledError(), 'workspaces'), 'Loading workspaces was cancelled');
+    assert.equal(lines.length, 0);
+    assert.equal(report(new CredentialsUnavailableError('prod', 'missing'), 'workspaces'), 'The credentials of profile prod are missing');
+  });
+});

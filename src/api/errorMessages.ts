@@ -136,11 +136,17 @@ const VERDICT: Readonly<Record<CreateVerdict, Text>> = {
   },
 };
 
+function ownText(code: string): Text | undefined {
+  return Object.prototype.hasOwnProperty.call(BY_CODE, code) ? BY_CODE[code] : undefined;
+}
+
 function textFor(e: ErrorLike): Text {
   if (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'cancelled' || e.kind === 'unexpected-response') {
     return BY_KIND[e.kind];
   }
-  const exact = BY_CODE[e.code] ?? BY_CODE[e.code.toUpperCase()];
+  // Own keys only: a server code such as "constructor" or "toString" must not find Object.prototype's members
+  // (found by test/unit/fuzz: userMessage() returned undefined).
+  const exact = ownText(e.code) ?? ownText(e.code.toUpperCase());
   if (exact) return exact;
   const prefixed = BY_PREFIX.find(([p]) => e.code.startsWith(p));
   if (prefixed) return prefixed[1];

@@ -78,7 +78,8 @@ function fieldFromParameterMessage(code: string, message: string): string | unde
   if (!/^(MissingParameter|InvalidParameter)/.test(code)) return undefined;
   const suffix = code.split('.')[1];
   const named = suffix ?? /"([A-Za-z]+)"/.exec(message)?.[1];
-  return named === undefined ? undefined : WIRE_PARAM_TO_FIELD[named];
+  // Own keys only, so that a code like "InvalidParameter.constructor" cannot yield Object.prototype's members.
+  return named === undefined || !Object.prototype.hasOwnProperty.call(WIRE_PARAM_TO_FIELD, named) ? undefined : WIRE_PARAM_TO_FIELD[named];
 }
 
 /** Server codes that point at one input of the forms. Field names are the input property names. */

@@ -111,6 +111,8 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi | u
     context.secrets.onDidChange((e) => profiles.handleSecretChange(e.key)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       const touches = (key: string): boolean => e.affectsConfiguration(`${Settings.section}.${key}`);
+      const proxyChanged = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((k) => e.affectsConfiguration(k));
+      if (proxyChanged) services.clear();
       if (touches(Settings.endpointOverride) || touches(Settings.useVpcEndpoint) || touches(Settings.requestsPerSecond)) {
         services.clear();
         cache.invalidate();

@@ -11,6 +11,8 @@ export interface ServiceSettings {
   readonly endpointOverride: () => string | undefined;
   readonly useVpcEndpoint: () => boolean;
   readonly requestsPerSecond: () => number;
+  /** VS Code's own proxy settings (http.proxy, http.noProxy, http.proxyStrictSSL), when set. */
+  readonly proxy?: () => Pick<ServiceConfig, 'proxy' | 'noProxy' | 'proxyStrictSSL'>;
 }
 
 /** Parses `http(s)://host[:port]` (a trailing slash is tolerated); anything else is undefined. */
@@ -48,7 +50,7 @@ export class ServiceProvider {
     const endpointText = profile?.endpoint ?? s.endpointOverride();
     const endpoint = parseEndpointOverride(endpointText);
     if (endpointText && !endpoint) this.options.logger.warn(`Ignoring the endpoint override: not of the form http(s)://host[:port].`);
-    const key = JSON.stringify([profileName, region, endpoint ?? null, s.useVpcEndpoint(), s.requestsPerSecond()]);
+    const key = JSON.stringify([profileName, region, endpoint ?? null, s.useVpcEndpoint(), s.requestsPerSecond(), s.proxy?.() ?? null]);
     let service = this.services.get(key);
     if (!service) {
       service = this.build(profileName, region, endpoint);
@@ -86,6 +88,7 @@ export class ServiceProvider {
       requestsPerSecond: s.requestsPerSecond(),
       userAgent: this.options.userAgent,
       logger: this.options.logger,
+      ...s.proxy?.(),
     };
   }
 }

@@ -7,7 +7,7 @@ function config(): vscode.WorkspaceConfiguration {
 }
 
 /** The extension's settings, read on each use so a change applies without a reload. */
-export const settings: ServiceSettings & { readonly cacheTtlMs: () => number } = {
+export const settings: Required<ServiceSettings> & { readonly cacheTtlMs: () => number } = {
   // Only the user's own value: a workspace's settings.json must not be able to send signed requests elsewhere
   // (the setting is also declared application-scoped, this is the second lock).
   endpointOverride: () => config().inspect<string>(Settings.endpointOverride)?.globalValue?.trim() || undefined,
@@ -15,6 +15,13 @@ export const settings: ServiceSettings & { readonly cacheTtlMs: () => number } =
   requestsPerSecond: () => {
     const v = config().get<number>(Settings.requestsPerSecond, DEFAULT_REQUESTS_PER_SECOND);
     return Number.isFinite(v) && v > 0 ? v : DEFAULT_REQUESTS_PER_SECOND;
+  },
+  proxy: () => {
+    const http = vscode.workspace.getConfiguration('http');
+    const proxy = http.get<string>('proxy')?.trim();
+    const noProxy = http.get<string[]>('noProxy') ?? [];
+    const strict = http.get<boolean>('proxyStrictSSL', true);
+    return { ...(proxy ? { proxy } : {}), ...(noProxy.length ? { noProxy } : {}), ...(strict ? {} : { proxyStrictSSL: false }) };
   },
   cacheTtlMs: () => {
     const v = config().get<number>(Settings.cacheTtlSeconds, DEFAULT_CACHE_TTL_SECONDS);

@@ -18,7 +18,7 @@ describe('ServiceProvider', () => {
     assert.equal(parseEndpointOverride('ftp://host'), undefined);
   });
 
-  function setup(endpoint?: string) {
+  function setup(endpoint?: string, proxy?: string) {
     const secrets = new MemorySecretStorage();
     const profiles = new ProfileStore({ secrets, state: new MemoryMemento(), env: {} });
     const configs: ServiceConfig[] = [];
@@ -28,7 +28,10 @@ describe('ServiceProvider', () => {
         configs.push(c);
         return new FakeDataWorksService(c.region);
       }),
-      settings: { endpointOverride: () => endpoint, useVpcEndpoint: () => false, requestsPerSecond: () => 4 },
+      settings: {
+        endpointOverride: () => endpoint, useVpcEndpoint: () => false, requestsPerSecond: () => 4,
+        proxy: () => (proxy ? { proxy, noProxy: ['localhost'] } : {}),
+      },
       logger: quiet,
       userAgent: 'test/1',
     });
@@ -46,6 +49,14 @@ describe('ServiceProvider', () => {
     assert.equal(configs.length, 2);
     assert.deepEqual(configs[0]?.endpoint, { protocol: 'http', host: '127.0.0.1:9999' });
     assert.equal(configs[0]?.credentials.accessKeySecret, 'sss');
+  });
+
+  it('passes VS Code\'s proxy settings to the service', async () => {
+    const { profiles, provider, configs } = setup(undefined, 'http://proxy.example:3128');
+    await profiles.save({ name: 'p', region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIxxxxxxxx', accessKeySecret: 'sss' });
+    await provider.getService('p', 'cn-shanghai');
+    assert.equal(configs[0]?.proxy, 'http://proxy.example:3128');
+    assert.deepEqual(configs[0]?.noProxy, ['localhost']);
   });
 
   it('fails with CredentialsUnavailableError when the secret is gone, and retries next time', async () => {

@@ -1,7 +1,7 @@
 // Where the activation-time load of dist/extension.js goes: the same production esbuild options applied to parts of
 // the code (each bundled alone, so shared modules count in each), timed with require() in fresh Node processes.
 // Also a variant of the full bundle in which every `import * as vscode` shares one namespace object (esbuild
-// otherwise copies the whole API object once per importing module).
+// otherwise copies the whole API object once per importing module), and the API chunk with and without the XML stack.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -9,12 +9,28 @@ import { requireTime } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** esbuild plugin: `vscode` resolves to one ESM module that re-exports the real one. */
+/**
+ * esbuild plugin: `vscode` resolves to one ES module that re-exports the real one, so the API object is copied once
+ * (`__reExport`) instead of once per importing module (`__toESM`). A CommonJS shim would not help: each importer
+ * would still wrap it with its own `__toESM` copy.
+ */
 const sharedVscode = {
   name: 'shared-vscode-namespace',
   setup(build) {
     build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-shim' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-shim' }));
-    build.onLoad({ filter: /.*/, namespace: 'vscode-shim' }, () => ({ contents: "module.exports = require('vscode');", loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-shim' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/** esbuild plugin: @alicloud/tea-xml (and with it xml2js, sax, xmlbuilder) replaced by a stub; JSON APIs never parse XML. */
+const noXml = {
+  name: 'no-tea-xml',
+  setup(build) {
+    build.onResolve({ filter: /^@alicloud\/tea-xml$/ }, () => ({ path: 'tea-xml', namespace: 'tea-xml-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'tea-xml-stub' }, () => ({
+      contents: "module.exports = { parseXml() { throw new Error('XML responses are not supported'); }, toXML() { throw new Error('XML requests are not supported'); } };",
+      loader: 'js',
+    }));
   },
 };
 
@@ -30,6 +46,8 @@ export async function loadBreakdown(root, stage, outDir, runs = 11) {
     { name: 'commands (src/commands/index.ts)', entry: 'src/commands/index.ts' },
     { name: 'zod/mini, a small schema', contents: "import * as z from 'zod/mini'; export const s = z.object({ a: z.string(), b: z.optional(z.number()) });" },
     { name: 'whole, one shared vscode namespace', entry: 'src/extension.ts', plugins: [sharedVscode] },
+    { name: 'dist/api.js as built', entry: 'src/api/openApiTransport.ts' },
+    { name: 'dist/api.js, @alicloud/tea-xml stubbed', entry: 'src/api/openApiTransport.ts', plugins: [noXml] },
   ];
   const rows = [];
   for (const [i, p] of parts.entries()) {
@@ -44,9 +62,9 @@ export async function loadBreakdown(root, stage, outDir, runs = 11) {
       continue;
     }
     const bytes = readFileSync(outfile).length;
-    const interop = (readFileSync(outfile, 'utf8').match(/require\("vscode"\)/g) ?? []).length;
+    const interop = (readFileSync(outfile, 'utf8').match(/\(require\("vscode"\)/g) ?? []).length;
     const t = requireTime(outfile, runs);
-    rows.push({ name: p.name, kb: Math.round(bytes / 102.4) / 10, vscodeRequires: interop, medianMs: t.medianMs });
+    rows.push({ name: p.name, kb: Math.round(bytes / 102.4) / 10, vscodeRequires: interop, medianMs: t.medianMs, cpuMedianMs: t.cpuMedianMs });
   }
   writeFileSync(join(outDir, 'breakdown.json'), JSON.stringify(rows, null, 2));
   return rows;

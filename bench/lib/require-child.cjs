@@ -37,7 +37,9 @@ Module._load = function load(request, ...rest) {
 
 const before = new Set(Object.keys(require.cache));
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 require(file);
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 const loaded = Object.keys(require.cache).filter((k) => !before.has(k) && k !== require.resolve(file));
-process.stdout.write(JSON.stringify({ ms, loaded, heapUsed: process.memoryUsage().heapUsed }) + '\n');
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, loaded, heapUsed: process.memoryUsage().heapUsed }) + '\n');

@@ -16,13 +16,15 @@ const CHILD = fileURLToPath(new URL('./require-child.cjs', import.meta.url));
 /** Median time of require(file) over `n` fresh Node processes (stub `vscode`). */
 export function requireTime(file, n, mode = 'warm') {
   const samples = [];
+  const cpu = [];
   let loaded = [];
   for (let i = 0; i < n; i++) {
     const r = spawnSync(process.execPath, [CHILD, file, mode], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`require(${file}) failed in a child process:\n${r.stderr.slice(-2000)}`);
     const out = JSON.parse(r.stdout.trim().split('\n').pop());
     samples.push(out.ms);
+    cpu.push(out.cpuMs);
     loaded = out.loaded;
   }
-  return { medianMs: round(median(samples), 2), samples: samples.map((s) => round(s, 2)), loaded };
+  return { medianMs: round(median(samples), 2), cpuMedianMs: round(median(cpu), 2), samples: samples.map((s) => round(s, 2)), loaded };
 }

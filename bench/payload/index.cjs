@@ -24,6 +24,8 @@ const realFetch = globalThis.fetch;
 // Module load and activate() timing: wraps Module._load for the two extension mains before anything activates.
 
 const loads = new Map(); // resolved main path -> record
+/** CPU time (user + system) of this process, in ms: unlike wall time, hardly affected by other busy processes. */
+const cpuMs = (u) => (u.user + u.system) / 1000;
 function watchMain(file) {
   const rec = { file };
   loads.set(path.resolve(file), rec);
@@ -34,8 +36,10 @@ Module._load = function benchLoad(request, parent, isMain) {
   const rec = typeof request === 'string' && path.isAbsolute(request) ? (loads.get(path.resolve(request)) ?? loads.get(path.resolve(`${request}.js`))) : undefined;
   if (!rec || rec.loadStart !== undefined) return originalLoad.apply(this, arguments);
   rec.loadStart = performance.now();
+  const cpu0 = process.cpuUsage();
   const exp = originalLoad.apply(this, arguments);
   rec.loadEnd = performance.now();
+  rec.loadCpu = cpuMs(process.cpuUsage(cpu0));
   if (!exp || typeof exp.activate !== 'function') return exp;
   const activate = exp.activate;
   // esbuild's CommonJS exports are getters: hand VS Code a copy whose activate is timed.
@@ -43,8 +47,10 @@ Module._load = function benchLoad(request, parent, isMain) {
     ...exp,
     activate(...args) {
       rec.activateStart = performance.now();
+      const cpu0 = process.cpuUsage();
       const r = activate.apply(this, args);
       rec.activateReturn = performance.now();
+      rec.activateCpu = cpuMs(process.cpuUsage(cpu0));
       if (r && typeof r.then === 'function') {
         return r.then((v) => {
           rec.activateResolved = performance.now();
@@ -194,11 +200,16 @@ async function activation(cfg, out) {
   for (const k of cfg.order) {
     const ext = vscode.extensions.getExtension(targets[k].id);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     await ext.activate();
     const t1 = performance.now();
+    const totalCpuMs = cpuMs(process.cpuUsage(cpu0));
     const r = recs[k];
     result[k] = {
       totalMs: t1 - t0,
+      totalCpuMs,
+      codeLoadingCpuMs: r.loadCpu,
+      activateCallCpuMs: r.activateCpu,
       codeLoadingMs: r.loadEnd - r.loadStart,
       activateCallMs: r.activateReturn - r.activateStart,
       activateResolvedMs: r.activateResolved - r.activateStart,
@@ -227,6 +238,7 @@ async function tree(cfg, m0) {
   const stage = path.dirname(path.dirname(cfg.ours.main));
   const apiChunk = path.join(stage, 'dist', 'api.js');
   const res = { samples: {} };
+  const chunkLoad = watchMain(apiChunk);
 
   const { region, folder } = await findFolder(api, 'dataworks.userGroupsFolder');
   const regionId = region.resource?.data?.regionId ?? region.view().description;
@@ -236,6 +248,7 @@ async function tree(cfg, m0) {
   let kids = await children(api, folder);
   res.cold = { ms: performance.now() - t0, items: kids.length, calls: diff(c0, await counts(emu)) };
   res.apiChunkLoadedAfterFirstCall = Boolean(require.cache[apiChunk]);
+  res.cold.apiChunkLoadMs = chunkLoad.loadEnd - chunkLoad.loadStart;
 
   const service = await api.services.getService(api.profiles.active().name, regionId);
   for (const latencyMs of cfg.latencies ?? [0, 200]) {
@@ -328,7 +341,8 @@ async function session(cfg, out) {
     else if (form === 'userGroup') await vscode.commands.executeCommand('dataworks.addUserGroup', groups);
     else await vscode.commands.executeCommand('benchHello.form', form.replace('hello-', ''));
     const r = await control(cfg, '/form/wait', { form, since });
-    forms[form].push(r.at - since);
+    // total: command to first enabled input; inPage: from the webview document's time origin to that moment.
+    forms[form].push({ total: r.at - since, inPage: r.origin >= since ? r.at - r.origin : undefined, resources: r.resources });
     return r;
   };
   // The window's first webview pays the platform's cold start (webview service worker …): let the hello world pay it.

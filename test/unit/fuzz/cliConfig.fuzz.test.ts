@@ -77,6 +77,7 @@ describe('fuzz: CLI config importer', function () {
   it('a reader that throws anything becomes missing/unreadable, never an exception', async () => {
     let ran = 0;
     for (const thrown of [Object.assign(new Error('x'), { code: 'ENOENT' }), Object.assign(new Error('x'), { code: 'EACCES' }), 'str', null, undefined, 42, { code: {} }]) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the case under test: a reader rejecting with non-Errors
       const r = await readCliConfig('/nope', () => Promise.reject(thrown));
       assert.ok(!r.ok);
       ran++;

@@ -89,6 +89,8 @@ async function main() {
     results.vscode = await runInVsCode({ root: ROOT, stage, hello: HELLO, work, reps: REPS, log, only: opts.only });
     const v = results.vscode;
     addVsCodeChecks(v);
+    for (const e of v.errors ?? []) console.error(`[bench] ${e}`);
+    if (v.errors?.length) benchError = `${v.errors.length} part(s) of the VS Code measurements failed`;
   }
 }
 
@@ -142,8 +144,8 @@ function printTable() {
     row('hello: code loading / activate() / ext.activate() end to end, wall', `${a.hello.codeLoadingMs} / ${a.hello.activateCallMs} / ${a.hello.totalMs} ms`);
     row('ours: the same in ext-host CPU time', `${a.ours.codeLoadingCpuMs} / ${a.ours.activateCallCpuMs} / ${a.ours.totalCpuMs} ms`);
     row('hello: the same in ext-host CPU time', `${a.hello.codeLoadingCpuMs} / ${a.hello.activateCallCpuMs} / ${a.hello.totalCpuMs} ms`);
-    row('ratio ours/hello, end to end, CPU (median of per-window ratios)', `${round(a.ratio, 2)}× (${a.ratios.join(', ')})`);
-    row('ratio ours/hello, end to end, wall', `${round(a.wallRatio, 2)}× (${a.wallRatios.join(', ')})`);
+    row('ratio ours/hello, end to end, CPU (ratio of medians)', `${round(a.ratio, 2)}× (single windows: ${a.ratios.join(', ')})`);
+    row('ratio ours/hello, end to end, wall (ratio of medians)', `${round(a.wallRatio, 2)}× (single windows: ${a.wallRatios.join(', ')})`);
     row('VS Code\'s "Activation" (load + activate call), ours vs hello, wall', `${round(a.ours.codeLoadingMs + a.ours.activateCallMs, 1)} vs ${round(a.hello.codeLoadingMs + a.hello.activateCallMs, 1)} ms`);
     row('network calls during activation (hooks + emulator)', `${a.networkCalls} (emulator: ${a.emulatorCalls})`);
   }
@@ -152,7 +154,12 @@ function printTable() {
     for (const f of v.tree.firstPage) row(`first 100 user groups, ${f.latencyMs} ms latency, ${f.kind}`, `${round(f.medianMs, 1)} ms (round trip ${round(f.roundTripMs, 1)} ms${f.apiCallMs === undefined ? '' : `, API layer call ${round(f.apiCallMs, 1)} ms`}, n=${f.samples.length})`);
     if (v.tree.apiChunkLoadMs !== undefined) row('  of the cold expansion: require(dist/api.js) in the ext host', `${round(v.tree.apiChunkLoadMs, 1)} ms (median)`);
     if (v.tree.loadAll) row('"Load all" to 10,000 groups', `${round(v.tree.loadAll.ms / 1000, 2)} s, ${v.tree.loadAll.calls} calls, ${v.tree.loadAll.items} items`);
-    if (v.tree.memory) row('ext-host memory growth with 10,000 groups', `heapUsed +${v.tree.memory.heapGrowthMb} MB, rss +${v.tree.memory.rssGrowthMb} MB`);
+    if (v.tree.memory) {
+      const m = v.tree.memory;
+      row('ext-host memory growth with 10,000 groups (from activation)', `heapUsed +${m.heapGrowthMb} MB, rss +${m.rssGrowthMb} MB`);
+      row('  of which after the first page (API chunk, client, 100 groups)', `heapUsed +${round((m.firstPage.heapUsed - m.afterActivation.heapUsed) / 1048576, 1)} MB`);
+      row('  of which the other 9,900 groups', `heapUsed +${m.heapGrowthFromFirstPageMb} MB`);
+    }
   }
   if (v?.session) {
     lines.push('', 'API calls, scripted session (emulator seed "demo")');
@@ -166,6 +173,9 @@ function printTable() {
       row(f.form, `${round(f.medianMs, 0)} ms median after the first; first ${round(f.firstMs, 0)} ms (all: ${f.samples.map((s) => round(s, 0)).join(', ')})`);
       row('  until the webview document exists / inside the document', `${round(f.beforePageMedianMs, 0)} / ${round(f.inPageMedianMs, 0)} ms`);
     }
+    const floor = v.forms.find((f) => f.form === 'hello-scripted');
+    for (const f of v.forms.filter((x) => !x.form.startsWith('hello')))
+      if (floor) row(`${f.form} minus the hello-scripted floor`, `${round(f.medianMs - floor.medianMs, 0)} ms (inside the document: ${round(f.inPageMedianMs - floor.inPageMedianMs, 0)} ms)`);
   }
   lines.push('', 'Budgets');
   for (const c of budgets) row(`${c.pass ? 'PASS' : 'FAIL'} ${c.name}`, `${c.measured}${c.unit} (limit ${c.limit}${c.unit})`);
@@ -174,8 +184,13 @@ function printTable() {
 }
 
 let exitCode = 0;
+let benchError;
 try {
   await main();
+  if (benchError) {
+    results.error = benchError;
+    exitCode = 2;
+  }
 } catch (err) {
   console.error(`[bench] FAILED: ${err?.stack ?? err}`);
   results.error = String(err?.message ?? err);

@@ -218,16 +218,22 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
     return result;
   }
 
-  const result = { codeServer: tools.codeServerVersion };
+  const result = { codeServer: tools.codeServerVersion, errors: [] };
   try {
     // Activation (+ tree against "large"), alternating which extension activates first.
     const acts = [];
     const trees = [];
     for (let rep = 0; rep < (only === 'session' ? 0 : reps); rep++) {
       const order = rep % 2 === 0 ? ['hello', 'ours'] : ['ours', 'hello'];
-      const r = await window('activation', large.url, { rep, order, tree: true, loadAll: rep === reps - 1, warmReps: 2 });
-      acts.push(r.activation);
-      trees.push(r.tree);
+      try {
+        const r = await window('activation', large.url, { rep, order, tree: true, loadAll: rep === reps - 1, warmReps: 2 });
+        acts.push(r.activation);
+        trees.push(r.tree);
+      } catch (err) {
+        // One bad window (a crash, a timeout on a busy machine) costs a sample, not the run.
+        result.errors.push(`activation window ${rep}: ${err.message}`);
+        log(`activation window ${rep} FAILED: ${err.message.split('\n')[0]}`);
+      }
     }
     if (acts.length) {
       const rtt = { 0: await roundTrip(0), 200: await roundTrip(200) };
@@ -238,11 +244,18 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
 
     // Scripted session against "demo", forms through the UI.
     demo.setFaults?.({});
-    const s = await window('session', demo.url, {
-      formReps: 4,
-      businessProcess: { projectId: '10001', apiGatewayGroupId: apiGroup ?? '', name: `bench_bp_${stamp}` },
-      userGroup: { name: `bench_ug_${stamp}`, owner: 'acme_data' },
-    });
+    let s;
+    try {
+      s = await window('session', demo.url, {
+        formReps: 4,
+        businessProcess: { projectId: '10001', apiGatewayGroupId: apiGroup ?? '', name: `bench_bp_${stamp}` },
+        userGroup: { name: `bench_ug_${stamp}`, owner: 'acme_data' },
+      });
+    } catch (err) {
+      result.errors.push(`session window: ${err.message}`);
+      log(`session window FAILED: ${err.message.split('\n')[0]}`);
+      return result;
+    }
     result.session = summariseSession(s.session);
     result.forms = Object.entries(s.forms).map(([form, samples]) => {
       const total = samples.map((x) => x.total);
@@ -266,17 +279,20 @@ function summariseActivation(acts) {
     activateCallCpuMs: pick(who, 'activateCallCpuMs'),
     totalCpuMs: pick(who, 'totalCpuMs'),
   });
-  // The budget uses CPU time of the extension host: wall time on a shared 2-core machine mostly measures the neighbours.
+  // The budget: ratio of the medians of extension-host CPU time for the whole ext.activate(); wall time on a shared
+  // 2-core machine mostly measures the neighbours, and single-window ratios swing with whatever else the host does.
   const ratios = acts.map((a) => a.ours.totalCpuMs / a.hello.totalCpuMs);
   const wallRatios = acts.map((a) => a.ours.totalMs / a.hello.totalMs);
+  const ours = part('ours');
+  const hello = part('hello');
   const network = acts.flatMap((a) => a.network);
   return {
     reps: acts.length,
-    ours: part('ours'),
-    hello: part('hello'),
-    ratio: median(ratios),
+    ours,
+    hello,
+    ratio: ours.totalCpuMs / hello.totalCpuMs,
     ratios: ratios.map((r) => round(r, 2)),
-    wallRatio: median(wallRatios),
+    wallRatio: ours.totalMs / hello.totalMs,
     wallRatios: wallRatios.map((r) => round(r, 2)),
     loadRatio: median(acts.map((a) => (a.ours.codeLoadingMs + a.ours.activateCallMs) / (a.hello.codeLoadingMs + a.hello.activateCallMs))),
     networkCalls: network.length,

@@ -18,6 +18,7 @@ import type { Translate, TreeNode } from './tree/node';
 import { Logger } from './util/log';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
+import { registerFormSerializers } from './webview/forms';
 
 /**
  * What activate() returns, for the extension-host tests only (they read it from `extension.exports`).
@@ -96,6 +97,8 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi | u
     auth,
     profiles,
     ...registerCommands(deps),
+    // After a window reload, VS Code hands back the open forms; they come back with their drafts.
+    registerFormSerializers(() => createFormContext(deps)),
     profiles.onDidChange((change) => {
       if (change.kind !== 'viewState') services.clear();
       if (change.kind === 'credentials') {

@@ -45,8 +45,8 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('activates only on its view and commands', () => {
-    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(onView|onCommand):/);
+  it('activates only on its view, its commands, or a form restored after a window reload', () => {
+    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(onView|onCommand|onWebviewPanel):dataworks\./);
   });
 
   it('has the DataWorks container, the explorer view and a welcome for "no profile"', () => {

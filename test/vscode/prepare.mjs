@@ -44,6 +44,9 @@ export function toolsEnv() {
     // into the tools folder and not into the project. Registry, cache and proxy settings are kept.
     if (/^npm_config_(prefix|local_prefix|global_prefix|global|location|workspaces?|include_workspace_root)$/i.test(k)) continue;
     if (/^npm_(package|lifecycle)_/i.test(k) || k === 'INIT_CWD') continue;
+    // The outer npm's user agent names Node 20; code-server's postinstall reads the Node version from it and
+    // refuses to install. NODE and the exec paths would likewise point nested scripts at Node 20.
+    if (/^npm_config_user_agent$/i.test(k) || /^npm_(node_)?execpath$/i.test(k) || k === 'NODE') continue;
     env[k] = v;
   }
   env.PATH = `${join(NODE_HOME, 'bin')}:${process.env.PATH ?? ''}`;

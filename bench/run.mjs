@@ -8,6 +8,7 @@
 //     --skip-vscode   only the build, package and require() parts (no code-server)
 //     --keep          keep the temp folder (snapshot, VSIX, code-server logs)
 //     --only activation|session   only that part of the in-VS-Code measurements (for working on the bench)
+//     --root DIR      measure another checkout (a copy with a proposed change, for an A/B comparison)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -17,11 +18,11 @@ import { buildProduction, packageVsix, snapshot } from './lib/build.mjs';
 import { median, requireTime, round } from './lib/stats.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(BENCH, '..');
 const HELLO = join(BENCH, 'fixtures', 'hello');
 
 const { values: opts } = parseArgs({
   options: {
+    root: { type: 'string' },
     reps: { type: 'string', default: '5' },
     'skip-vscode': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
@@ -29,6 +30,8 @@ const { values: opts } = parseArgs({
   },
 });
 const REPS = Math.max(1, Number(opts.reps) || 5);
+/** The tree measured: this checkout, or another one (`--root`, e.g. a copy with a proposed change, for an A/B run). */
+const ROOT = resolve(opts.root ?? join(BENCH, '..'));
 
 const BUDGET = {
   extensionKb: 160,

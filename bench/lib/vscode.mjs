@@ -8,6 +8,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import * as h from '../../test/vscode/harness.mjs';
 import { prepare } from '../../test/vscode/prepare.mjs';
@@ -192,7 +193,7 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(stage)],
-    ['extensionTestsPath', remote(join(root, 'bench', 'payload', 'index.cjs'))],
+    ['extensionTestsPath', remote(fileURLToPath(new URL('../payload/index.cjs', import.meta.url)))],
   ]);
 
   /** One fresh window running one payload task. */

@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildProduction, packageVsix, snapshot } from './lib/build.mjs';
-import { median, requireTime, round } from './lib/stats.mjs';
+import { requireTime, round } from './lib/stats.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const HELLO = join(BENCH, 'fixtures', 'hello');

@@ -1,8 +1,9 @@
 // Phases 2–5 of the benchmark in a real VS Code: code-server 4.139 (VS Code 1.139) with the smoke-test driver,
 // headless Chromium through playwright-core, and two in-process emulators ("demo" and "large"). Reuses the harness
 // of test/vscode (read-only). Each measurement window is a fresh workbench page (= a fresh extension host) opened
-// with ?payload=[extensionDevelopmentPath=<production snapshot>, extensionDevelopmentPath=<hello fixture>,
-// extensionTestsPath=bench/payload/index.cjs]; the payload reads its task from a JSON file and writes its results.
+// with ?payload=[extensionDevelopmentPath=<production snapshot>, extensionTestsPath=bench/payload/index.cjs]; the
+// hello-world fixture is installed from a VSIX (the web workbench passes on only one development path). The payload
+// reads its task from a JSON file and writes its results; forms are driven from here through a small HTTP server.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

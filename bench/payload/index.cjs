@@ -32,7 +32,7 @@ function watchMain(file) {
   return rec;
 }
 const originalLoad = Module._load;
-Module._load = function benchLoad(request, parent, isMain) {
+Module._load = function benchLoad(request) {
   const rec = typeof request === 'string' && path.isAbsolute(request) ? (loads.get(path.resolve(request)) ?? loads.get(path.resolve(`${request}.js`))) : undefined;
   if (!rec || rec.loadStart !== undefined) return originalLoad.apply(this, arguments);
   rec.loadStart = performance.now();

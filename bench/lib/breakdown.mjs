@@ -44,6 +44,8 @@ export async function loadBreakdown(root, stage, outDir, runs = 11) {
     { name: 'form hosts (src/webview/forms.ts) incl. zod/mini', entry: 'src/webview/forms.ts' },
     { name: 'tree (src/tree/explorerView.ts)', entry: 'src/tree/explorerView.ts' },
     { name: 'commands (src/commands/index.ts)', entry: 'src/commands/index.ts' },
+    { name: 'forms protocol schemas (src/shared/protocol.ts)', entry: 'src/shared/protocol.ts' },
+    { name: 'API response schemas (src/api/schemas.ts)', entry: 'src/api/schemas.ts' },
     { name: 'zod/mini, a small schema', contents: "import * as z from 'zod/mini'; export const s = z.object({ a: z.string(), b: z.optional(z.number()) });" },
     { name: 'whole, one shared vscode namespace', entry: 'src/extension.ts', plugins: [sharedVscode] },
     { name: 'dist/api.js as built', entry: 'src/api/openApiTransport.ts' },

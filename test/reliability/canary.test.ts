@@ -11,14 +11,10 @@ import { inspect } from 'node:util';
 import { type ApiLogger, DataWorksError, type DataWorksService, type ServiceConfig } from '../../src/api';
 import { DEMO_STS_CREDENTIALS, type FaultConfig, type RunningEmulator, startEmulator } from '../emulator';
 import { startLoopbackProxy, type LoopbackProxy } from './loopbackProxy';
-import { callEveryMethod, type MethodCall, type SeedFacts, seedFacts, serviceFor } from './support';
+import {
+  AK_ID, AK_SECRET, callEveryMethod, type MethodCall, PROXY_PASSWORD, type SeedFacts, seedFacts, serviceFor, WRONG_SECRET, WRONG_TOKEN,
+} from './support';
 
-/** Long, distinctive, and shaped like real secrets (base62 runs), so that a redactor keyed on shape is tested too. */
-const AK_ID = 'LTAICANARYKEY0000000001';
-const AK_SECRET = 'cAnArY7secretQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5Jg0';
-const WRONG_SECRET = 'cAnArY7wrongQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5JgX';
-const WRONG_TOKEN = 'CAIS-cAnArY-wrong-security-token-7f3e9a2b';
-const PROXY_PASSWORD = 'pRoXy-cAnArY-pass-5c1d8e';
 const CANARIES = [
   AK_SECRET, WRONG_SECRET, WRONG_TOKEN, PROXY_PASSWORD,
   DEMO_STS_CREDENTIALS.accessKeySecret, DEMO_STS_CREDENTIALS.securityToken,

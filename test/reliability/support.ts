@@ -7,6 +7,14 @@ import {
 } from '../../src/api';
 import { DEMO_CREDENTIALS, type FaultConfig, type RunningEmulator } from '../emulator';
 
+/** Canary credentials: long, distinctive, and shaped like real secrets (base62 runs), so that a redactor keyed on
+ * shape is tested too. Used by canary.test.ts and looked for in the packaged extension by vsix.test.ts. */
+export const AK_ID = 'LTAICANARYKEY0000000001';
+export const AK_SECRET = 'cAnArY7secretQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5Jg0';
+export const WRONG_SECRET = 'cAnArY7wrongQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5JgX';
+export const WRONG_TOKEN = 'CAIS-cAnArY-wrong-security-token-7f3e9a2b';
+export const PROXY_PASSWORD = 'pRoXy-cAnArY-pass-5c1d8e';
+
 /** Backoff in milliseconds, not seconds, so a fault table of ~100 rows runs in seconds. */
 export const FAST_DEPS: ServiceDeps = { backoff: { baseMs: 5, throttleBaseMs: 5, capMs: 20 } };
 

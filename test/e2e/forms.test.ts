@@ -1,0 +1,584 @@
+// UI tests of the two webview forms (Create Business Process, Add/Edit User Groups) in a real workbench against the
+// emulator: palette and tree entry points, the pickers, review (exact request + aliyun CLI), submit, what the
+// emulator then holds, server errors landing on their field, drafts surviving a hidden or closed panel, one panel
+// per form and target, and no Content Security Policy violation on the way.
+//
+// The emulator is shared by every e2e file of the run: every name created here is unique, and assertions look at
+// the records of this file only (plus request-count deltas taken while nothing else runs).
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Locator } from 'playwright-core';
+import type { RunningEmulator } from '../emulator';
+import { call, makeClient } from '../emulator/helpers';
+import type { Workbench } from './driver';
+import { commandTitle, emulatorAdmin, openWorkbench } from './driver';
+
+// --- emulator ---------------------------------------------------------------------------------------------------
+
+interface EmuBusinessProcess {
+  groupId: string;
+  groupName: string;
+  description: string;
+  apiGatewayGroupId: string;
+  projectId: number;
+}
+interface EmuUserGroup {
+  id: number;
+  name: string;
+  owner: string;
+  type: number;
+  accounts: string[];
+  projectName: string;
+}
+interface EmuState {
+  regions: Record<string, { businessProcesses: EmuBusinessProcess[]; apiGatewayGroups: { groupId: string; groupName: string }[] }>;
+  userGroups: EmuUserGroup[];
+}
+
+const REGION = 'cn-shanghai';
+
+async function emulatorState(): Promise<EmuState> {
+  return (await emulatorAdmin('GET', '/__admin/state')) as EmuState;
+}
+
+async function requestCounts(): Promise<Record<string, number>> {
+  return (await emulatorAdmin('GET', '/__admin/counts')) as Record<string, number>;
+}
+
+function delta(before: Record<string, number>, after: Record<string, number>, action: string): number {
+  return (after[action] ?? 0) - (before[action] ?? 0);
+}
+
+async function businessProcesses(projectId: number, name: string): Promise<EmuBusinessProcess[]> {
+  const s = await emulatorState();
+  return (s.regions[REGION]?.businessProcesses ?? []).filter((b) => b.projectId === projectId && b.groupName === name);
+}
+
+async function userGroupsNamed(name: string): Promise<EmuUserGroup[]> {
+  return (await emulatorState()).userGroups.filter((g) => g.name === name);
+}
+
+/** Writes straight to the emulator with the demo key pair (setup data that the UI then works on). */
+async function apiCall(action: string, query: Record<string, string>): Promise<Record<string, unknown>> {
+  const endpoint = process.env.DATAWORKS_TEST_EMULATOR_ENDPOINT;
+  if (!endpoint) throw new Error('DATAWORKS_TEST_EMULATOR_ENDPOINT is not set (no emulator in this run)');
+  // makeClient only reads the endpoint of the emulator it is given.
+  return call(makeClient({ endpoint } as RunningEmulator), action, { query });
+}
+
+const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+let counter = 0;
+/** A name no other test (or earlier run against a persisted state) uses. */
+const unique = (prefix: string): string => `${prefix}_${suffix}_${++counter}`;
+
+// --- waiting ------------------------------------------------------------------------------------------------------
+
+async function waitUntil<T>(what: string, probe: () => Promise<T | undefined | false>, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) return v;
+    } catch (e) {
+      last = e instanceof Error ? e.message : 'a non-Error exception';
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last})` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The rows of a review parameter table as [name, value] pairs. */
+async function reviewParams(form: FrameLocator, prefix: 'bp' | 'ug'): Promise<[string, string][]> {
+  const rows = form.locator(`#${prefix}-review-params tbody tr`);
+  const out: [string, string][] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    out.push([(await rows.nth(i).locator('th').innerText()).trim(), await rows.nth(i).locator('td code').innerText()]);
+  }
+  return out;
+}
+
+async function visible(l: Locator): Promise<boolean> {
+  return l.isVisible();
+}
+
+// --- the workbench ------------------------------------------------------------------------------------------------
+
+describe('forms (UI)', function () {
+  this.timeout(90_000);
+  let wb: Workbench;
+  const cspMessages: string[] = [];
+
+  const BP_TITLE = 'Create Business Process';
+  const UG_ADD_TITLE = 'Add User Groups';
+
+  before(async function () {
+    this.timeout(120_000);
+    wb = await openWorkbench();
+    // Webview pages log their CSP violations to the console of their frame; the page sees every frame's console.
+    wb.page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspMessages.push(msg.text().split('\n')[0] ?? '');
+    });
+    await wb.openViewContainer('DataWorks');
+    await wb.treeItem(/^Workspaces/).waitFor({ state: 'visible', timeout: 30_000 });
+  });
+  after(async () => {
+    await emulatorAdmin('DELETE', '/__admin/faults').catch(() => undefined);
+    await wb?.close();
+  });
+  beforeEach(async () => {
+    await closeAllEditors();
+  });
+  afterEach(async () => {
+    await emulatorAdmin('DELETE', '/__admin/faults');
+  });
+
+  async function closeAllEditors(): Promise<void> {
+    if (await wb.quickInput.isVisible()) {
+      await wb.page.keyboard.press('Escape');
+      await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+    if ((await wb.page.locator('.tabs-container .tab').count()) === 0) return;
+    await wb.runCommand('View: Close All Editors');
+    await wb.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  async function tabsTitled(title: string): Promise<number> {
+    return (await wb.editorTabs()).filter((t) => t === title).length;
+  }
+
+  async function expandWorkspace(label: RegExp): Promise<void> {
+    await wb.expand(/^Workspaces/);
+    await wb.waitForTreeIdle();
+    await wb.expand(label);
+    await wb.waitForTreeIdle();
+  }
+
+  /** "Create Business Process…" from the palette, the workspace chosen in its quick pick with the keyboard. */
+  async function createFromPalette(workspace: string): Promise<void> {
+    await wb.runCommand(commandTitle('dataworks.createBusinessProcess'));
+    const input = wb.quickInput.locator('input');
+    await wb.quickInputRow(workspace).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await input.pressSequentially(workspace);
+    await waitUntil(`${workspace} as the only row`, async () => (await wb.quickInputRows()).length === 1);
+    await input.press('Enter');
+    await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Waits for the Create Business Process form and for its workspace list. */
+  async function bpForm(): Promise<FrameLocator> {
+    const form = await wb.waitForWebview('#bp-workspace');
+    await waitUntil('the workspace list', async () =>
+      (await form.locator('#bp-workspace').getAttribute('aria-busy')) === 'false' && (await form.locator('#bp-workspace option').count()) > 1);
+    return form;
+  }
+
+  /** Starts over when the form came up with a restored draft of an earlier test. */
+  async function clearRestoredDraft(form: FrameLocator, prefix: 'bp' | 'ug'): Promise<void> {
+    const clear = form.locator(`#${prefix}-clear`);
+    if (await visible(clear)) {
+      await clear.click();
+      await form.locator(`#${prefix}-draft-note`).waitFor({ state: 'hidden' });
+    }
+  }
+
+  async function apiGroupId(name: string): Promise<string> {
+    const g = (await emulatorState()).regions[REGION]?.apiGatewayGroups.find((x) => x.groupName === name);
+    assert.ok(g, `the demo seed has the API group ${name}`);
+    return g.groupId;
+  }
+
+  /** Picks an API Gateway group from the on-demand list with the keyboard (type-ahead on the focused select). */
+  async function pickApiGroup(form: FrameLocator, name: string): Promise<void> {
+    const list = form.locator('#bp-apigw-list');
+    await list.focus();
+    await form.locator('#bp-apigw-list option', { hasText: name }).waitFor({ state: 'attached' });
+    await wb.page.keyboard.type(name);
+  }
+
+  async function ugForm(): Promise<FrameLocator> {
+    return wb.waitForWebview('#ug-name-0');
+  }
+
+  /** Checks an account in the picker of row 0 by typing into its search box and pressing Enter on the one match. */
+  async function pickAccount(form: FrameLocator, search: string, value: string): Promise<void> {
+    const box = form.locator('#ug-accounts-0');
+    await box.fill(search);
+    await form.locator(`#ug-accounts-0-options input[value="${value}"]`).waitFor({ state: 'visible' });
+    await box.press('Enter');
+    await waitUntil(`${value} to be checked`, () => form.locator(`#ug-accounts-0-options input[value="${value}"]`).isChecked());
+    await box.fill('');
+  }
+
+  async function chips(form: FrameLocator): Promise<string[]> {
+    return (await form.locator('#ug-accounts-0-selected li > span').allInnerTexts()).map((t) => t.trim());
+  }
+
+  // --- Create Business Process ----------------------------------------------------------------------------------
+
+  describe('Create Business Process', () => {
+    it('creates a business process from the palette: pickers, exact review, ds_ ID, emulator and tree', async () => {
+      // The tree shows two workspaces' business processes; only the one written to may reload.
+      await expandWorkspace(/^Sales DW/);
+      await expandWorkspace(/^Ops Monitor/);
+
+      await createFromPalette('Ops Monitor');
+      const form = await bpForm();
+      await clearRestoredDraft(form, 'bp');
+      assert.deepEqual(await wb.editorTabs(), [BP_TITLE]);
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10004');
+
+      const gid = await apiGroupId('shared_public_api');
+      await pickApiGroup(form, 'shared_public_api');
+      assert.equal(await form.locator('#bp-apigw-list').inputValue(), gid);
+      assert.equal(await form.locator('#bp-apigw').inputValue(), gid, 'picking a group fills the ID box');
+
+      const name = unique('e2e_bp');
+      const description = "Built by the forms' UI test";
+      await form.locator('#bp-name').fill(name);
+      await form.locator('#bp-description').fill(description);
+      // Enter in a text box reviews.
+      await form.locator('#bp-name').press('Enter');
+      await form.locator('#bp-cli').waitFor({ state: 'visible' });
+
+      assert.equal(await form.locator('#bp-review-action').innerText(), 'CreateDataServiceGroup');
+      assert.deepEqual(await reviewParams(form, 'bp'), [
+        ['ProjectId', '10004'],
+        ['ApiGatewayGroupId', gid],
+        ['GroupName', name],
+        ['Description', description],
+      ]);
+      assert.equal(
+        await form.locator('#bp-cli').innerText(),
+        `aliyun dataworks-public CreateDataServiceGroup --ProjectId 10004 --ApiGatewayGroupId ${gid} --GroupName '${name}' ` +
+          `--Description 'Built by the forms'\\'' UI test' --region ${REGION}`,
+      );
+
+      await wb.waitForTreeIdle();
+      const before = await requestCounts();
+      await form.locator('#bp-submit').click();
+      const id = (await form.locator('#bp-result-id').innerText({ timeout: 20_000 })).trim();
+      assert.match(id, /^ds_[0-9a-f]{12}$/);
+
+      const created = await businessProcesses(10004, name);
+      assert.equal(created.length, 1, 'exactly one business process of that name in Ops Monitor');
+      assert.equal(created[0]?.groupId, id);
+      assert.equal(created[0]?.apiGatewayGroupId, gid);
+      assert.equal(created[0]?.description, description);
+
+      // The expanded workspace reloads by itself and lists the new process as its child.
+      const row = wb.treeItem(new RegExp(`^${name}`));
+      await row.waitFor({ state: 'visible', timeout: 20_000 });
+      await wb.waitForTreeIdle();
+      const ops = wb.treeItem(/^Ops Monitor/);
+      assert.equal(Number(await row.getAttribute('aria-level')), Number(await ops.getAttribute('aria-level')) + 1);
+      const labels = await wb.treeItems();
+      const at = labels.findIndex((l) => l.startsWith(name));
+      const parentAt = labels.findIndex((l) => l.startsWith('Ops Monitor'));
+      assert.ok(parentAt >= 0 && at > parentAt, `${name} is listed under Ops Monitor: ${labels.join(' | ')}`);
+      assert.ok(labels.slice(parentAt + 1, at).every((l) => !/^(Sales DW|Finance DW|Marketing Lab|User Groups)/.test(l)));
+
+      const after = await requestCounts();
+      assert.equal(delta(before, after, 'CreateDataServiceGroup'), 1, 'one create');
+      assert.equal(delta(before, after, 'ListProjects'), 0, 'the workspace list is not reloaded');
+      // One name check before the create, one reload of Ops Monitor; Sales DW stays as it was.
+      assert.equal(delta(before, after, 'ListDataServiceGroups'), 2, 'only the written workspace reloads');
+    });
+
+    it('opens from a workspace context menu with that workspace chosen', async () => {
+      await expandWorkspace(/^Workspaces/);
+      await wb.contextMenu(wb.treeItem(/^Finance DW/), /^Create Business Process/);
+      const form = await bpForm();
+      await clearRestoredDraft(form, 'bp');
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10002');
+      assert.equal(
+        (await form.locator('#bp-workspace option:checked').innerText()).trim(),
+        'Finance DW (finance_dw, 10002)',
+      );
+
+      const gid = await apiGroupId('finance_data_api');
+      const name = unique('e2e_bp_ctx');
+      // The ID can be typed as well as picked.
+      await form.locator('#bp-apigw').fill(gid);
+      await form.locator('#bp-name').fill(name);
+      await form.locator('#bp-review').click();
+      await form.locator('#bp-cli').waitFor({ state: 'visible' });
+      assert.deepEqual((await reviewParams(form, 'bp')).slice(0, 3), [['ProjectId', '10002'], ['ApiGatewayGroupId', gid], ['GroupName', name]]);
+      await form.locator('#bp-submit').click();
+      const id = (await form.locator('#bp-result-id').innerText({ timeout: 20_000 })).trim();
+      const created = await businessProcesses(10002, name);
+      assert.deepEqual(created.map((b) => b.groupId), [id]);
+    });
+
+    it('reveals the open panel when the same form is opened again for the same target', async () => {
+      await expandWorkspace(/^Workspaces/);
+      await wb.contextMenu(wb.treeItem(/^Ops Monitor/), /^Create Business Process/);
+      let form = await bpForm();
+      await clearRestoredDraft(form, 'bp');
+      const name = unique('e2e_bp_once');
+      await form.locator('#bp-name').fill(name);
+
+      // Another workspace is another panel…
+      await createFromPalette('Finance DW');
+      await waitUntil('a second Create Business Process tab', async () => (await tabsTitled(BP_TITLE)) === 2);
+      form = await bpForm();
+      await waitUntil('the Finance DW form in front', async () => (await form.locator('#bp-workspace').inputValue()) === '10002');
+      // …the same workspace again, from the palette or the tree, is the same panel, brought to the front as it was.
+      await createFromPalette('Ops Monitor');
+      form = await bpForm();
+      await waitUntil('the Ops Monitor form in front', async () => (await form.locator('#bp-name').inputValue()) === name);
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10004');
+      assert.equal(await form.locator('#bp-draft-note').isVisible(), false, 'the same page, not a new one with a restored draft');
+      await wb.contextMenu(wb.treeItem(/^Ops Monitor/), /^Create Business Process/);
+      assert.equal(await tabsTitled(BP_TITLE), 2, `tabs: ${(await wb.editorTabs()).join(', ')}`);
+      assert.equal(await wb.page.locator('iframe.webview.ready').count(), 1, 'one webview shown');
+    });
+
+    it('keeps what was typed while the panel is hidden behind another editor', async () => {
+      await createFromPalette('Ops Monitor');
+      let form = await bpForm();
+      await clearRestoredDraft(form, 'bp');
+      const name = unique('e2e_bp_hidden');
+      // Keyboard: type-ahead on the focused workspace select changes the preselected workspace.
+      await form.locator('#bp-workspace').focus();
+      await wb.page.keyboard.type('Sales DW');
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10001');
+      await form.locator('#bp-apigw').fill('some-gateway-group');
+      await form.locator('#bp-name').fill(name);
+      await form.locator('#bp-description').fill('typed, then hidden');
+      // Marks this document: a rebuilt page (no retainContextWhenHidden) does not have the mark.
+      await form.locator('body').evaluate((b) => b.setAttribute('data-e2e-mark', 'before-hide'));
+
+      await wb.runCommand('File: New Untitled Text File');
+      await waitUntil('the untitled editor in front', async () =>
+        (await wb.page.locator('.tabs-container .tab.active .label-name').innerText()).startsWith('Untitled'));
+      await wb.page.locator('iframe.webview.ready').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+
+      await wb.page.locator('.tabs-container .tab', { hasText: BP_TITLE }).click();
+      form = await wb.waitForWebview('#bp-name');
+      await waitUntil('the restored name', async () => (await form.locator('#bp-name').inputValue()) === name);
+      assert.equal(await form.locator('body').getAttribute('data-e2e-mark'), null, 'the page was rebuilt, not kept');
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10001');
+      assert.equal(await form.locator('#bp-apigw').inputValue(), 'some-gateway-group');
+      assert.equal(await form.locator('#bp-description').inputValue(), 'typed, then hidden');
+    });
+
+    it('restores the draft after the panel was closed (Ctrl+W) and opened again for the same workspace', async () => {
+      await expandWorkspace(/^Workspaces/);
+      await wb.contextMenu(wb.treeItem(/^Ops Monitor/), /^Create Business Process/);
+      let form = await bpForm();
+      await clearRestoredDraft(form, 'bp');
+      const name = unique('e2e_bp_closed');
+      await form.locator('#bp-apigw').fill('gateway-from-draft');
+      await form.locator('#bp-name').fill(name);
+      await form.locator('#bp-description').fill('typed, then closed');
+      // The form sends its draft to the extension 400 ms after the last change (a debounce; nothing to observe).
+      await wb.page.waitForTimeout(700);
+
+      await form.locator('#bp-description').press('Control+w');
+      await waitUntil('the panel to close', async () => (await tabsTitled(BP_TITLE)) === 0);
+
+      await wb.contextMenu(wb.treeItem(/^Ops Monitor/), /^Create Business Process/);
+      form = await bpForm();
+      await form.locator('#bp-draft-note').waitFor({ state: 'visible' });
+      assert.equal(await form.locator('#bp-name').inputValue(), name);
+      assert.equal(await form.locator('#bp-apigw').inputValue(), 'gateway-from-draft');
+      assert.equal(await form.locator('#bp-description').inputValue(), 'typed, then closed');
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10004');
+      await clearRestoredDraft(form, 'bp');
+      assert.equal(await form.locator('#bp-name').inputValue(), '', 'Clear starts over');
+    });
+
+    it('puts a server Duplicate.GroupName on the name field and keeps every value', async () => {
+      // The form checks names before sending; with that check failing, the server's answer is what lands.
+      await emulatorAdmin('POST', '/__admin/faults', { serverErrorRate: 1, actions: ['ListDataServiceGroups'] });
+      await createFromPalette('Finance DW');
+      const form = await bpForm();
+      await clearRestoredDraft(form, 'bp');
+      const gid = await apiGroupId('finance_data_api');
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10002');
+      await form.locator('#bp-apigw').fill(gid);
+      await form.locator('#bp-name').fill('finance_ledger'); // a seed process of Finance DW
+      await form.locator('#bp-description').fill('a second ledger');
+      await form.locator('#bp-review').click();
+      await form.locator('#bp-submit').waitFor({ state: 'visible', timeout: 30_000 });
+      const before = await requestCounts();
+      await form.locator('#bp-submit').click();
+
+      await form.locator('#bp-name-error').waitFor({ state: 'visible', timeout: 30_000 });
+      assert.equal(await form.locator('#bp-name').getAttribute('aria-invalid'), 'true');
+      assert.notEqual((await form.locator('#bp-name-error').innerText()).trim(), '');
+      await form.locator('#bp-banner').waitFor({ state: 'visible' });
+      assert.match(await form.locator('#bp-banner').innerText(), /Duplicate\.GroupName/);
+      assert.equal(await form.locator('#bp-workspace').inputValue(), '10002');
+      assert.equal(await form.locator('#bp-apigw').inputValue(), gid);
+      assert.equal(await form.locator('#bp-name').inputValue(), 'finance_ledger');
+      assert.equal(await form.locator('#bp-description').inputValue(), 'a second ledger');
+      assert.equal(delta(before, await requestCounts(), 'CreateDataServiceGroup'), 1, 'sent once, not retried');
+      assert.equal((await businessProcesses(10002, 'finance_ledger')).length, 1, 'still one finance_ledger');
+    });
+  });
+
+  // --- Add / Edit User Groups -----------------------------------------------------------------------------------
+
+  describe('Add / Edit User Groups', () => {
+    it('adds a user group: owner, type and accounts from the pickers, review, emulator state', async () => {
+      await wb.runCommand(commandTitle('dataworks.addUserGroup'));
+      const form = await ugForm();
+      await clearRestoredDraft(form, 'ug');
+      assert.deepEqual(await wb.editorTabs(), [UG_ADD_TITLE]);
+      const name = unique('e2e_ug');
+      await form.locator('#ug-name-0').fill(name);
+      // Focusing the owner box loads the tenant's users into its suggestions.
+      await form.locator('#ug-owner-0').focus();
+      await form.locator('#ug-owner-options option[value="alice"]').waitFor({ state: 'attached' });
+      await form.locator('#ug-owner-0').fill('alice');
+      await form.locator('#ug-type-0').focus();
+      await form.locator('#ug-type-0').selectOption('2'); // RAM role
+      // RAM roles only: the RAM users are not offered for this type.
+      await waitUntil('the RAM role list', async () => (await form.locator('#ug-accounts-0-options input').count()) === 2);
+      assert.deepEqual(
+        (await Promise.all((await form.locator('#ug-accounts-0-options input').all()).map((b) => b.getAttribute('value')))).sort(),
+        ['role:bi_readonly_role', 'role:dataworks_etl_role'],
+      );
+      await pickAccount(form, 'etl', 'role:dataworks_etl_role');
+      await form.locator('#ug-accounts-0-options input[value="role:bi_readonly_role"]').check();
+      assert.deepEqual(await chips(form), ['role:dataworks_etl_role', 'role:bi_readonly_role']);
+
+      await form.locator('#ug-review').click();
+      await form.locator('#ug-cli').waitFor({ state: 'visible' });
+      const wire = JSON.stringify([{ Name: name, Owner: 'alice', Accounts: ['role:dataworks_etl_role', 'role:bi_readonly_role'], UserGroupType: 2 }]);
+      assert.equal(await form.locator('#ug-review-action').innerText(), 'DsgUserGroupAddOrUpdate');
+      assert.deepEqual(await reviewParams(form, 'ug'), [['UserGroups', wire]]);
+      assert.equal(await form.locator('#ug-cli').innerText(), `aliyun dataworks-public DsgUserGroupAddOrUpdate --UserGroups '${wire}' --region ${REGION}`);
+      assert.equal(await form.locator('#ug-diff').count(), 0, 'no before/after when adding');
+
+      await form.locator('#ug-submit').click();
+      const id = Number((await form.locator('#ug-result-id-0').innerText({ timeout: 20_000 })).trim());
+      const saved = await userGroupsNamed(name);
+      assert.equal(saved.length, 1);
+      assert.deepEqual(saved[0], { ...saved[0], id, owner: 'alice', type: 2, accounts: ['role:dataworks_etl_role', 'role:bi_readonly_role'], projectName: '' });
+    });
+
+    it('edits a group from the tree: before/after review, same Id, no new group', async () => {
+      const name = unique('e2e_ug_edit');
+      await apiCall('DsgUserGroupAddOrUpdate', {
+        UserGroups: JSON.stringify([{ Name: name, Owner: 'bob', Accounts: ['user:bob', 'user:erin'], UserGroupType: 1 }]),
+      });
+      const [group] = await userGroupsNamed(name);
+      assert.ok(group);
+      const total = (await emulatorState()).userGroups.length;
+
+      const folder = wb.treeItem(/^User Groups/);
+      await folder.waitFor({ state: 'visible' });
+      await wb.inlineAction(folder, 'Refresh');
+      await wb.expand(/^User Groups/);
+      const row = wb.treeItem(new RegExp(`^${name}`));
+      await row.waitFor({ state: 'visible', timeout: 20_000 });
+      await wb.contextMenu(row, /^Edit User Group/);
+      const form = await ugForm();
+      await clearRestoredDraft(form, 'ug');
+      assert.deepEqual(await wb.editorTabs(), [`Edit User Group: ${name}`]);
+      assert.equal(await form.locator('#ug-name-0').inputValue(), name);
+      assert.equal(await form.locator('#ug-owner-0').inputValue(), 'bob');
+      assert.deepEqual(await chips(form), ['user:bob', 'user:erin']);
+
+      // Editing loads the account list at once: erin is checked there; unchecking removes her.
+      const erin = form.locator('#ug-accounts-0-options input[value="user:erin"]');
+      await erin.waitFor({ state: 'visible' });
+      assert.equal(await erin.isChecked(), true);
+      await erin.uncheck();
+      await pickAccount(form, 'dave', 'user:dave');
+      assert.deepEqual(await chips(form), ['user:bob', 'user:dave']);
+
+      await form.locator('#ug-review').click();
+      await form.locator('#ug-diff').waitFor({ state: 'visible' });
+      const accountsRow = form.locator('#ug-diff tr[data-field="accounts"] td');
+      assert.deepEqual(await accountsRow.allInnerTexts(), ['user:bob, user:erin', 'user:bob, user:dave']);
+      assert.deepEqual(await form.locator('#ug-diff tr[data-field="owner"] td').allInnerTexts(), ['bob', 'bob']);
+      assert.match(await form.locator('#ug-diff-added').innerText(), /user:dave$/);
+      assert.match(await form.locator('#ug-diff-removed').innerText(), /user:erin$/);
+      const wire = JSON.stringify([{ Id: group.id, Name: name, Owner: 'bob', Accounts: ['user:bob', 'user:dave'], UserGroupType: 1 }]);
+      assert.deepEqual(await reviewParams(form, 'ug'), [['UserGroups', wire]]);
+
+      await form.locator('#ug-submit').click();
+      assert.equal((await form.locator('#ug-result-id-0').innerText({ timeout: 20_000 })).trim(), String(group.id));
+      const after = await emulatorState();
+      assert.deepEqual(
+        after.userGroups.filter((g) => g.name === name).map((g) => ({ id: g.id, accounts: g.accounts, owner: g.owner, type: g.type })),
+        [{ id: group.id, accounts: ['user:bob', 'user:dave'], owner: 'bob', type: 1 }],
+      );
+      assert.equal(after.userGroups.length, total, 'no group was added');
+    });
+
+    it('puts USERACCOUNT.OWNER.ERROR on the owner field and keeps every value', async () => {
+      await wb.runCommand(commandTitle('dataworks.addUserGroup'));
+      const form = await ugForm();
+      await clearRestoredDraft(form, 'ug');
+      const name = unique('e2e_ug_badowner');
+      await form.locator('#ug-name-0').fill(name);
+      await form.locator('#ug-owner-0').fill('nobody_in_this_tenant');
+      await form.locator('#ug-type-0').selectOption('1');
+      await pickAccount(form, 'carol', 'user:carol');
+      await form.locator('#ug-review').click();
+      await form.locator('#ug-submit').waitFor({ state: 'visible' });
+      await form.locator('#ug-submit').click();
+
+      await form.locator('#ug-owner-0-error').waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await form.locator('#ug-owner-0').getAttribute('aria-invalid'), 'true');
+      assert.notEqual((await form.locator('#ug-owner-0-error').innerText()).trim(), '');
+      assert.equal(await form.locator('#ug-name-0').getAttribute('aria-invalid'), null, 'only the owner is marked');
+      await form.locator('#ug-banner').waitFor({ state: 'visible' });
+      assert.match(await form.locator('#ug-banner').innerText(), /USERACCOUNT\.OWNER\.ERROR/);
+      assert.equal(await form.locator('#ug-name-0').inputValue(), name);
+      assert.equal(await form.locator('#ug-owner-0').inputValue(), 'nobody_in_this_tenant');
+      assert.equal(await form.locator('#ug-type-0').inputValue(), '1');
+      assert.deepEqual(await chips(form), ['user:carol']);
+      assert.deepEqual(await userGroupsNamed(name), [], 'nothing was saved');
+    });
+
+    it('restores the draft after the tab was closed and the form opened again', async () => {
+      await wb.runCommand(commandTitle('dataworks.addUserGroup'));
+      let form = await ugForm();
+      await clearRestoredDraft(form, 'ug');
+      const name = unique('e2e_ug_draft');
+      await form.locator('#ug-name-0').fill(name);
+      await form.locator('#ug-owner-0').fill('erin');
+      await pickAccount(form, 'frank', 'user:frank');
+      // The form sends its draft to the extension 400 ms after the last change (a debounce; nothing to observe).
+      await wb.page.waitForTimeout(700);
+
+      const tab = wb.page.locator('.tabs-container .tab', { hasText: UG_ADD_TITLE });
+      await tab.hover();
+      await tab.locator('.tab-actions .action-label').click();
+      await waitUntil('the panel to close', async () => (await tabsTitled(UG_ADD_TITLE)) === 0);
+
+      await wb.runCommand(commandTitle('dataworks.addUserGroup'));
+      form = await ugForm();
+      await form.locator('#ug-draft-note').waitFor({ state: 'visible' });
+      assert.equal(await form.locator('#ug-name-0').inputValue(), name);
+      assert.equal(await form.locator('#ug-owner-0').inputValue(), 'erin');
+      assert.deepEqual(await chips(form), ['user:frank']);
+      // Opening the same form again does not add a tab.
+      await wb.runCommand(commandTitle('dataworks.addUserGroup'));
+      assert.equal(await tabsTitled(UG_ADD_TITLE), 1);
+      await clearRestoredDraft(form, 'ug');
+    });
+  });
+
+  // Mocha runs a suite's own tests before its nested suites: this one is nested so that it runs last.
+  describe('Content Security Policy', () => {
+    it('logged no Content Security Policy violation in any form (and would have seen one)', async () => {
+      assert.deepEqual(cspMessages, [], `CSP violations:\n${cspMessages.join('\n')}`);
+      // The probe: an inline script without the nonce must be refused, and the refusal must reach the collector.
+      await wb.runCommand(commandTitle('dataworks.addUserGroup'));
+      const form = await ugForm();
+      await form.locator('body').evaluate((b) => {
+        const s = document.createElement('script');
+        s.textContent = 'document.body.setAttribute("data-e2e-inline", "ran")';
+        b.append(s);
+      });
+      await waitUntil('the probe violation to be logged', () => Promise.resolve(cspMessages.length > 0), 10_000);
+      assert.equal(await form.locator('body').getAttribute('data-e2e-inline'), null, 'the inline script did not run');
+    });
+  });
+});

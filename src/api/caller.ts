@@ -6,7 +6,7 @@ import type { ApiLogger, ServiceConfig } from './config';
 import type { CallOptions } from './dataWorksService';
 import { DataWorksError } from './errors';
 import { defaultLoadTransport } from './loader';
-import { proxySecretsOf } from './proxy';
+import { parseProxyUrl, proxySecretsOf } from './proxy';
 import { type RateLimiter, sharedRateLimiter } from './rateLimiter';
 import { redact } from './redact';
 import { type BackoffOptions, backoffDelay, decide, DEFAULT_BACKOFF, type Safety } from './retry';
@@ -132,6 +132,17 @@ export class Caller {
     };
   }
 
+  private proxyProblem(): string | undefined {
+    const proxy = this.config.proxy?.trim();
+    if (!proxy) return undefined;
+    try {
+      parseProxyUrl(proxy);
+      return undefined;
+    } catch (e) {
+      return this.redact(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   lookupBudget(opts: CallOptions | undefined): number {
     return Math.max(LOOKUP_BUDGET_MS, opts?.deadlineMs ?? this.config.timeoutMs ?? DEFAULT_DEADLINE_MS);
   }
@@ -163,6 +174,11 @@ export class Caller {
       throw new DataWorksError({
         action: spec.action, kind: 'api', code: 'InvalidCredentials', message: 'No AccessKey ID or secret configured',
       });
+    }
+    const proxyProblem = this.proxyProblem();
+    if (proxyProblem) {
+      // A setting problem, not a network one: retrying cannot help, and going around the proxy is not an option.
+      throw new DataWorksError({ action: spec.action, kind: 'api', code: 'InvalidProxy', message: proxyProblem });
     }
     const request: TransportRequest = {
       product: spec.product,

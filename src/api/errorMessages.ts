@@ -50,6 +50,10 @@ const BY_CODE: Readonly<Record<string, Text>> = {
     en: 'Permission denied. Data Security Guard needs DataWorks Professional Edition or higher and the matching role.',
     zh: '权限不足。数据保护伞需要 DataWorks 专业版或更高版本，以及相应的角色权限。',
   },
+  InvalidProxy: {
+    en: 'The proxy setting cannot be used: it must be an http:// or https:// URL (http.proxy, HTTPS_PROXY or HTTP_PROXY). Nothing was sent.',
+    zh: '代理设置无法使用：必须是 http:// 或 https:// 地址（http.proxy、HTTPS_PROXY 或 HTTP_PROXY）。请求未发送。',
+  },
   ProxyAuthenticationRequired: {
     en: 'The proxy asked for credentials and refused the request. Check the user name and password in the proxy setting (http.proxy or HTTPS_PROXY).',
     zh: '代理服务器要求身份验证并拒绝了请求。请检查代理设置（http.proxy 或 HTTPS_PROXY）中的用户名和密码。',

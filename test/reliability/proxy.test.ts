@@ -113,6 +113,7 @@ describe('reliability: proxies', function () {
     const e = (await settle(serviceFor(emu, { proxy: 'socks5://127.0.0.1:1080' }).listWorkspaces({ pageNumber: 1, pageSize: 10 })));
     assert.ok(!e.ok && e.error instanceof DataWorksError, 'fails');
     assert.equal(e.error.code, 'InvalidProxy');
+    assert.equal(e.error.retryable, false, 'a setting problem is not retried');
     assert.equal(emu.counts()['__total'] ?? 0, 0, 'nothing reached the server directly');
   });
 

@@ -88,7 +88,8 @@ async function main() {
 
   // 2b–5. In a real VS Code ------------------------------------------------------------------------------------------
   if (!opts['skip-vscode']) {
-    const { runInVsCode } = await import('./lib/vscode.mjs');
+    const { runInVsCode, stopAll } = await import('./lib/vscode.mjs');
+    stopVsCode = stopAll;
     results.vscode = await runInVsCode({ root: ROOT, stage, hello: HELLO, work, reps: REPS, log, only: opts.only });
     const v = results.vscode;
     addVsCodeChecks(v);
@@ -188,6 +189,7 @@ function printTable() {
 
 let exitCode = 0;
 let benchError;
+let stopVsCode = async () => {};
 try {
   await main();
   if (benchError) {
@@ -199,6 +201,7 @@ try {
   results.error = String(err?.message ?? err);
   exitCode = 2;
 }
+await stopVsCode().catch((err) => console.error(`[bench] cleanup: ${err?.message ?? err}`));
 results.totalSeconds = round((Date.now() - t0) / 1000, 1);
 writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, (k, v) => (k === 'list' ? undefined : v), 2) + '\n');
 try {
@@ -208,6 +211,12 @@ try {
 }
 log(`results written to ${join(BENCH, 'results.json')}`);
 if (opts.keep) log(`kept ${work}`);
-else rmSync(work, { recursive: true, force: true });
+else {
+  try {
+    rmSync(work, { recursive: true, force: true, maxRetries: 3, retryDelay: 500 });
+  } catch (err) {
+    log(`could not remove ${work}: ${err.message}`);
+  }
+}
 if (exitCode === 0 && budgets.some((c) => !c.pass)) exitCode = 1;
 process.exit(exitCode);

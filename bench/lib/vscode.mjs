@@ -72,6 +72,9 @@ function controlServer(handlers) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** Stops everything the harness started (code-server, Chromium, emulators, the control server). */
+export const stopAll = () => h.cleanup();
+
 export async function runInVsCode({ root, stage, hello, work, reps, log, only }) {
   const tools = await prepare();
   const run = h.createRunDir('bench', join(work, 'vscode'));

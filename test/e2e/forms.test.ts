@@ -155,8 +155,12 @@ describe('forms (UI)', function () {
 
   /** "Create Business Process…" from the palette, the workspace chosen in its quick pick with the keyboard. */
   async function createFromPalette(workspace: string): Promise<void> {
-    await wb.runCommand(commandTitle('dataworks.createBusinessProcess'));
-    const input = wb.quickInput.locator('input');
+    // Not wb.runCommand: it waits for the palette to close, and here the same widget turns into the workspace pick.
+    const title = commandTitle('dataworks.createBusinessProcess');
+    const input = await wb.openCommandPalette();
+    await input.fill(`>${title}`);
+    await wb.quickInputRow(title).first().click();
+    await waitUntil('the workspace pick', async () => /workspace/i.test((await input.getAttribute('placeholder')) ?? ''));
     await wb.quickInputRow(workspace).first().waitFor({ state: 'visible', timeout: 20_000 });
     await input.pressSequentially(workspace);
     await waitUntil(`${workspace} as the only row`, async () => (await wb.quickInputRows()).length === 1);
@@ -351,7 +355,8 @@ describe('forms (UI)', function () {
       await wb.runCommand('File: New Untitled Text File');
       await waitUntil('the untitled editor in front', async () =>
         (await wb.page.locator('.tabs-container .tab.active .label-name').innerText()).startsWith('Untitled'));
-      await wb.page.locator('iframe.webview.ready').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      // Without retainContextWhenHidden the hidden panel's page is thrown away.
+      await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 10_000 });
 
       await wb.page.locator('.tabs-container .tab', { hasText: BP_TITLE }).click();
       form = await wb.waitForWebview('#bp-name');
@@ -534,6 +539,17 @@ describe('forms (UI)', function () {
       assert.equal(await form.locator('#ug-type-0').inputValue(), '1');
       assert.deepEqual(await chips(form), ['user:carol']);
       assert.deepEqual(await userGroupsNamed(name), [], 'nothing was saved');
+
+      // The form is still usable: correcting the owner and sending again saves the group with the kept values.
+      await form.locator('#ug-owner-0').fill('carol');
+      await form.locator('#ug-review').click();
+      await form.locator('#ug-submit').waitFor({ state: 'visible' });
+      await form.locator('#ug-submit').click();
+      const id = Number((await form.locator('#ug-result-id-0').innerText({ timeout: 20_000 })).trim());
+      assert.deepEqual(
+        (await userGroupsNamed(name)).map((g) => ({ id: g.id, owner: g.owner, type: g.type, accounts: g.accounts })),
+        [{ id, owner: 'carol', type: 1, accounts: ['user:carol'] }],
+      );
     });
 
     it('restores the draft after the tab was closed and the form opened again', async () => {

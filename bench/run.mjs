@@ -101,7 +101,7 @@ async function main() {
 function addVsCodeChecks(v) {
   if (v.activation) {
     const a = v.activation;
-    check('activation (ext.activate(), end to end, ext-host CPU) vs hello world', round(a.ratio, 2), BUDGET.activationRatio, a.ratio <= BUDGET.activationRatio, '×');
+    check('activation (ext.activate(), end to end, wall, ratio of medians) vs hello world', round(a.ratio, 2), BUDGET.activationRatio, a.ratio <= BUDGET.activationRatio, '×');
     check('network calls during activation', a.networkCalls, 0, a.networkCalls === 0);
     check('dist/api.js or @alicloud/* loaded by activation', a.sdkLoadedAtActivation.length, 0, a.sdkLoadedAtActivation.length === 0);
   }
@@ -148,7 +148,7 @@ function printTable() {
     row('hello: code loading / activate() / ext.activate() end to end, wall', `${a.hello.codeLoadingMs} / ${a.hello.activateCallMs} / ${a.hello.totalMs} ms`);
     row('ours: the same in ext-host CPU time', `${a.ours.codeLoadingCpuMs} / ${a.ours.activateCallCpuMs} / ${a.ours.totalCpuMs} ms`);
     row('hello: the same in ext-host CPU time', `${a.hello.codeLoadingCpuMs} / ${a.hello.activateCallCpuMs} / ${a.hello.totalCpuMs} ms`);
-    row('ratio ours/hello, end to end, CPU (ratio of medians)', `${round(a.ratio, 2)}× (single windows: ${a.ratios.join(', ')})`);
+    row('ratio ours/hello, end to end, CPU (ratio of medians)', `${round(a.cpuRatio, 2)}× (single windows: ${a.ratios.join(', ')})`);
     row('ratio ours/hello, end to end, wall (ratio of medians)', `${round(a.wallRatio, 2)}× (single windows: ${a.wallRatios.join(', ')})`);
     row('VS Code\'s "Activation" (load + activate call), ours vs hello, wall', `${round(a.ours.codeLoadingMs + a.ours.activateCallMs, 1)} vs ${round(a.hello.codeLoadingMs + a.hello.activateCallMs, 1)} ms`);
     row('network calls during activation (hooks + emulator)', `${a.networkCalls} (emulator: ${a.emulatorCalls})`);

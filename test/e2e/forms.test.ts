@@ -153,19 +153,47 @@ describe('forms (UI)', function () {
     await wb.waitForTreeIdle();
   }
 
-  /** "Create Business Process…" from the palette, the workspace chosen in its quick pick with the keyboard. */
-  async function createFromPalette(workspace: string): Promise<void> {
-    // Not wb.runCommand: it waits for the palette to close, and here the same widget turns into the workspace pick.
-    const title = commandTitle('dataworks.createBusinessProcess');
+  /**
+   * Runs a command from the palette whose quick pick then asks for a resource, and picks `row` with the keyboard.
+   * Not wb.runCommand: it waits for the palette to close, and here the same widget turns into the command's pick.
+   */
+  async function paletteThenPick(command: string, placeholder: RegExp, row: string): Promise<void> {
+    const title = commandTitle(command);
     const input = await wb.openCommandPalette();
     await input.fill(`>${title}`);
     await wb.quickInputRow(title).first().click();
-    await waitUntil('the workspace pick', async () => /workspace/i.test((await input.getAttribute('placeholder')) ?? ''));
-    await wb.quickInputRow(workspace).first().waitFor({ state: 'visible', timeout: 20_000 });
-    await input.pressSequentially(workspace);
-    await waitUntil(`${workspace} as the only row`, async () => (await wb.quickInputRows()).length === 1);
+    await waitUntil(`the pick of ${title}`, async () => placeholder.test((await input.getAttribute('placeholder')) ?? ''));
+    await wb.quickInputRow(row).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await input.pressSequentially(row);
+    await waitUntil(`${row} as the only row`, async () => (await wb.quickInputRows()).length === 1);
     await input.press('Enter');
     await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** "Create Business Process…" from the palette, the workspace chosen in its quick pick with the keyboard. */
+  async function createFromPalette(workspace: string): Promise<void> {
+    await paletteThenPick('dataworks.createBusinessProcess', /workspace/i, workspace);
+  }
+
+  /** Shows another editor in front of the panel; its page is thrown away (no retainContextWhenHidden). */
+  async function hidePanelBehindUntitled(): Promise<void> {
+    await wb.runCommand('File: New Untitled Text File');
+    await waitUntil('the untitled editor in front', async () =>
+      (await wb.page.locator('.tabs-container .tab.active .label-name').innerText()).startsWith('Untitled'));
+    await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  /** Creates a user group straight in the emulator and shows it in the tree (reloading the User Groups list). */
+  async function seedUserGroup(name: string, owner: string, accounts: string[]): Promise<EmuUserGroup> {
+    await apiCall('DsgUserGroupAddOrUpdate', { UserGroups: JSON.stringify([{ Name: name, Owner: owner, Accounts: accounts, UserGroupType: 1 }]) });
+    const [group] = await userGroupsNamed(name);
+    assert.ok(group, `${name} was created`);
+    const folder = wb.treeItem(/^User Groups/);
+    await folder.waitFor({ state: 'visible' });
+    await wb.inlineAction(folder, 'Refresh');
+    await wb.expand(/^User Groups/);
+    await wb.treeItem(new RegExp(`^${name}`)).waitFor({ state: 'visible', timeout: 20_000 });
+    return group;
   }
 
   /** Waits for the Create Business Process form and for its workspace list. */
@@ -352,11 +380,7 @@ describe('forms (UI)', function () {
       // Marks this document: a rebuilt page (no retainContextWhenHidden) does not have the mark.
       await form.locator('body').evaluate((b) => b.setAttribute('data-e2e-mark', 'before-hide'));
 
-      await wb.runCommand('File: New Untitled Text File');
-      await waitUntil('the untitled editor in front', async () =>
-        (await wb.page.locator('.tabs-container .tab.active .label-name').innerText()).startsWith('Untitled'));
-      // Without retainContextWhenHidden the hidden panel's page is thrown away.
-      await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 10_000 });
+      await hidePanelBehindUntitled();
 
       await wb.page.locator('.tabs-container .tab', { hasText: BP_TITLE }).click();
       form = await wb.waitForWebview('#bp-name');
@@ -466,19 +490,9 @@ describe('forms (UI)', function () {
 
     it('edits a group from the tree: before/after review, same Id, no new group', async () => {
       const name = unique('e2e_ug_edit');
-      await apiCall('DsgUserGroupAddOrUpdate', {
-        UserGroups: JSON.stringify([{ Name: name, Owner: 'bob', Accounts: ['user:bob', 'user:erin'], UserGroupType: 1 }]),
-      });
-      const [group] = await userGroupsNamed(name);
-      assert.ok(group);
+      const group = await seedUserGroup(name, 'bob', ['user:bob', 'user:erin']);
       const total = (await emulatorState()).userGroups.length;
-
-      const folder = wb.treeItem(/^User Groups/);
-      await folder.waitFor({ state: 'visible' });
-      await wb.inlineAction(folder, 'Refresh');
-      await wb.expand(/^User Groups/);
       const row = wb.treeItem(new RegExp(`^${name}`));
-      await row.waitFor({ state: 'visible', timeout: 20_000 });
       await wb.contextMenu(row, /^Edit User Group/);
       const form = await ugForm();
       await clearRestoredDraft(form, 'ug');
@@ -513,6 +527,35 @@ describe('forms (UI)', function () {
         [{ id: group.id, accounts: ['user:bob', 'user:dave'], owner: 'bob', type: 1 }],
       );
       assert.equal(after.userGroups.length, total, 'no group was added');
+    });
+
+    it('Edit User Group… from the palette is the panel of the tree entry; the edit and its review survive hiding', async () => {
+      const name = unique('e2e_ug_pal');
+      await seedUserGroup(name, 'dave', ['user:dave']);
+      await paletteThenPick('dataworks.editUserGroup', /user group/i, name);
+      let form = await ugForm();
+      await clearRestoredDraft(form, 'ug');
+      const tab = `Edit User Group: ${name}`;
+      assert.deepEqual(await wb.editorTabs(), [tab]);
+      assert.equal(await form.locator('#ug-name-0').inputValue(), name);
+      await form.locator('#ug-owner-0').fill('alice');
+      await pickAccount(form, 'alice', 'user:alice');
+      await form.locator('#ug-review').click();
+      await form.locator('#ug-diff').waitFor({ state: 'visible' });
+      await form.locator('body').evaluate((b) => b.setAttribute('data-e2e-mark', 'before-hide'));
+
+      await hidePanelBehindUntitled();
+      // The tree's Edit on the same group brings back the same panel: its page is rebuilt, in the review step.
+      await wb.contextMenu(wb.treeItem(new RegExp(`^${name}`)), /^Edit User Group/);
+      form = await wb.waitForWebview('#ug-diff');
+      assert.equal(await form.locator('body').getAttribute('data-e2e-mark'), null, 'a new page');
+      assert.deepEqual(await form.locator('#ug-diff tr[data-field="owner"] td').allInnerTexts(), ['dave', 'alice']);
+      assert.deepEqual(await form.locator('#ug-diff tr[data-field="accounts"] td').allInnerTexts(), ['user:dave', 'user:dave, user:alice']);
+      assert.equal(await tabsTitled(tab), 1, `tabs: ${(await wb.editorTabs()).join(', ')}`);
+      await form.locator('#ug-back').click();
+      assert.equal(await form.locator('#ug-owner-0').inputValue(), 'alice');
+      assert.deepEqual(await chips(form), ['user:dave', 'user:alice']);
+      await clearRestoredDraft(form, 'ug');
     });
 
     it('puts USERACCOUNT.OWNER.ERROR on the owner field and keeps every value', async () => {

@@ -335,10 +335,13 @@ describe('forms (UI)', function () {
       await form.locator('#bp-review').click();
       await form.locator('#bp-cli').waitFor({ state: 'visible' });
       assert.deepEqual((await reviewParams(form, 'bp')).slice(0, 3), [['ProjectId', '10002'], ['ApiGatewayGroupId', gid], ['GroupName', name]]);
-      await form.locator('#bp-submit').click();
+      const before = await requestCounts();
+      // An impatient double click sends one request.
+      await form.locator('#bp-submit').dblclick();
       const id = (await form.locator('#bp-result-id').innerText({ timeout: 20_000 })).trim();
       const created = await businessProcesses(10002, name);
       assert.deepEqual(created.map((b) => b.groupId), [id]);
+      assert.equal(delta(before, await requestCounts(), 'CreateDataServiceGroup'), 1);
     });
 
     it('reveals the open panel when the same form is opened again for the same target', async () => {
@@ -567,7 +570,8 @@ describe('forms (UI)', function () {
       await form.locator('#ug-owner-0').fill('nobody_in_this_tenant');
       await form.locator('#ug-type-0').selectOption('1');
       await pickAccount(form, 'carol', 'user:carol');
-      await form.locator('#ug-review').click();
+      // Enter in the name box reviews.
+      await form.locator('#ug-name-0').press('Enter');
       await form.locator('#ug-submit').waitFor({ state: 'visible' });
       await form.locator('#ug-submit').click();
 

@@ -314,6 +314,10 @@ describe('forms (UI)', function () {
       assert.equal(delta(before, after, 'ListProjects'), 0, 'the workspace list is not reloaded');
       // One name check before the create, one reload of Ops Monitor; Sales DW stays as it was.
       assert.equal(delta(before, after, 'ListDataServiceGroups'), 2, 'only the written workspace reloads');
+
+      // Reveal selects the new process in the tree.
+      await form.locator('#bp-reveal').click();
+      await waitUntil('the new process selected in the tree', async () => (await row.getAttribute('aria-selected')) === 'true');
     });
 
     it('opens from a workspace context menu with that workspace chosen', async () => {
@@ -489,6 +493,13 @@ describe('forms (UI)', function () {
       const saved = await userGroupsNamed(name);
       assert.equal(saved.length, 1);
       assert.deepEqual(saved[0], { ...saved[0], id, owner: 'alice', type: 2, accounts: ['role:dataworks_etl_role', 'role:bi_readonly_role'], projectName: '' });
+
+      // The tree's User Groups list reloads by itself; Reveal selects the new group there.
+      await wb.expand(/^User Groups/);
+      const row = wb.treeItem(new RegExp(`^${name}`));
+      await row.waitFor({ state: 'visible', timeout: 20_000 });
+      await form.locator('#ug-reveal-0').click();
+      await waitUntil('the new group selected in the tree', async () => (await row.getAttribute('aria-selected')) === 'true');
     });
 
     it('edits a group from the tree: before/after review, same Id, no new group', async () => {

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { bpRestoreSchema, bpToWebviewSchema, type BpResult, type BpToHost, type BpToWebview, type WireFieldError } from '../../src/shared/protocol';
 import { checkBusinessProcess, rawBusinessProcessSchema, type RawBusinessProcess } from '../../src/shared/schemas';
 import {
-  button, byId, channel, clearAllFieldErrors, debounce, el, field, focusFirstError, renderBanner, renderRequest, sequence,
+  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, renderBanner, renderRequest, sequence,
   setFieldError, setStrings, show, t,
 } from './formKit';
 
@@ -193,7 +193,9 @@ function readValues(): RawBusinessProcess {
   return { projectId: v(IDS.projectId), apiGatewayGroupId: v(IDS.apiGatewayGroupId), name: v(IDS.name), description: v(IDS.description) };
 }
 
-const postDraft = debounce(() => ch.post({ type: 'draft', values }), 400);
+// Sent at once, not debounced: the panel can be closed right after the last keystroke (Ctrl+W), and a draft
+// message sent later would reach a disposed panel.
+const postDraft = (): void => ch.post({ type: 'draft', values });
 
 function changed(): void {
   values = readValues();

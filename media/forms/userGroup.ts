@@ -5,7 +5,7 @@ import {
 } from '../../src/shared/protocol';
 import { LIMITS, checkUserGroups, emptyUserGroupRow, rawUserGroupsSchema, type RawUserGroups } from '../../src/shared/schemas';
 import {
-  button, byId, channel, clearAllFieldErrors, debounce, el, field, focusFirstError, renderBanner, renderRequest, sequence,
+  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, renderBanner, renderRequest, sequence,
   setFieldError, setStrings, show, t, type BannerData,
 } from './formKit';
 
@@ -449,7 +449,9 @@ function setText(id: string, text: string): void {
   if (e) e.textContent = text;
 }
 
-const postDraft = debounce(() => ch.post({ type: 'draft', values }), 400);
+// Sent at once, not debounced: the panel can be closed right after the last keystroke (Ctrl+W), and a draft
+// message sent later would reach a disposed panel.
+const postDraft = (): void => ch.post({ type: 'draft', values });
 
 function changed(): void {
   saveState('edit');

@@ -29,6 +29,32 @@ function webviewEntries() {
     .map((f) => path.join(dir, f));
 }
 
+/**
+ * Every `import * as vscode from 'vscode'` shares one namespace: through a one-line ES module that re-exports the
+ * API, esbuild copies the API object once (`__reExport`) instead of once per importing module (`__toESM`, ~30×).
+ */
+const sharedVscodeNamespace = {
+  name: 'shared-vscode-namespace',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-namespace' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-namespace' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-namespace' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
+/** The API is JSON only: @alicloud/tea-xml (and xml2js, sax, xmlbuilder with it) would be ~100 KB of dead weight. */
+const noXml = {
+  name: 'no-tea-xml',
+  setup(build) {
+    build.onResolve({ filter: /^@alicloud\/tea-xml$/ }, () => ({ path: 'tea-xml', namespace: 'tea-xml-stub' }));
+    build.onLoad({ filter: /.*/, namespace: 'tea-xml-stub' }, () => ({
+      contents: "module.exports = { parseXml() { throw new Error('XML responses are not supported'); }, toXML() { throw new Error('XML requests are not supported'); } };",
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -40,6 +66,7 @@ const builds = [
     // The API chunk (dist/api.js) is required at run time on first use through a computed path, so it needs
     // no external entry; './api.js' here would also externalise zod's own internal ./api.js and break loading.
     external: ['vscode'],
+    plugins: [sharedVscodeNamespace],
   },
   {
     ...common,
@@ -49,6 +76,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [noXml],
   },
   {
     ...common,

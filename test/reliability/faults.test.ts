@@ -16,7 +16,7 @@ import {
   type CallOptions, type CreateVerdict, DataWorksError, type DataWorksErrorKind, type DataWorksService,
 } from '../../src/api';
 import { type EmulatorData, type FaultConfig, type RunningEmulator, startEmulator } from '../emulator';
-import { remainingFaults, serviceFor, settle, sleep } from './support';
+import { remainingFaults, seedFacts, serviceFor, settle, sleep } from './support';
 
 type OpKind = 'read' | 'create' | 'update' | 'delete';
 
@@ -232,15 +232,7 @@ describe('reliability: fault injection through the real service and transport', 
   before(async () => {
     emu = await startEmulator({ seed: 'demo' });
     const svc = serviceFor(emu, { attemptTimeoutMs: ATTEMPT_TIMEOUT_MS });
-    const d = emu.snapshot();
-    const region = d.regions[REGION];
-    const ws = region?.workspaces.find((w) => region.businessProcesses.some((b) => b.projectId === w.projectId));
-    const bp = region?.businessProcesses.find((b) => b.projectId === ws?.projectId);
-    const gw = region?.apiGatewayGroups[0];
-    const owner = d.tenantUsers.find((u) => u.accountType !== 6)?.accountName;
-    const projectName = Object.keys(d.maxComputeRoles)[0];
-    assert.ok(ws && bp && gw && owner && projectName, 'demo seed has what the table needs');
-    world = { svc, emu, projectId: ws.projectId, projectName, gatewayGroupId: gw.groupId, businessProcessId: bp.groupId, owner };
+    world = { svc, emu, ...seedFacts(emu, REGION) };
   });
 
   after(async () => {

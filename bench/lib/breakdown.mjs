@@ -9,30 +9,8 @@ import { requireTime } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 
-/**
- * esbuild plugin: `vscode` resolves to one ES module that re-exports the real one, so the API object is copied once
- * (`__reExport`) instead of once per importing module (`__toESM`). A CommonJS shim would not help: each importer
- * would still wrap it with its own `__toESM` copy.
- */
-const sharedVscode = {
-  name: 'shared-vscode-namespace',
-  setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-shim' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-shim' }));
-    build.onLoad({ filter: /.*/, namespace: 'vscode-shim' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
-  },
-};
-
-/** esbuild plugin: @alicloud/tea-xml (and with it xml2js, sax, xmlbuilder) replaced by a stub; JSON APIs never parse XML. */
-const noXml = {
-  name: 'no-tea-xml',
-  setup(build) {
-    build.onResolve({ filter: /^@alicloud\/tea-xml$/ }, () => ({ path: 'tea-xml', namespace: 'tea-xml-stub' }));
-    build.onLoad({ filter: /.*/, namespace: 'tea-xml-stub' }, () => ({
-      contents: "module.exports = { parseXml() { throw new Error('XML responses are not supported'); }, toXML() { throw new Error('XML requests are not supported'); } };",
-      loader: 'js',
-    }));
-  },
-};
+// The plugins of the real build (esbuild.js), applied here to single parts to show what each one saves.
+const { sharedVscodeNamespace: sharedVscode, noXml } = require('../../esbuild.js');
 
 export async function loadBreakdown(root, stage, outDir, runs = 11) {
   const esbuild = require('esbuild');

@@ -18,6 +18,11 @@ describe('paging (UI)', function () {
   const row = (text: string | RegExp): Locator =>
     wb.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]', { hasText: text }).first();
 
+  async function callsReach(n: number): Promise<void> {
+    const deadline = Date.now() + 20_000;
+    while (((await counts()).DsgUserGroupQueryList ?? 0) < n && Date.now() < deadline) await wb.page.waitForTimeout(200);
+  }
+
   /** Gives the tree keyboard focus on `folder` (a click toggles a folder, so expand it back), then End. */
   async function focusLastRow(folder: Locator): Promise<void> {
     await folder.click();
@@ -51,6 +56,8 @@ describe('paging (UI)', function () {
     await wb.waitForTreeIdle();
     const before = (await counts()).DsgUserGroupQueryList ?? 0;
     if ((await groups.getAttribute('aria-expanded')) !== 'true') await groups.locator('.monaco-tl-twistie').click();
+    // The load starts after the click returns: wait for the call itself, not only for the tree to look idle.
+    await callsReach(before + 1);
     await wb.waitForTreeIdle();
     assert.equal((await counts()).DsgUserGroupQueryList ?? 0, before + 1, 'one call for the first page');
 
@@ -62,8 +69,8 @@ describe('paging (UI)', function () {
 
     await wb.page.keyboard.press('Enter');
     await wb.waitForTreeIdle();
-    const deadline = Date.now() + 20_000;
-    while (((await counts()).DsgUserGroupQueryList ?? 0) < before + 2 && Date.now() < deadline) await wb.page.waitForTimeout(200);
+    await callsReach(before + 2);
+    await wb.waitForTreeIdle();
     assert.equal((await counts()).DsgUserGroupQueryList ?? 0, before + 2, 'one call for the second page');
 
     // Everything fits in two pages: the end of the list is now a user group, not another Load more row.

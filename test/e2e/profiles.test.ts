@@ -91,7 +91,12 @@ describe('profiles (UI)', () => {
     await wb.waitForTreeIdle();
     const workspaces = row('Workspaces');
     await workspaces.waitFor({ state: 'visible', timeout: 20_000 });
-    if ((await workspaces.getAttribute('aria-expanded')) !== 'true') await workspaces.locator('.monaco-tl-twistie').click();
+    // The tree re-renders when the new profile becomes active: a click can land on a row that is being replaced,
+    // so click again until the row reports itself expanded.
+    for (let i = 0; i < 10 && (await workspaces.getAttribute('aria-expanded')) !== 'true'; i++) {
+      await workspaces.locator('.monaco-tl-twistie').click();
+      await wb.page.waitForTimeout(500);
+    }
     await wb.waitForTreeIdle();
     await row('Sales DW').waitFor({ state: 'visible', timeout: 20_000 });
     assert.deepEqual(wb.errors.filter((e) => /dataworks/i.test(e)), []);

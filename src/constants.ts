@@ -32,6 +32,9 @@ export const Commands = {
   showLogs: 'dataworks.showLogs',
 } as const;
 
+/** The webview panel types of the two forms; package.json activates on `onWebviewPanel:` of each. */
+export const FORM_VIEW_TYPE = { businessProcess: 'dataworks.form.businessProcess', userGroup: 'dataworks.form.userGroup' } as const;
+
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 export const ContextKeys = {

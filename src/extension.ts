@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { createDataWorksService } from './api';
 import { ProfileStore } from './auth/profileStore';
 import { registerCommands } from './commands';
 import type { Deps } from './commands/deps';
@@ -18,7 +17,7 @@ import type { Translate, TreeNode } from './tree/node';
 import { Logger } from './util/log';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
-import { registerFormSerializers } from './webview/forms';
+import { registerFormSerializers } from './webview/serializers';
 
 /**
  * What activate() returns, for the extension-host tests only (they read it from `extension.exports`).
@@ -61,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi | u
   const version = (context.extension.packageJSON as { version?: unknown }).version;
   const services = new ServiceProvider({
     profiles,
-    factory: () => Promise.resolve(createDataWorksService),
+    // A dynamic import: esbuild keeps the API layer (and zod) in this bundle but evaluates it on first use.
+    factory: () => import('./api').then((m) => m.createDataWorksService),
     settings,
     logger: log,
     userAgent: `vscode-dataworks/${typeof version === 'string' ? version : '0'}`,

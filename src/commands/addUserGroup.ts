@@ -1,10 +1,12 @@
 import { UserGroupsFolderNode } from '../tree/folderNodes';
-import { openUserGroupForm } from '../webview/forms';
 import { nodeArg, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
+import { loadForms } from './loadForms';
 
-export const addUserGroup: CommandFactory = (deps) => (arg?: unknown) => {
+export const addUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const profile = requireProfile(deps);
   const region = nodeArg(arg, UserGroupsFolderNode)?.region ?? deps.profiles.activeRegion(profile);
-  openUserGroupForm(deps.formContext(), { region });
+  const ctx = deps.formContext();
+  const { openUserGroupForm } = await loadForms();
+  openUserGroupForm(ctx, { region });
 };

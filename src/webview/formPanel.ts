@@ -3,6 +3,7 @@
 // mirrored into workspaceState so that closing and reopening the panel loses nothing.
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
+import { FORM_VIEW_TYPE } from '../constants';
 import { parseMessage } from '../shared/protocol';
 import { buildFormHtml, createNonce } from './html';
 
@@ -26,7 +27,7 @@ export interface FormPanelDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-export const VIEW_TYPE = { businessProcess: 'dataworks.form.businessProcess', userGroup: 'dataworks.form.userGroup' } as const;
+const VIEW_TYPE = FORM_VIEW_TYPE;
 
 export class FormPanel<ToHost extends { type: string }, ToWebview extends { type: string }, Draft> {
   private static readonly open = new Map<string, FormPanel<{ type: string }, { type: string }, unknown>>();

@@ -1,9 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { UserGroup } from '../api/types';
 import { bpRestoreSchema, parseMessage, ugRestoreSchema } from '../shared/protocol';
 import { openBusinessProcessPanel, restoreBusinessProcessPanel } from './businessProcessForm';
-import { VIEW_TYPE } from './formPanel';
 import { openUserGroupPanel, restoreUserGroupPanel } from './userGroupForm';
 
 // The contract between the explorer (commands, tree) and the webview forms.
@@ -53,35 +52,14 @@ export function openUserGroupForm(ctx: FormContext, target: UserGroupFormTarget)
   openUserGroupPanel(ctx, target);
 }
 
-/**
- * Restores open forms after a window reload. Call once from activate() with a getter of the current form context;
- * package.json needs the activation events `onWebviewPanel:dataworks.form.businessProcess` and
- * `onWebviewPanel:dataworks.form.userGroup`. A panel whose saved state does not parse, or that belongs to another
- * profile than the active one, is closed (its draft stays in workspaceState for the next opening).
- */
-export function registerFormSerializers(getContext: () => FormContext): vscode.Disposable {
-  const restore = (fn: (ctx: FormContext, panel: vscode.WebviewPanel) => boolean) => (panel: vscode.WebviewPanel) => {
-    try {
-      if (!fn(getContext(), panel)) panel.dispose();
-    } catch {
-      // No profile, or no longer signed in: nothing to restore into.
-      panel.dispose();
-    }
-    return Promise.resolve();
-  };
-  const stateOf = (state: unknown): unknown => (typeof state === 'object' && state !== null && 'restore' in state ? state.restore : undefined);
-  return vscode.Disposable.from(
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE.businessProcess, {
-      deserializeWebviewPanel: (panel, state: unknown) => restore((ctx, p) => {
-        const r = parseMessage(bpRestoreSchema, stateOf(state));
-        return r !== undefined && restoreBusinessProcessPanel(ctx, p, r);
-      })(panel),
-    }),
-    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE.userGroup, {
-      deserializeWebviewPanel: (panel, state: unknown) => restore((ctx, p) => {
-        const r = parseMessage(ugRestoreSchema, stateOf(state));
-        return r !== undefined && restoreUserGroupPanel(ctx, p, r);
-      })(panel),
-    }),
-  );
+/** Restores a Create Business Process panel after a window reload; false when its saved state does not parse. */
+export function restoreBusinessProcessForm(ctx: FormContext, panel: vscode.WebviewPanel, saved: unknown): boolean {
+  const r = parseMessage(bpRestoreSchema, saved);
+  return r !== undefined && restoreBusinessProcessPanel(ctx, panel, r);
+}
+
+/** Restores an Add/Edit User Group panel after a window reload; false when its saved state does not parse. */
+export function restoreUserGroupForm(ctx: FormContext, panel: vscode.WebviewPanel, saved: unknown): boolean {
+  const r = parseMessage(ugRestoreSchema, saved);
+  return r !== undefined && restoreUserGroupPanel(ctx, panel, r);
 }

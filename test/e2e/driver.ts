@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../vscode/chromium.mjs';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -80,16 +81,6 @@ export function commandTitle(command: string): string {
   return c.category ? `${localise(c.category)}: ${title}` : title;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Console errors the workbench logs on an offline machine, whatever the extension does. */
 const OFFLINE_NOISE = /open-vsx\.org|ENOTFOUND|authentication provider 'github'|vsda|Failed to load resource/;
 
@@ -110,7 +101,7 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
   const context = await chromium.launchPersistentContext(mkdtempSync(join(profiles, 'e2e-')), {
     executablePath: process.env.DATAWORKS_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: options.viewport ?? { width: 1400, height: 900 },
     env: {
       ...process.env,

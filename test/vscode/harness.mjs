@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { CHROMIUM_ARGS } from './chromium.mjs';
 import { ROOT } from './prepare.mjs';
 
 export { ROOT };
@@ -454,16 +455,6 @@ export function tail(file, lines = 40) {
 // ---------------------------------------------------------------------------------------------------------------
 // Chromium
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Launches headless Chromium with a fresh profile in the run folder. */
 export async function launchBrowser(tools, run, env, { name = 'browser', viewport = { width: 1400, height: 900 } } = {}) {
   const { chromium } = require('playwright-core');
@@ -471,7 +462,7 @@ export async function launchBrowser(tools, run, env, { name = 'browser', viewpor
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: tools.chromium,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     env,
     viewport,
     // Our own signal handlers close the browser in order (playwright's would exit the process first).

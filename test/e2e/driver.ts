@@ -12,7 +12,12 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import { callEmulatorAdmin } from '../support/emulatorAdmin';
+import { waitFor } from '../support/waitFor';
 import { CHROMIUM_ARGS } from '../vscode/chromium.mjs';
+
+/** The poller every suite shares (test/support/waitFor.ts). */
+export { waitFor };
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -244,21 +249,13 @@ export class Workbench {
     const row = this.treeItem(label, within);
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-    const deadline = Date.now() + 10_000;
-    while ((await row.getAttribute('aria-expanded')) === 'false') {
-      if (Date.now() > deadline) throw new Error(`tree item ${String(label)} did not expand`);
-      await this.page.waitForTimeout(100);
-    }
+    await waitFor(`tree item ${String(label)} to expand`, async () => (await row.getAttribute('aria-expanded')) !== 'false');
   }
 
   /** Waits until no row of the side bar shows a spinning (loading) icon. */
   async waitForTreeIdle(timeout = 20_000): Promise<void> {
     const spinning = this.page.locator('.part.sidebar .codicon-modifier-spin');
-    const deadline = Date.now() + timeout;
-    while ((await spinning.count()) > 0) {
-      if (Date.now() > deadline) throw new Error(`the tree was still loading after ${timeout} ms`);
-      await this.page.waitForTimeout(100);
-    }
+    await waitFor('the tree to finish loading', async () => (await spinning.count()) === 0, timeout);
   }
 
   /** Right-clicks a tree row and clicks an entry of the context menu. */
@@ -346,16 +343,7 @@ export class Workbench {
   }
 }
 
-/** Calls the emulator's admin endpoint (fault injection, request counts). */
-export async function emulatorAdmin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
-  const base = e2eEnv.emulatorUrl;
-  if (!base) throw new Error('DATAWORKS_TEST_EMULATOR_URL is not set (no emulator in this run)');
-  const res = await fetch(new URL(path, base), {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
+/** Calls the emulator's admin endpoint (fault injection, request counts, state). */
+export function emulatorAdmin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  return callEmulatorAdmin(e2eEnv.emulatorUrl, method, path, body);
 }

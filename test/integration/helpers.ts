@@ -1,6 +1,8 @@
 // Helpers shared by the extension-host tests. Everything here runs inside the real extension host.
 import * as vscode from 'vscode';
 import manifestJson from '../../package.json';
+import { callEmulatorAdmin } from '../support/emulatorAdmin';
+import { waitFor } from '../support/waitFor';
 
 export interface Manifest {
   name: string;
@@ -25,16 +27,8 @@ export function getExtension(): vscode.Extension<unknown> {
   return ext;
 }
 
-/** Polls `check` until it returns a truthy value, or fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** The poller every suite shares (test/support/waitFor.ts). */
+export { waitFor };
 
 /** The DataWorks emulator started by run.mjs (undefined while the emulator is not part of the tree yet). */
 export const emulator = {
@@ -46,16 +40,8 @@ export const emulator = {
  * Calls the emulator's admin endpoint: `GET /__admin/counts`, `POST /__admin/faults` (JSON body),
  * `DELETE /__admin/faults`. Returns the parsed JSON answer (undefined for an empty one).
  */
-export async function emulatorAdmin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
-  if (!emulator.url) throw new Error('DATAWORKS_TEST_EMULATOR_URL is not set (no emulator in this run)');
-  const res = await fetch(new URL(path, emulator.url), {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
-  const text = await res.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
+export function emulatorAdmin(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  return callEmulatorAdmin(emulator.url, method, path, body);
 }
 
 /** Opens the DataWorks view container (the activity-bar entry) the way a click on it does. */

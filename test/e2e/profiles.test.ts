@@ -5,14 +5,16 @@ import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { DEMO_CREDENTIALS } from '../emulator/credentials';
 import type { Workbench } from './driver';
-import { commandTitle, localise, manifest, openWorkbench } from './driver';
+import { commandTitle, localise, manifest, openWorkbench, waitFor } from './driver';
 
 const PROFILE = 'e2e-profile';
 const REGION = 'cn-shanghai';
 const REGION_NAME = 'China (Shanghai)';
 const STEPS = 5;
 
-describe('profiles (UI)', () => {
+describe('profiles (UI)', function () {
+  // Five wizard steps, a verification call and the tree: about 20 s alone, 30 s and more on a loaded machine.
+  this.timeout(120_000);
   let wb: Workbench;
 
   before(async () => {
@@ -30,14 +32,9 @@ describe('profiles (UI)', () => {
   }
 
   async function waitForMessage(re: RegExp, timeout = 20_000): Promise<string> {
-    const deadline = Date.now() + timeout;
     let last = '';
-    while (Date.now() < deadline) {
-      last = await wb.inputMessage();
-      if (re.test(last)) return last;
-      await wb.page.waitForTimeout(200);
-    }
-    throw new Error(`the input message never matched ${String(re)}; last: "${last}"`);
+    await waitFor(() => `the input message to match ${String(re)} (last: "${last}")`, async () => re.test((last = await wb.inputMessage())), timeout, 200);
+    return last;
   }
 
   it('adds a profile through the palette: a rejected secret comes back on its step, then the tree', async () => {
@@ -83,20 +80,22 @@ describe('profiles (UI)', () => {
       .first()
       .waitFor({ state: 'visible', timeout: 20_000 });
 
-    // The tree shows the region root of the new active profile; Workspaces lists the demo seed. Rows are found
-    // by their visible text (a row's accessible name may be its tooltip).
+    // The status bar switches before the tree does, and the Environment profile's tree (also cn-shanghai) has the
+    // same "China (Shanghai)" and "Workspaces" rows. Expanding its Workspaces row while the tree is rebuilt loses
+    // the expansion (the extension host logs "No tree item with id '1/Environment/cn-shanghai/workspaces'", the
+    // workbench "TreeError [dataworks.explorer] Data tree node not found"). So wait for the new profile's region
+    // root: its accessible name is its tooltip, which names the profile.
+    await wb.treeItem(new RegExp(`^Profile ${PROFILE} in ${REGION}\\b`)).waitFor({ state: 'visible', timeout: 20_000 });
+    await wb.waitForTreeIdle();
+    // Rows are found by their visible text (a row's accessible name may be its tooltip).
     const row = (text: string): Locator =>
       wb.page.locator('.part.sidebar .monaco-list-row[role="treeitem"]', { hasText: text }).first();
-    await row(REGION_NAME).waitFor({ state: 'visible', timeout: 20_000 });
-    await wb.waitForTreeIdle();
+    assert.match(await row(REGION_NAME).innerText(), new RegExp(REGION));
     const workspaces = row('Workspaces');
     await workspaces.waitFor({ state: 'visible', timeout: 20_000 });
-    // The tree re-renders when the new profile becomes active: a click can land on a row that is being replaced,
-    // so click again until the row reports itself expanded.
-    for (let i = 0; i < 10 && (await workspaces.getAttribute('aria-expanded')) !== 'true'; i++) {
-      await workspaces.locator('.monaco-tl-twistie').click();
-      await wb.page.waitForTimeout(500);
-    }
+    assert.equal(await workspaces.getAttribute('aria-expanded'), 'false');
+    await workspaces.locator('.monaco-tl-twistie').click();
+    await waitFor('Workspaces to expand', async () => (await workspaces.getAttribute('aria-expanded')) === 'true');
     await wb.waitForTreeIdle();
     await row('Sales DW').waitFor({ state: 'visible', timeout: 20_000 });
     assert.deepEqual(wb.errors.filter((e) => /dataworks/i.test(e)), []);

@@ -1,4 +1,5 @@
-// Builds the extension host bundle, the lazily loaded API chunk and the webview bundles.
+// Builds the extension host bundle, the chunks it loads on demand (deferred.js: API layer and form hosts; api.js:
+// the Alibaba Cloud SDK) and the webview bundles.
 // Usage: node esbuild.js [--production] [--watch] [--metafile]
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -66,6 +67,34 @@ const staticCredentials = {
   },
 };
 
+/**
+ * Keeps the code activation does not need out of dist/extension.js: the dynamic imports of the API layer and of the
+ * form hosts become `require('./deferred.js')` (src/deferred.ts re-exports both). A static import of that code from
+ * the activation side would quietly bundle a second copy of its classes, so it fails the build instead.
+ */
+const src = path.join(__dirname, 'src');
+const deferredEntries = [path.join(src, 'api', 'index.ts'), path.join(src, 'webview', 'forms.ts')];
+const isDeferredCode = (file) =>
+  (file.startsWith(path.join(src, 'api') + path.sep) && file !== path.join(src, 'api', 'regions.ts')) ||
+  file.startsWith(path.join(src, 'shared') + path.sep) ||
+  (file.startsWith(path.join(src, 'webview') + path.sep) && file !== path.join(src, 'webview', 'serializers.ts'));
+const deferredChunk = {
+  name: 'deferred-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, (args) => {
+      if (!args.importer || isDeferredCode(args.importer)) return undefined;
+      const base = path.resolve(args.resolveDir, args.path);
+      const file = [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+      if (!file || !isDeferredCode(file)) return undefined;
+      if (args.kind === 'dynamic-import' && deferredEntries.includes(file)) return { path: 'deferred', namespace: 'deferred-chunk' };
+      return { errors: [{ text: `${path.relative(__dirname, args.importer)} imports ${path.relative(__dirname, file)} statically: only import() it (or import type), so that it stays in dist/deferred.js` }] };
+    });
+    // A plain require() of the chunk: the extension host patches require (for `vscode`), not Node's ESM loader.
+    build.onLoad({ filter: /.*/, namespace: 'deferred-chunk' }, () => ({ contents: "module.exports = require('./deferred.js');", loader: 'js' }));
+    build.onResolve({ filter: /^\.\/deferred\.js$/, namespace: 'deferred-chunk' }, () => ({ path: './deferred.js', external: true }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -76,6 +105,16 @@ const builds = [
     target: 'node20',
     // The API chunk (dist/api.js) is required at run time on first use through a computed path, so it needs
     // no external entry; './api.js' here would also externalise zod's own internal ./api.js and break loading.
+    external: ['vscode'],
+    plugins: [sharedVscodeNamespace, deferredChunk],
+  },
+  {
+    ...common,
+    entryPoints: { deferred: 'src/deferred.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
     external: ['vscode'],
     plugins: [sharedVscodeNamespace],
   },

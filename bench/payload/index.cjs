@@ -256,6 +256,7 @@ async function tree(cfg, m0) {
   let kids = await children(api, folder);
   res.cold = { ms: performance.now() - t0, items: kids.length, calls: diff(c0, await counts(emu)) };
   res.apiChunkLoadedAfterFirstCall = Boolean(require.cache[apiChunk]);
+  res.deferredChunkLoadedAfterFirstCall = Boolean(require.cache[path.join(stage, 'dist', 'deferred.js')]);
   res.cold.apiChunkLoadMs = chunkLoad.loadEnd - chunkLoad.loadStart;
 
   const service = await api.services.getService(api.profiles.active().name, regionId);

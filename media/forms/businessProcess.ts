@@ -1,13 +1,15 @@
 // @entry  Create Business Process form (webview side).
 import * as z from 'zod/mini';
-import { bpRestoreSchema, bpToWebviewSchema, type BpResult, type BpToHost, type BpToWebview, type WireFieldError } from '../../src/shared/protocol';
+import {
+  bpInitSchema, bpRestoreSchema, bpToWebviewSchema, type BpInit, type BpResult, type BpToHost, type BpToWebview, type WireFieldError,
+} from '../../src/shared/protocol';
 import { checkBusinessProcess, rawBusinessProcessSchema, type RawBusinessProcess } from '../../src/shared/schemas';
 import {
-  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, renderBanner, renderRequest, sequence,
+  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, readInit, renderBanner, renderRequest, sequence,
   setFieldError, setStrings, show, t,
 } from './formKit';
 
-type Init = Extract<BpToWebview, { type: 'init' }>;
+type Init = BpInit;
 type WorkspaceItem = Extract<BpToWebview, { type: 'workspaces' }>['items'][number];
 type ApiGroupItem = Extract<BpToWebview, { type: 'apiGatewayGroups' }>['items'][number];
 
@@ -40,8 +42,6 @@ const app = (): HTMLElement => byId('app') ?? document.body;
 
 ch.onMessage((msg) => {
   switch (msg.type) {
-    case 'init':
-      return start(msg);
     case 'workspaces':
       if (msg.seq === pending.workspaces) fillWorkspaces(msg.items, msg.truncated);
       return;
@@ -73,7 +73,10 @@ ch.onMessage((msg) => {
       return;
   }
 });
+// Ready first: the replies to what start() asks for are then not held back by the host.
 ch.post({ type: 'ready' });
+const embedded = readInit(bpInitSchema);
+if (embedded) start(embedded);
 
 function start(msg: Init): void {
   init = msg;

@@ -1,7 +1,7 @@
 // Webview-side toolkit shared by both forms: the private VS Code API handle, a typed channel that parses every
 // message from the host, DOM helpers that only ever set text (never HTML), and field error display.
 import type * as z from 'zod/mini';
-import { parseMessage } from '../../src/shared/protocol';
+import { INIT_DATA_ID, parseMessage } from '../../src/shared/protocol';
 import type { StringKey } from '../../src/shared/strings';
 
 // The API object stays inside this module: nothing else on the page can post to the host with it.
@@ -30,6 +30,22 @@ export function channel<ToHost, S extends z.core.$ZodType, State>(
     getState: () => parseMessage(stateSchema, api.getState()),
     setState: (state) => api.setState(state),
   };
+}
+
+/**
+ * The data the host embedded in the page to start from (src/webview/html.ts), parsed like a message: the form
+ * renders from it at once instead of waiting for a round trip. Undefined when it is missing or does not parse.
+ */
+export function readInit<S extends z.core.$ZodType>(schema: S): z.infer<S> | undefined {
+  const text = document.getElementById(INIT_DATA_ID)?.textContent;
+  if (!text) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return parseMessage(schema, data);
 }
 
 let table: Readonly<Record<string, string>> = {};

@@ -1,15 +1,15 @@
 // @entry  Add/Update User Groups form (webview side).
 import * as z from 'zod/mini';
 import {
-  ugRestoreSchema, ugToWebviewSchema, type TenantUserItem, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
+  ugInitSchema, ugRestoreSchema, ugToWebviewSchema, type TenantUserItem, type UgInit, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
 } from '../../src/shared/protocol';
 import { LIMITS, checkUserGroups, emptyUserGroupRow, rawUserGroupsSchema, type RawUserGroups } from '../../src/shared/schemas';
 import {
-  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, renderBanner, renderRequest, sequence,
+  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, readInit, renderBanner, renderRequest, sequence,
   setFieldError, setStrings, show, t, type BannerData,
 } from './formKit';
 
-type Init = Extract<UgToWebview, { type: 'init' }>;
+type Init = UgInit;
 type Review = Extract<UgToWebview, { type: 'review' }>;
 type RowField = 'name' | 'owner' | 'type' | 'projectName' | 'accounts';
 
@@ -40,8 +40,6 @@ const app = (): HTMLElement => byId('app') ?? document.body;
 
 ch.onMessage((msg) => {
   switch (msg.type) {
-    case 'init':
-      return start(msg);
     case 'tenantUsers':
       if (msg.seq !== tenantUsersState.seq) return;
       tenantUsers = msg.items;
@@ -78,7 +76,10 @@ ch.onMessage((msg) => {
       return showResult(msg.result);
   }
 });
+// Ready first: the replies to what start() asks for are then not held back by the host.
 ch.post({ type: 'ready' });
+const embedded = readInit(ugInitSchema);
+if (embedded) start(embedded);
 
 function start(msg: Init): void {
   init = msg;

@@ -1,54 +1,61 @@
 // The message protocol between each form's webview and the extension host, defined once with zod.
 // Both sides parse every inbound message and drop what does not match: the union is the allowlist. No message can
 // name a command, a URL or a file; "copy" and "reveal" act only on the result the host itself produced.
+//
+// Every exported schema is lazy (see schemas.ts): zod/mini builds a schema when it is declared, and building all of
+// them took a webview tens of milliseconds before its form could render. Lazily, a page builds only its init schema
+// before it is interactive and the message union on the first message; the other form's schemas are not even in its
+// bundle (the pure marks let esbuild drop what a page never uses).
 import * as z from 'zod/mini';
-import { FIELD_ERROR_CODES, rawBusinessProcessSchema, rawUserGroupsSchema } from './schemas';
+import { FIELD_ERROR_CODES, lazy, rawBusinessProcessSchema, rawUserGroupsSchema } from './schemas';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
-const seq = z.int().check(z.nonnegative(), z.lte(2 ** 31));
-const rowIndex = z.int().check(z.nonnegative(), z.lte(19));
+const seq = () => z.int().check(z.nonnegative(), z.lte(2 ** 31));
+const rowIndex = () => z.int().check(z.nonnegative(), z.lte(19));
 const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
 const MAX_STRINGS = 400;
 /** The host's translations for the webview, by key. */
-const stringTable = z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/)), str(4000)).check(
+const stringTable = () => z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/)), str(4000)).check(
   z.refine((r) => Object.keys(r).length <= MAX_STRINGS, { message: 'too many strings' }),
 );
 
-export const wireFieldErrorSchema = z.strictObject({
+export const wireFieldErrorSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   /** Dotted input path (`name`, `groups.2.owner`); '' for the form as a whole. */
   path: z.string().check(z.regex(/^[A-Za-z0-9.]{0,64}$/)),
   code: z.optional(z.enum(FIELD_ERROR_CODES)),
   /** Already translated text, for server errors. */
   text: z.optional(str(4000)),
-});
+}));
 export type WireFieldError = z.infer<typeof wireFieldErrorSchema>;
 
-export const bannerSchema = z.strictObject({
+export const bannerSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   severity: z.enum(['error', 'warning', 'info']),
   message: str(4000),
   code: z.optional(str(200)),
   requestId: z.optional(str(200)),
-});
+}));
 export type Banner = z.infer<typeof bannerSchema>;
 
-const wireParam = z.tuple([str(64), str(400_000)]);
-export const wireRequestSchema = z.strictObject({
-  product: z.literal('dataworks-public'),
-  version: z.literal('2020-05-18'),
-  action: z.enum(['CreateDataServiceGroup', 'DsgUserGroupAddOrUpdate']),
-  method: z.literal('POST'),
-  region: str(64),
-  query: bounded(wireParam, 10),
-  body: bounded(wireParam, 10),
+export const wireRequestSchema = /* @__PURE__ */ lazy(() => {
+  const wireParam = z.tuple([str(64), str(400_000)]);
+  return z.strictObject({
+    product: z.literal('dataworks-public'),
+    version: z.literal('2020-05-18'),
+    action: z.enum(['CreateDataServiceGroup', 'DsgUserGroupAddOrUpdate']),
+    method: z.literal('POST'),
+    region: str(64),
+    query: bounded(wireParam, 10),
+    body: bounded(wireParam, 10),
+  });
 });
 
-const locale = z.enum(['en', 'zh-cn']);
-const phase = z.enum(['edit', 'submitting', 'result']);
+const locale = () => z.enum(['en', 'zh-cn']);
+const phase = () => z.enum(['edit', 'submitting', 'result']);
 const lookupFailed = <T extends readonly [string, ...string[]]>(lookups: T) =>
   z.strictObject({
     type: z.literal('lookupFailed'),
-    seq,
+    seq: seq(),
     lookup: z.enum(lookups),
     message: str(4000),
     code: z.optional(str(200)),
@@ -56,28 +63,28 @@ const lookupFailed = <T extends readonly [string, ...string[]]>(lookups: T) =>
     forbidden: z.boolean(),
   });
 
-const ready = z.strictObject({ type: z.literal('ready') });
-const reset = z.strictObject({ type: z.literal('reset') });
-const fieldErrors = z.strictObject({
+const ready = () => z.strictObject({ type: z.literal('ready') });
+const reset = () => z.strictObject({ type: z.literal('reset') });
+const fieldErrors = () => z.strictObject({
   type: z.literal('fieldErrors'),
   errors: bounded(wireFieldErrorSchema, 200),
   banner: z.optional(bannerSchema),
 });
-const submitting = z.strictObject({ type: z.literal('submitting') });
-const verdict = z.enum(['created', 'not-created', 'unknown']);
+const submitting = () => z.strictObject({ type: z.literal('submitting') });
+const fieldErrorList = () => bounded(wireFieldErrorSchema, 200);
 
 /**
- * What the host needs to rebuild a form after a window reload (WebviewPanelSerializer). The host puts it in `init`,
- * the webview keeps it in its saved state, and VS Code hands that state back to the host on restore.
+ * What the host needs to rebuild a form after a window reload (WebviewPanelSerializer). The host puts it in the
+ * page's init data, the webview keeps it in its saved state, and VS Code hands that state back to the host on restore.
  */
-export const bpRestoreSchema = z.strictObject({
+export const bpRestoreSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   profile: str(256),
   region: str(64),
   projectId: z.optional(z.int().check(z.positive())),
-});
+}));
 export type BpRestore = z.infer<typeof bpRestoreSchema>;
 
-export const ugRestoreSchema = z.strictObject({
+export const ugRestoreSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   profile: str(256),
   region: str(64),
   /** The group being edited, as it was when the form opened (the "before" of the review). */
@@ -91,145 +98,152 @@ export const ugRestoreSchema = z.strictObject({
     createdTime: str(64),
     modifiedTime: str(64),
   })),
-});
+}));
 export type UgRestore = z.infer<typeof ugRestoreSchema>;
 
 // ----------------------------------------------------------------------------------------------------------------
 // Create Business Process
 
 
-export const bpResultSchema = z.discriminatedUnion('outcome', [
+export const bpResultSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('success'), groupId: str(200), requestId: str(200), recovered: z.boolean() }),
-  z.strictObject({ outcome: z.literal('error'), banner: bannerSchema, errors: bounded(wireFieldErrorSchema, 200) }),
+  z.strictObject({ outcome: z.literal('error'), banner: bannerSchema, errors: fieldErrorList() }),
   /** The create failed ambiguously; `verdict` is what the API layer found out afterwards. Never resent by itself. */
-  z.strictObject({ outcome: z.literal('ambiguous'), verdict, banner: bannerSchema }),
-]);
+  z.strictObject({ outcome: z.literal('ambiguous'), verdict: z.enum(['created', 'not-created', 'unknown']), banner: bannerSchema }),
+]));
 export type BpResult = z.infer<typeof bpResultSchema>;
 
-export const bpToHostSchema = z.discriminatedUnion('type', [
-  ready,
+/**
+ * What the page starts from, embedded in it by the host (see html.ts): the form renders from it at once, without
+ * waiting for a message. Data, not a message: it is not part of the union below.
+ */
+export const bpInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
+  strings: stringTable(),
+  locale: locale(),
+  region: str(64),
+  restore: bpRestoreSchema,
+  prefill: rawBusinessProcessSchema,
+  draft: z.optional(rawBusinessProcessSchema),
+  phase: phase(),
+  result: z.optional(bpResultSchema),
+}));
+export type BpInit = z.infer<typeof bpInitSchema>;
+
+export const bpToHostSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('type', [
+  ready(),
   z.strictObject({ type: z.literal('draft'), values: rawBusinessProcessSchema }),
-  z.strictObject({ type: z.literal('loadWorkspaces'), seq, refresh: z.boolean() }),
-  z.strictObject({ type: z.literal('loadApiGatewayGroups'), seq, refresh: z.boolean() }),
-  z.strictObject({ type: z.literal('checkName'), seq, projectId: str(32), name: str(8192) }),
+  z.strictObject({ type: z.literal('loadWorkspaces'), seq: seq(), refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('loadApiGatewayGroups'), seq: seq(), refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('checkName'), seq: seq(), projectId: str(32), name: str(8192) }),
   z.strictObject({ type: z.literal('validate'), values: rawBusinessProcessSchema }),
   z.strictObject({ type: z.literal('review'), values: rawBusinessProcessSchema }),
   z.strictObject({ type: z.literal('submit'), values: rawBusinessProcessSchema }),
   z.strictObject({ type: z.literal('copyCli') }),
   z.strictObject({ type: z.literal('copyId') }),
   z.strictObject({ type: z.literal('revealInTree') }),
-  reset,
-]);
+  reset(),
+]));
 export type BpToHost = z.infer<typeof bpToHostSchema>;
 
-export const workspaceItemSchema = z.strictObject({ id: z.int(), name: str(512), identifier: str(512) });
-export const apiGatewayGroupItemSchema = z.strictObject({
+export const workspaceItemSchema = /* @__PURE__ */ lazy(() => z.strictObject({ id: z.int(), name: str(512), identifier: str(512) }));
+export const apiGatewayGroupItemSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   id: str(128),
   name: str(512),
   regionId: str(64),
   description: str(2048),
-});
+}));
 
-export const bpToWebviewSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('init'),
-    strings: stringTable,
-    locale,
-    region: str(64),
-    restore: bpRestoreSchema,
-    prefill: rawBusinessProcessSchema,
-    draft: z.optional(rawBusinessProcessSchema),
-    phase,
-    result: z.optional(bpResultSchema),
-  }),
-  z.strictObject({ type: z.literal('workspaces'), seq, items: bounded(workspaceItemSchema, 2000), truncated: z.boolean() }),
+export const bpToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('workspaces'), seq: seq(), items: bounded(workspaceItemSchema, 2000), truncated: z.boolean() }),
   z.strictObject({
     type: z.literal('apiGatewayGroups'),
-    seq,
+    seq: seq(),
     items: bounded(apiGatewayGroupItemSchema, 1000),
     truncated: z.boolean(),
   }),
   lookupFailed(['workspaces', 'apiGatewayGroups', 'nameCheck'] as const),
-  z.strictObject({ type: z.literal('nameCheck'), seq, name: str(8192), taken: z.boolean() }),
-  fieldErrors,
+  z.strictObject({ type: z.literal('nameCheck'), seq: seq(), name: str(8192), taken: z.boolean() }),
+  fieldErrors(),
   z.strictObject({ type: z.literal('review'), request: wireRequestSchema, cli: str(500_000) }),
-  submitting,
+  submitting(),
   z.strictObject({ type: z.literal('result'), result: bpResultSchema }),
-]);
+]));
 export type BpToWebview = z.infer<typeof bpToWebviewSchema>;
 
 // ----------------------------------------------------------------------------------------------------------------
 // Add or update user groups
 
 
-export const ugResultSchema = z.discriminatedUnion('outcome', [
+export const ugResultSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('success'),
     requestId: str(200),
     /** The saved groups; `id` is absent when a new group could not be found again by name. */
     groups: bounded(z.strictObject({ name: str(512), id: z.optional(z.int()) }), 20),
   }),
-  z.strictObject({ outcome: z.literal('error'), banner: bannerSchema, errors: bounded(wireFieldErrorSchema, 200) }),
-]);
+  z.strictObject({ outcome: z.literal('error'), banner: bannerSchema, errors: fieldErrorList() }),
+]));
 export type UgResult = z.infer<typeof ugResultSchema>;
 
-export const ugToHostSchema = z.discriminatedUnion('type', [
-  ready,
+/** What the page starts from, embedded in it by the host (see bpInitSchema). */
+export const ugInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
+  strings: stringTable(),
+  locale: locale(),
+  region: str(64),
+  mode: z.enum(['add', 'edit']),
+  restore: ugRestoreSchema,
+  prefill: rawUserGroupsSchema,
+  draft: z.optional(rawUserGroupsSchema),
+  /** Edit mode: whether the service reported the group's type (the list API may not). */
+  typeKnown: z.boolean(),
+  phase: phase(),
+  result: z.optional(ugResultSchema),
+}));
+export type UgInit = z.infer<typeof ugInitSchema>;
+
+export const ugToHostSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('type', [
+  ready(),
   z.strictObject({ type: z.literal('draft'), values: rawUserGroupsSchema }),
-  z.strictObject({ type: z.literal('loadTenantUsers'), seq, refresh: z.boolean() }),
-  z.strictObject({ type: z.literal('loadMaxComputeRoles'), seq, projectName: str(64), refresh: z.boolean() }),
-  z.strictObject({ type: z.literal('checkName'), seq, row: rowIndex, name: str(8192) }),
+  z.strictObject({ type: z.literal('loadTenantUsers'), seq: seq(), refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('loadMaxComputeRoles'), seq: seq(), projectName: str(64), refresh: z.boolean() }),
+  z.strictObject({ type: z.literal('checkName'), seq: seq(), row: rowIndex(), name: str(8192) }),
   z.strictObject({ type: z.literal('validate'), values: rawUserGroupsSchema }),
   z.strictObject({ type: z.literal('review'), values: rawUserGroupsSchema }),
   z.strictObject({ type: z.literal('submit'), values: rawUserGroupsSchema }),
   z.strictObject({ type: z.literal('copyCli') }),
-  z.strictObject({ type: z.literal('copyId'), index: rowIndex }),
-  z.strictObject({ type: z.literal('revealInTree'), index: rowIndex }),
-  reset,
-]);
+  z.strictObject({ type: z.literal('copyId'), index: rowIndex() }),
+  z.strictObject({ type: z.literal('revealInTree'), index: rowIndex() }),
+  reset(),
+]));
 export type UgToHost = z.infer<typeof ugToHostSchema>;
 
-export const tenantUserItemSchema = z.strictObject({
+export const tenantUserItemSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   accountName: str(512),
   accountType: z.int(),
   yunAccount: str(512),
-});
+}));
 export type TenantUserItem = z.infer<typeof tenantUserItemSchema>;
 
-export const diffRowSchema = z.strictObject({
+export const diffRowSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   field: z.enum(['name', 'owner', 'type', 'projectName', 'accounts']),
   before: str(20_000),
   after: str(20_000),
-});
+}));
 export type DiffRow = z.infer<typeof diffRowSchema>;
 
-export const ugToWebviewSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('init'),
-    strings: stringTable,
-    locale,
-    region: str(64),
-    mode: z.enum(['add', 'edit']),
-    restore: ugRestoreSchema,
-    prefill: rawUserGroupsSchema,
-    draft: z.optional(rawUserGroupsSchema),
-    /** Edit mode: whether the service reported the group's type (the list API may not). */
-    typeKnown: z.boolean(),
-    phase,
-    result: z.optional(ugResultSchema),
-  }),
-  z.strictObject({ type: z.literal('tenantUsers'), seq, items: bounded(tenantUserItemSchema, 5000) }),
-  z.strictObject({ type: z.literal('maxComputeRoles'), seq, projectName: str(64), roles: bounded(str(512), 5000) }),
+export const ugToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('tenantUsers'), seq: seq(), items: bounded(tenantUserItemSchema, 5000) }),
+  z.strictObject({ type: z.literal('maxComputeRoles'), seq: seq(), projectName: str(64), roles: bounded(str(512), 5000) }),
   lookupFailed(['tenantUsers', 'maxComputeRoles', 'nameCheck'] as const),
   z.strictObject({
     type: z.literal('nameCheck'),
-    seq,
-    row: rowIndex,
+    seq: seq(),
+    row: rowIndex(),
     name: str(8192),
     /** ID of another group that already has this name. */
     existingId: z.optional(z.int()),
   }),
-  fieldErrors,
+  fieldErrors(),
   z.strictObject({
     type: z.literal('review'),
     request: wireRequestSchema,
@@ -243,10 +257,13 @@ export const ugToWebviewSchema = z.discriminatedUnion('type', [
       }),
     ),
   }),
-  submitting,
+  submitting(),
   z.strictObject({ type: z.literal('result'), result: ugResultSchema }),
-]);
+]));
 export type UgToWebview = z.infer<typeof ugToWebviewSchema>;
+
+/** The id of the page's JSON data block that holds the init data (written by src/webview/html.ts). */
+export const INIT_DATA_ID = 'dw-init';
 
 /** Parses an inbound message; undefined for anything that is not exactly one of the protocol's messages. */
 export function parseMessage<S extends z.core.$ZodType>(schema: S, data: unknown): z.infer<S> | undefined {

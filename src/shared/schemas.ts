@@ -3,7 +3,8 @@
 // host translates them, so the same schema serves both languages and both sides.
 //
 // zod/mini, not classic zod: it never probes `new Function` (which our CSP blocks) and it is about a fifth of the
-// size in the webview bundle. The functional check style below also compiles against classic zod.
+// size in the webview bundle. The functional check style below also compiles against classic zod. Every exported
+// schema is z.lazy, built on first use: a webview needs none of the rules before its form is on screen.
 import * as z from 'zod/mini';
 
 /**
@@ -47,6 +48,16 @@ export function isFieldErrorCode(s: string): s is FieldErrorCode {
   return (FIELD_ERROR_CODES as readonly string[]).includes(s);
 }
 
+/**
+ * A schema built on first use. Marked free of side effects, so a bundle that never uses a schema (the business
+ * process webview and the user group rules) drops it entirely. esbuild honours the mark only within this file;
+ * other files mark each call as pure themselves.
+ */
+// @__NO_SIDE_EFFECTS__
+export function lazy<T extends z.core.SomeType>(build: () => T): z.ZodMiniLazy<T> {
+  return z.lazy(build);
+}
+
 // \p{Cc} is C0, DEL and C1. Names are single-line; a description may hold line breaks and tabs.
 const NO_CONTROL = /^[^\p{Cc}]*$/u;
 const NO_CONTROL_MULTILINE = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
@@ -60,51 +71,51 @@ function singleLine(max: number, tooLong: FieldErrorCode) {
   );
 }
 
-export const nameSchema = singleLine(LIMITS.nameMax, 'nameTooLong');
+export const nameSchema = lazy(() => singleLine(LIMITS.nameMax, 'nameTooLong'));
 
-export const descriptionSchema = z.string({ error: 'invalid' }).check(
+export const descriptionSchema = lazy(() => z.string({ error: 'invalid' }).check(
   z.trim(),
   z.maxLength(LIMITS.descriptionMax, 'descriptionTooLong'),
   z.regex(NO_CONTROL_MULTILINE, 'controlCharacters'),
-);
+));
 
 /** A workspace ID: positive and a safe integer (z.int() rejects anything beyond 2^53). */
-export const projectIdSchema = z.int({ error: 'workspaceRequired' }).check(z.positive('workspaceRequired'));
+export const projectIdSchema = lazy(() => z.int({ error: 'workspaceRequired' }).check(z.positive('workspaceRequired')));
 
-export const apiGatewayGroupIdSchema = z.string({ error: 'required' }).check(
+export const apiGatewayGroupIdSchema = lazy(() => z.string({ error: 'required' }).check(
   z.trim(),
   z.minLength(1, 'required'),
   z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'apiGatewayGroupIdInvalid'),
-);
+));
 
-export const createBusinessProcessSchema = z.strictObject({
+export const createBusinessProcessSchema = lazy(() => z.strictObject({
   projectId: projectIdSchema,
   apiGatewayGroupId: apiGatewayGroupIdSchema,
   name: nameSchema,
   description: descriptionSchema,
-});
+}));
 export type CreateBusinessProcessValues = z.infer<typeof createBusinessProcessSchema>;
 
-export const userGroupTypeSchema = z.literal([1, 2, 3], { error: 'typeRequired' });
+export const userGroupTypeSchema = lazy(() => z.literal([1, 2, 3], { error: 'typeRequired' }));
 export type UserGroupTypeValue = z.infer<typeof userGroupTypeSchema>;
 
-export const ownerSchema = singleLine(LIMITS.ownerMax, 'valueTooLong');
-export const accountSchema = singleLine(LIMITS.accountMax, 'valueTooLong');
+export const ownerSchema = lazy(() => singleLine(LIMITS.ownerMax, 'valueTooLong'));
+export const accountSchema = lazy(() => singleLine(LIMITS.accountMax, 'valueTooLong'));
 
 /** MaxCompute project names: a letter, then letters, digits and underscores (our reading of the console rule). */
-export const projectNameSchema = z.string({ error: 'invalid' }).check(
+export const projectNameSchema = lazy(() => z.string({ error: 'invalid' }).check(
   z.trim(),
   z.maxLength(LIMITS.projectNameMax, 'projectInvalid'),
   z.regex(/^(?:[A-Za-z][A-Za-z0-9_]*)?$/, 'projectInvalid'),
-);
+));
 
-export const accountsSchema = z.array(accountSchema).check(
+export const accountsSchema = lazy(() => z.array(accountSchema).check(
   z.minLength(1, 'accountsRequired'),
   z.maxLength(LIMITS.accountsPerGroup, 'tooManyAccounts'),
   z.refine((a) => new Set(a).size === a.length, { message: 'duplicateAccount' }),
-);
+));
 
-export const userGroupRowSchema = z
+export const userGroupRowSchema = lazy(() => z
   .strictObject({
     id: z.optional(z.int({ error: 'invalid' }).check(z.positive('invalid'))),
     name: nameSchema,
@@ -119,10 +130,10 @@ export const userGroupRowSchema = z
         ctx.issues.push({ code: 'custom', message: 'projectRequired', path: ['projectName'], input: row.projectName });
       }
     }),
-  );
+  ));
 export type UserGroupRowValues = z.infer<typeof userGroupRowSchema>;
 
-export const saveUserGroupsSchema = z
+export const saveUserGroupsSchema = lazy(() => z
   .strictObject({
     groups: z.array(userGroupRowSchema).check(
       z.minLength(1, 'required'),
@@ -140,7 +151,7 @@ export const saveUserGroupsSchema = z
         }
       });
     }),
-  );
+  ));
 export type SaveUserGroupsValues = z.infer<typeof saveUserGroupsSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -148,28 +159,28 @@ export type SaveUserGroupsValues = z.infer<typeof saveUserGroupsSchema>;
 // so that a value breaking a form rule still reaches the host and comes back as a field error.
 
 const RAW_MAX = 8192;
-const rawString = z.string().check(z.maxLength(RAW_MAX));
+const rawString = () => z.string().check(z.maxLength(RAW_MAX));
 
-export const rawBusinessProcessSchema = z.strictObject({
+export const rawBusinessProcessSchema = lazy(() => z.strictObject({
   projectId: z.string().check(z.maxLength(32)),
-  apiGatewayGroupId: rawString,
-  name: rawString,
-  description: rawString,
-});
+  apiGatewayGroupId: rawString(),
+  name: rawString(),
+  description: rawString(),
+}));
 export type RawBusinessProcess = z.infer<typeof rawBusinessProcessSchema>;
 
-export const rawUserGroupRowSchema = z.strictObject({
-  name: rawString,
-  owner: rawString,
+export const rawUserGroupRowSchema = lazy(() => z.strictObject({
+  name: rawString(),
+  owner: rawString(),
   type: z.string().check(z.maxLength(2)),
-  projectName: rawString,
+  projectName: rawString(),
   accounts: z.array(z.string().check(z.maxLength(1024))).check(z.maxLength(1000)),
-});
+}));
 export type RawUserGroupRow = z.infer<typeof rawUserGroupRowSchema>;
 
-export const rawUserGroupsSchema = z.strictObject({
+export const rawUserGroupsSchema = lazy(() => z.strictObject({
   rows: z.array(rawUserGroupRowSchema).check(z.minLength(1), z.maxLength(LIMITS.groupsPerRequest)),
-});
+}));
 export type RawUserGroups = z.infer<typeof rawUserGroupsSchema>;
 
 export const emptyBusinessProcess = (projectId?: number): RawBusinessProcess => ({

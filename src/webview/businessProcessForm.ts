@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { ApiGatewayGroup, Workspace } from '../api/types';
 import type { DataWorksService } from '../api/dataWorksService';
-import { bpToHostSchema, bpToWebviewSchema, type BpRestore, type BpResult, type BpToHost, type BpToWebview } from '../shared/protocol';
+import { bpInitSchema, bpToHostSchema, bpToWebviewSchema, type BpInit, type BpRestore, type BpResult, type BpToHost, type BpToWebview } from '../shared/protocol';
 import { aliyunCliCommand, createDataServiceGroupRequest } from '../shared/requests';
 import {
   checkBusinessProcess, emptyBusinessProcess, rawBusinessProcessSchema, type CreateBusinessProcessValues, type RawBusinessProcess,
@@ -42,7 +42,7 @@ export function restoreBusinessProcessPanel(ctx: FormContext, panel: vscode.Webv
 }
 
 class BusinessProcessForm {
-  private readonly panel: FormPanel<BpToHost, BpToWebview, RawBusinessProcess>;
+  private readonly panel: FormPanel<BpToHost, BpToWebview, RawBusinessProcess, BpInit>;
   private readonly locale = uiLocale();
   private phase: 'edit' | 'submitting' | 'result' = 'edit';
   private result: BpResult | undefined;
@@ -59,6 +59,7 @@ class BusinessProcessForm {
       title: vscode.l10n.t('Create Business Process'),
       toHost: bpToHostSchema,
       toWebview: bpToWebviewSchema,
+      init: bpInitSchema,
       draft: rawBusinessProcessSchema,
     }, existing);
   }
@@ -67,10 +68,9 @@ class BusinessProcessForm {
     this.panel.start(() => this.init(), (msg) => this.handle(msg));
   }
 
-  private init(): BpToWebview {
+  private init(): BpInit {
     const draft = this.panel.draft;
     return {
-      type: 'init',
       strings: webviewStrings(),
       locale: this.locale,
       region: this.target.region,

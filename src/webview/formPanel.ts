@@ -1,6 +1,7 @@
 // The generic host side of a form webview: one panel per form and target (opening again reveals it), a strict
-// page, zod-parsed inbound messages, outbound messages held back until the webview says it is ready, and drafts
-// mirrored into workspaceState so that closing and reopening the panel loses nothing.
+// page that carries what the form starts from (no round trip before it is interactive), zod-parsed inbound
+// messages, outbound messages held back until the webview says it is ready, and drafts mirrored into
+// workspaceState so that closing and reopening the panel loses nothing.
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import { FORM_VIEW_TYPE } from '../constants';
@@ -9,7 +10,7 @@ import { buildFormHtml, createNonce } from './html';
 
 type Schema<T> = z.core.$ZodType<T>;
 
-export interface FormPanelSpec<ToHost extends { type: string }, ToWebview extends { type: string }, Draft> {
+export interface FormPanelSpec<ToHost extends { type: string }, ToWebview extends { type: string }, Draft, Init> {
   readonly form: 'businessProcess' | 'userGroup';
   /** Identifies the form and target: opening the same key again reveals the panel instead. */
   readonly key: string;
@@ -19,6 +20,8 @@ export interface FormPanelSpec<ToHost extends { type: string }, ToWebview extend
   readonly toHost: Schema<ToHost>;
   readonly toWebview: Schema<ToWebview>;
   readonly draft: Schema<Draft>;
+  /** The page's init data. */
+  readonly init: Schema<Init>;
 }
 
 export interface FormPanelDeps {
@@ -29,8 +32,8 @@ export interface FormPanelDeps {
 
 const VIEW_TYPE = FORM_VIEW_TYPE;
 
-export class FormPanel<ToHost extends { type: string }, ToWebview extends { type: string }, Draft> {
-  private static readonly open = new Map<string, FormPanel<{ type: string }, { type: string }, unknown>>();
+export class FormPanel<ToHost extends { type: string }, ToWebview extends { type: string }, Draft, Init> {
+  private static readonly open = new Map<string, FormPanel<{ type: string }, { type: string }, unknown, unknown>>();
 
   /** The panel already open for this key, revealed; undefined if none. */
   static isOpen(key: string): boolean {
@@ -53,12 +56,12 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
   private buffer: ToWebview[] = [];
   private latestDraft: Draft | undefined;
   private handler: ((msg: ToHost) => Promise<void> | void) | undefined;
-  private initFactory: (() => ToWebview) | undefined;
+  private initFactory: (() => Init) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly deps: FormPanelDeps,
-    private readonly spec: FormPanelSpec<ToHost, ToWebview, Draft>,
+    private readonly spec: FormPanelSpec<ToHost, ToWebview, Draft, Init>,
     /** A panel VS Code restored after a window reload, to take over instead of creating one. */
     existing?: vscode.WebviewPanel,
   ) {
@@ -81,22 +84,31 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       this.panel.onDidChangeViewState(() => {
-        // A hidden webview's document is destroyed; the new one announces itself with `ready` again.
-        if (!this.panel.visible) this.ready = false;
+        if (this.panel.visible) return;
+        // A hidden webview's document is destroyed; the new one announces itself with `ready` again, and starts
+        // from the page set now, so it shows the phase and draft of this moment (later changes arrive as messages).
+        this.ready = false;
+        this.render();
       }),
       this.panel.onDidDispose(() => this.dispose()),
     );
-    FormPanel.open.set(spec.key, this as unknown as FormPanel<{ type: string }, { type: string }, unknown>);
+    FormPanel.open.set(spec.key, this as unknown as FormPanel<{ type: string }, { type: string }, unknown, unknown>);
   }
 
-  /** Starts the page. `init` builds the first message for each new webview document. */
-  start(init: () => ToWebview, handler: (msg: ToHost) => Promise<void> | void): void {
+  /** Starts the page. `init` builds the data each new webview document starts from. */
+  start(init: () => Init, handler: (msg: ToHost) => Promise<void> | void): void {
     this.initFactory = init;
     this.handler = handler;
     this.render();
   }
 
   private render(): void {
+    if (this.disposed || !this.initFactory) return;
+    const initData = this.initFactory();
+    if (!parseMessage(this.spec.init, initData)) {
+      // The page would refuse to start; better to know here which field broke the schema.
+      this.deps.log.warn(`[forms] ${this.spec.form}: the init data does not match its schema`);
+    }
     const webview = this.panel.webview;
     const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
     webview.html = buildFormHtml({
@@ -108,6 +120,7 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
       lang: vscode.env.language,
       loadingText: vscode.l10n.t('Loading…'),
       form: this.spec.form,
+      initData,
     });
   }
 
@@ -156,7 +169,6 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
       this.ready = true;
       const pending = this.buffer;
       this.buffer = [];
-      if (this.initFactory) void this.panel.webview.postMessage(this.initFactory());
       for (const m of pending) void this.panel.webview.postMessage(m);
       return;
     }

@@ -1,6 +1,7 @@
 // The one page template of every form webview. Pure (no vscode import) so unit tests can check the policy of
 // every page; the panel host passes webview.cspSource and the asWebviewUri strings in.
 import { randomBytes } from 'node:crypto';
+import { INIT_DATA_ID } from '../shared/protocol';
 
 export interface FormPageOptions {
   /** `webview.cspSource`. */
@@ -18,7 +19,14 @@ export interface FormPageOptions {
   readonly loadingText: string;
   /** `data-form` of <body>, which the script checks. */
   readonly form: 'businessProcess' | 'userGroup';
+  /**
+   * What the form starts from (strings, values, phase), embedded as a JSON data block that the script reads and
+   * zod-parses: the form is interactive without a ready → init round trip to the host. A data block is never
+   * executed, so the CSP has nothing to allow for it.
+   */
+  readonly initData: unknown;
 }
+
 
 /** 128 random bits from the OS CSPRNG, base64 (a valid CSP nonce-source). */
 export function createNonce(): string {
@@ -55,6 +63,16 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+/**
+ * JSON for a `<script type="application/json">` block. `<` is escaped, so no `</script>` or `<!--` in the data can
+ * end the block or change how the HTML parser reads it; `>` and `&` for good measure, and U+2028/2029 so the text is
+ * valid JavaScript too. JSON.parse turns every escape back into the character.
+ */
+export function jsonForScriptBlock(value: unknown): string {
+  const json = JSON.stringify(value) ?? 'null';
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function buildFormHtml(o: FormPageOptions): string {
   const csp = contentSecurityPolicy(o.cspSource, o.nonce);
   const links = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">`).join('\n    ');
@@ -71,6 +89,7 @@ export function buildFormHtml(o: FormPageOptions): string {
     <main id="app" aria-busy="true">
       <p class="loading" role="status">${escapeHtml(o.loadingText)}</p>
     </main>
+    <script type="application/json" id="${INIT_DATA_ID}">${jsonForScriptBlock(o.initData)}</script>
     <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
   </body>
 </html>`;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { TenantUser, UserGroup } from '../api/types';
 import {
-  ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgRestore, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
+  ugInitSchema, ugToHostSchema, ugToWebviewSchema, type UgInit, type DiffRow, type UgRestore, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
 } from '../shared/protocol';
 import { aliyunCliCommand, dsgUserGroupAddOrUpdateRequest } from '../shared/requests';
 import {
@@ -71,7 +71,7 @@ function prefillFor(group: UserGroup | undefined): RawUserGroups {
 }
 
 class UserGroupForm {
-  private readonly panel: FormPanel<UgToHost, UgToWebview, RawUserGroups>;
+  private readonly panel: FormPanel<UgToHost, UgToWebview, RawUserGroups, UgInit>;
   private readonly locale = uiLocale();
   private readonly group: UserGroup | undefined;
   private phase: 'edit' | 'submitting' | 'result' = 'edit';
@@ -89,6 +89,7 @@ class UserGroupForm {
       title: this.group ? vscode.l10n.t('Edit User Group: {0}', this.group.name) : vscode.l10n.t('Add User Groups'),
       toHost: ugToHostSchema,
       toWebview: ugToWebviewSchema,
+      init: ugInitSchema,
       draft: rawUserGroupsSchema,
     }, existing);
   }
@@ -97,10 +98,9 @@ class UserGroupForm {
     this.panel.start(() => this.init(), (msg) => this.handle(msg));
   }
 
-  private init(): UgToWebview {
+  private init(): UgInit {
     const draft = this.panel.draft;
     return {
-      type: 'init',
       strings: webviewStrings(),
       locale: this.locale,
       region: this.target.region,

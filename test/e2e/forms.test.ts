@@ -118,6 +118,35 @@ describe('forms (UI)', function () {
     wb.page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) cspMessages.push(msg.text().split('\n')[0] ?? '');
     });
+    // In webview frames created while the workbench has __dwE2eMuteHost set, messages from the extension host
+    // (protocol objects with a `type`) never reach the page's listeners; counted in __dwDropped. The page's
+    // addEventListener is wrapped rather than a listener added here: VS Code writes the page into its frame with
+    // document.open(), which removes every listener added before it, but not the window's own properties.
+    await wb.page.context().addInitScript(() => {
+      let muted = false;
+      try {
+        muted = window.top !== window && Reflect.get(window.top ?? window, '__dwE2eMuteHost') === true;
+      } catch {
+        return;
+      }
+      if (!muted) return;
+      Reflect.set(window, '__dwDropped', 0);
+      const add = window.addEventListener.bind(window);
+      window.addEventListener = (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void => {
+        if (type !== 'message' || typeof listener !== 'function') {
+          add(type, listener, options);
+          return;
+        }
+        add(type, (ev: Event) => {
+          const data: unknown = ev instanceof MessageEvent ? ev.data : undefined;
+          if (typeof data === 'object' && data !== null && typeof Reflect.get(data, 'type') === 'string') {
+            Reflect.set(window, '__dwDropped', Number(Reflect.get(window, '__dwDropped')) + 1);
+            return;
+          }
+          listener(ev);
+        }, options);
+      };
+    });
     await wb.openViewContainer('DataWorks');
     await wb.treeItem(/^Workspaces/).waitFor({ state: 'visible', timeout: 30_000 });
   });
@@ -364,6 +393,29 @@ describe('forms (UI)', function () {
       const created = await businessProcesses(10002, name);
       assert.deepEqual(created.map((b) => b.groupId), [id]);
       assert.equal(delta(before, await requestCounts(), 'CreateDataServiceGroup'), 1);
+    });
+
+    it('is interactive before any message from the extension host reaches the page (no ready → init round trip)', async () => {
+      await expandWorkspace(/^Workspaces/);
+      // Webview frames made from now on drop every host → page message before the page sees it; the page can still
+      // post to the host. Before the init data was embedded in the page, such a form stayed at "Loading…".
+      await wb.page.evaluate(() => Reflect.set(window, '__dwE2eMuteHost', true));
+      try {
+        await treeMenu(wb.treeItem(/^Finance DW/), /^Create Business Process/);
+        const form = await wb.waitForWebview('#bp-name');
+        assert.equal(await form.locator('label[for="bp-name"]').innerText(), 'Name', 'the translated texts came with the page');
+        assert.equal(await form.locator('#bp-workspace').inputValue(), '10002', 'the target workspace came with the page');
+        await form.locator('#bp-name').fill('typed without the host');
+        assert.equal(await form.locator('#bp-name').inputValue(), 'typed without the host');
+        await waitUntil('a host message dropped by the frame', async () =>
+          (await form.locator('body').evaluate(() => Number(Reflect.get(window, '__dwDropped') ?? 0))) > 0);
+        // The reply to the workspace list request never arrived: the list is still loading, the form usable.
+        assert.equal(await form.locator('#bp-workspace').getAttribute('aria-busy'), 'true');
+        // Leave no draft behind for the tests that open this workspace again.
+        await form.locator('#bp-name').fill('');
+      } finally {
+        await wb.page.evaluate(() => Reflect.set(window, '__dwE2eMuteHost', false));
+      }
     });
 
     it('reveals the open panel when the same form is opened again for the same target', async () => {

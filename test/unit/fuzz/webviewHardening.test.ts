@@ -23,15 +23,17 @@ function code(text: string): string {
 }
 
 describe('webview hardening', () => {
-  it('the page template: one nonce\'d script, one CSP, no markup from any text put in (property)', () => {
-    const arb = fc.record({ title: hostileString, loadingText: hostileString, lang: fc.constantFrom('en', 'zh-cn', '"><script>') });
-    runCounted('form page template', arb, ({ title, loadingText, lang }) => {
+  it('the page template: one nonce\'d script, one JSON data block, one CSP, no markup from any text put in (property)', () => {
+    const arb = fc.record({ title: hostileString, loadingText: hostileString, lang: fc.constantFrom('en', 'zh-cn', '"><script>'), data: hostileString });
+    runCounted('form page template', arb, ({ title, loadingText, lang, data }) => {
       const nonce = createNonce();
       const html = buildFormHtml({
         cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce, scriptUri: 'https://x/dist/webview/businessProcess.js',
         styleUris: ['https://x/media/form.css'], title: `${title}<script>alert(1)</script>`, lang, loadingText: `${loadingText}<img src=x onerror=alert(1)>`, form: 'businessProcess',
+        initData: { draft: `${data}</script><script>alert(1)</script><img src=x onerror=alert(1)>` },
       });
-      assert.equal(html.match(/<script\b/gi)?.length, 1, 'one script element');
+      assert.equal(html.match(/<script\b/gi)?.length, 2, 'the data block and the bundle');
+      assert.equal(html.match(/<script type="application\/json" id="dw-init">/g)?.length, 1, 'one data block, never executed');
       assert.equal(html.match(/<meta http-equiv="Content-Security-Policy"/g)?.length, 1);
       assert.ok(html.includes(`<script nonce="${nonce}" src=`), 'the script carries the nonce');
       assert.doesNotMatch(html, /<img\b|<[^>]*\son\w+=/i, 'no element or handler attribute from the text');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  bpToHostSchema, bpToWebviewSchema, parseMessage, ugToHostSchema, ugToWebviewSchema, type BpToHost, type BpToWebview,
-  type UgToHost, type UgToWebview,
+  bpInitSchema, bpToHostSchema, bpToWebviewSchema, parseMessage, ugInitSchema, ugToHostSchema, ugToWebviewSchema, type BpInit,
+  type BpToHost, type BpToWebview, type UgInit, type UgToHost, type UgToWebview,
 } from '../../../src/shared/protocol';
 import { createDataServiceGroupRequest } from '../../../src/shared/requests';
 
@@ -19,8 +19,8 @@ describe('protocol: round trip', () => {
     { type: 'validate', values }, { type: 'review', values }, { type: 'submit', values }, { type: 'copyId' },
     { type: 'revealInTree' }, { type: 'reset' },
   ];
+  const bpInit: BpInit = { strings: { 'bp.name': 'Name', 'bp.verdict.not-created': 'x' }, locale: 'zh-cn', region: 'cn-shanghai', restore: { profile: 'p', region: 'cn-shanghai', projectId: 1 }, prefill: values, phase: 'edit' };
   const bpWeb: BpToWebview[] = [
-    { type: 'init', strings: { 'bp.name': 'Name', 'bp.verdict.not-created': 'x' }, locale: 'zh-cn', region: 'cn-shanghai', restore: { profile: 'p', region: 'cn-shanghai', projectId: 1 }, prefill: values, phase: 'edit' },
     { type: 'workspaces', seq: 1, items: [{ id: 1, name: 'W', identifier: 'w' }], truncated: false },
     { type: 'apiGatewayGroups', seq: 2, items: [{ id: 'g', name: 'G', regionId: 'cn-shanghai', description: '' }], truncated: true },
     { type: 'lookupFailed', seq: 2, lookup: 'apiGatewayGroups', message: 'no', code: 'Forbidden.RAM', forbidden: true },
@@ -36,9 +36,9 @@ describe('protocol: round trip', () => {
     { type: 'loadMaxComputeRoles', seq: 2, projectName: 'p', refresh: false }, { type: 'checkName', seq: 3, row: 19, name: 'x' },
     { type: 'review', values: ugValues }, { type: 'submit', values: ugValues }, { type: 'copyId', index: 0 }, { type: 'revealInTree', index: 2 },
   ];
+  const ugInit: UgInit = { strings: {}, locale: 'en', region: 'r', mode: 'edit', restore: { profile: 'p', region: 'r', group: { id: 5, name: 'g', owner: 'o', accounts: ['user:a'], type: 1, createdTime: '', modifiedTime: '' } }, prefill: ugValues, draft: ugValues, typeKnown: false, phase: 'result',
+    result: { outcome: 'success', requestId: 'r', groups: [{ name: 'g', id: 5 }, { name: 'h' }] } };
   const ugWeb: UgToWebview[] = [
-    { type: 'init', strings: {}, locale: 'en', region: 'r', mode: 'edit', restore: { profile: 'p', region: 'r', group: { id: 5, name: 'g', owner: 'o', accounts: ['user:a'], type: 1, createdTime: '', modifiedTime: '' } }, prefill: ugValues, draft: ugValues, typeKnown: false, phase: 'result',
-      result: { outcome: 'success', requestId: 'r', groups: [{ name: 'g', id: 5 }, { name: 'h' }] } },
     { type: 'tenantUsers', seq: 1, items: [{ accountName: 'alice', accountType: 1, yunAccount: 'user:alice' }] },
     { type: 'maxComputeRoles', seq: 2, projectName: 'p', roles: ['role_a'] },
     { type: 'nameCheck', seq: 3, row: 0, name: 'g', existingId: 7 },
@@ -50,6 +50,12 @@ describe('protocol: round trip', () => {
     for (const m of bpWeb) assert.deepEqual(roundTrip(bpToWebviewSchema, m), m);
     for (const m of ugHost) assert.deepEqual(roundTrip(ugToHostSchema, m), m);
     for (const m of ugWeb) assert.deepEqual(roundTrip(ugToWebviewSchema, m), m);
+  });
+  it('the init data of both pages survives JSON and its schema unchanged, and is no message', () => {
+    assert.deepEqual(roundTrip(bpInitSchema, bpInit), bpInit);
+    assert.deepEqual(roundTrip(ugInitSchema, ugInit), ugInit);
+    assert.equal(roundTrip(bpToWebviewSchema, { type: 'init', ...bpInit }), undefined);
+    assert.equal(roundTrip(ugToWebviewSchema, { type: 'init', ...ugInit }), undefined);
   });
 });
 
@@ -83,7 +89,7 @@ describe('protocol: rejects', () => {
     rejected(ugToHostSchema, { type: 'submit', values: { rows: [{ ...ugValues.rows[0], accounts: Array.from({ length: 1001 }, () => 'a') }] } });
     rejected(ugToWebviewSchema, { type: 'maxComputeRoles', seq: 1, projectName: 'p', roles: Array.from({ length: 5001 }, () => 'r') });
     const strings = Object.fromEntries(Array.from({ length: 401 }, (_, i) => [`k${i}`, 'v']));
-    rejected(bpToWebviewSchema, { type: 'init', strings, locale: 'en', region: 'r', restore: { profile: 'p', region: 'r' }, prefill: values, phase: 'edit' });
+    rejected(bpInitSchema, { strings, locale: 'en', region: 'r', restore: { profile: 'p', region: 'r' }, prefill: values, phase: 'edit' });
   });
   it('field error paths cannot carry markup or selectors', () => {
     rejected(bpToWebviewSchema, { type: 'fieldErrors', errors: [{ path: 'name"><img src=x>', code: 'required' }] });
@@ -99,9 +105,9 @@ describe('protocol: rejects', () => {
 
 describe('protocol: properties', function () {
   this.timeout(60_000);
-  const schemas = [bpToHostSchema, bpToWebviewSchema, ugToHostSchema, ugToWebviewSchema];
+  const schemas = [bpToHostSchema, bpToWebviewSchema, ugToHostSchema, ugToWebviewSchema, bpInitSchema, ugInitSchema];
   const N = 2000;
-  it(`random JSON values never throw and are rejected unless well-formed (${N} cases × 4 schemas)`, () => {
+  it(`random JSON values never throw and are rejected unless well-formed (${N} cases × 6 schemas)`, () => {
     fc.assert(fc.property(fc.jsonValue(), (v) => {
       for (const s of schemas) parseMessage(s, v);
     }), { numRuns: N });

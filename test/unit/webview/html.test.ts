@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
-import { buildFormHtml, contentSecurityPolicy, createNonce, escapeHtml, type FormPageOptions } from '../../../src/webview/html';
+import fc from 'fast-check';
+import { bpInitSchema, INIT_DATA_ID, parseMessage, type BpInit } from '../../../src/shared/protocol';
+import { buildFormHtml, contentSecurityPolicy, createNonce, escapeHtml, jsonForScriptBlock, type FormPageOptions } from '../../../src/webview/html';
 
 const CSP_SOURCES = ["'self' https://*.vscode-cdn.net", 'https://file+.vscode-resource.vscode-cdn.net', 'vscode-webview://abc'];
 
 function page(form: FormPageOptions['form'], cspSource: string, over: Partial<FormPageOptions> = {}): string {
   return buildFormHtml({
     cspSource, nonce: createNonce(), scriptUri: `https://ext.vscode-cdn.net/dist/webview/${form}.js`,
-    styleUris: ['https://ext.vscode-cdn.net/media/form.css'], title: 'Create Business Process', lang: 'en', loadingText: 'Loading…', form, ...over,
+    styleUris: ['https://ext.vscode-cdn.net/media/form.css'], title: 'Create Business Process', lang: 'en', loadingText: 'Loading…', form,
+    initData: { strings: {}, region: 'cn-shanghai' }, ...over,
   });
 }
 
@@ -30,12 +33,15 @@ describe('html: Content-Security-Policy of every page', () => {
         assert.deepEqual(directives.get('style-src'), src.split(' '));
         assert.ok(!/unsafe-|'strict-dynamic'|\*\s*;|http:|https:\s*(;|$)/.test(csp.replace(/https:\/\/\*\.vscode-cdn\.net/g, '')), csp);
         assert.deepEqual(directives.get('form-action'), ["'none'"]);
-        // The only script is the nonce'd bundle; no inline script, no inline style, no event handler attributes.
+        // The only executable script is the nonce'd bundle; the init data is a JSON data block (never executed,
+        // no nonce); no inline script, no inline style, no event handler attributes.
         const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
         const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-        assert.equal(scripts.length, 1);
-        assert.ok(scripts[0]?.[1]?.includes(`nonce="${nonce}"`));
-        assert.equal(scripts[0]?.[2]?.trim(), '');
+        assert.equal(scripts.length, 2);
+        const [data, bundle] = scripts;
+        assert.equal(data?.[1], ` type="application/json" id="${INIT_DATA_ID}"`);
+        assert.ok(bundle?.[1]?.includes(`nonce="${nonce}"`));
+        assert.equal(bundle?.[2]?.trim(), '');
         assert.ok(!/<style|\sstyle=|\son[a-z]+=/i.test(html));
       });
     }
@@ -65,5 +71,44 @@ describe('html: escaping', () => {
   });
   it('escapeHtml covers & < > " \'', () => {
     assert.equal(escapeHtml(`&<>"'`), '&amp;&lt;&gt;&quot;&#39;');
+  });
+});
+
+describe('html: init data embedded in the page', () => {
+  /** The data block's text, as the webview reads it (textContent of the element). */
+  const blockText = (html: string): string => {
+    const m = new RegExp(`<script type="application/json" id="${INIT_DATA_ID}">([\\s\\S]*?)</script>`).exec(html);
+    assert.ok(m, 'data block present');
+    return m[1] ?? '';
+  };
+  const hostile = ['</script><script>alert(1)</script>', '<!--', '<script>', '</SCRIPT >', '\u2028\u2029', '&lt;', '"\\', '</script\t>'];
+
+  it('escapes < > & and the JavaScript line separators, and JSON.parse gives the value back', () => {
+    for (const text of hostile) {
+      const out = jsonForScriptBlock({ text });
+      assert.doesNotMatch(out, /[<>&\u2028\u2029]/);
+      assert.deepEqual(JSON.parse(out), { text });
+    }
+  });
+
+  it('text from the API or a draft cannot end the block or add markup (property)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom(...hostile), (a, b) => {
+      const value = { name: `${a}${b}${a}`, nested: [b, { b }] };
+      const html = page('businessProcess', "'self'", { initData: value });
+      assert.equal(html.match(/<script\b/gi)?.length, 2, 'the data block and the bundle, nothing else');
+      assert.deepEqual(JSON.parse(blockText(html)), value);
+    }), { numRuns: 500 });
+  });
+
+  it('the page carries init data that the webview schema accepts as it was given', () => {
+    const init: BpInit = {
+      strings: { 'bp.name': 'Name </script><script>alert(1)</script>' }, locale: 'zh-cn', region: 'cn-shanghai',
+      restore: { profile: 'p<!--', region: 'cn-shanghai', projectId: 7 },
+      prefill: { projectId: '7', apiGatewayGroupId: '', name: '', description: '' },
+      draft: { projectId: '7', apiGatewayGroupId: 'g', name: '</script>', description: 'a\u2028b' },
+      phase: 'edit',
+    };
+    const html = page('businessProcess', "'self'", { initData: init });
+    assert.deepEqual(parseMessage(bpInitSchema, JSON.parse(blockText(html))), init);
   });
 });

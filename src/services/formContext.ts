@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../commands/deps';
+import { PAGE_SIZE } from '../constants';
+import { cacheKey } from './readCache';
 import { UserFacingError } from '../util/errors';
 import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
 import type { TreeNode } from '../tree/node';
@@ -16,6 +18,14 @@ export function createFormContext(deps: Deps): FormContext {
     log: redactingChannel(deps.channel, (text) => deps.redactor.redact(text)),
     profileName,
     getService: (region) => deps.services.getService(profileName, region),
+    workspacesPage: (region, pageNumber, fresh) => {
+      // The tree's key and page size (src/tree/folderNodes.ts, WorkspacesFolder): the form reads the very pages the
+      // tree listed. No abort signal: the load may be shared with the tree, which must not see it cancelled.
+      const list = cacheKey(profileName, region, 'workspaces');
+      if (fresh && pageNumber === 1) deps.cache.invalidate(list);
+      return deps.cache.get(cacheKey(profileName, region, 'workspaces', pageNumber), async () =>
+        (await deps.services.getService(profileName, region)).listWorkspaces({ pageNumber, pageSize: PAGE_SIZE }));
+    },
     onDidWrite: (change: WriteChange) => {
       // A form of a profile that is no longer active changes nothing visible.
       if (deps.profiles.active()?.name !== profileName) {

@@ -10,9 +10,11 @@ import {
 import type { BusinessProcessFormTarget, FormContext } from './forms';
 import { FormPanel } from './formPanel';
 import { collectPages, errorBanner, formKey, isCancelled, isForbidden, uiLocale, asDataWorksError } from './hostSupport';
+import { RecentChecks } from './recentChecks';
 import { webviewStrings } from './strings';
+import { PAGE_SIZE } from '../constants';
 
-/** Sane caps for the pickers: ListProjects pages of 100, DescribeApiGroups pages of 50. */
+/** Sane caps for the pickers: ListProjects pages of PAGE_SIZE (the tree's), DescribeApiGroups pages of 50. */
 const MAX_WORKSPACES = 1000;
 const MAX_API_GROUPS = 500;
 
@@ -50,6 +52,8 @@ class BusinessProcessForm {
   private lastCli: string | undefined;
   private workspaces: Promise<{ items: Workspace[]; truncated: boolean }> | undefined;
   private apiGroups: Promise<{ items: ApiGatewayGroup[]; truncated: boolean }> | undefined;
+  /** Whether a name is taken in a workspace, by `projectId/name`. */
+  private readonly nameChecks = new RecentChecks<boolean>();
 
   constructor(private readonly ctx: FormContext, private readonly target: BusinessProcessFormTarget, key: string, existing?: vscode.WebviewPanel) {
     this.panel = new FormPanel(ctx, {
@@ -131,8 +135,7 @@ class BusinessProcessForm {
 
   private async loadWorkspaces(seq: number, refresh: boolean): Promise<void> {
     if (refresh || !this.workspaces) {
-      this.workspaces = this.service().then((s) =>
-        collectPages((pageNumber, pageSize) => s.listWorkspaces({ pageNumber, pageSize }, { signal: this.panel.signal }), 100, MAX_WORKSPACES));
+      this.workspaces = collectPages((pageNumber) => this.ctx.workspacesPage(this.target.region, pageNumber, refresh), PAGE_SIZE, MAX_WORKSPACES);
       // A failed load is not cached: the next request tries again.
       this.workspaces.catch(() => (this.workspaces = undefined));
     }
@@ -180,15 +183,20 @@ class BusinessProcessForm {
     this.panel.post({ type: 'lookupFailed', seq, lookup, message: banner.message, ...(banner.code ? { code: banner.code } : {}), forbidden: isForbidden(e) });
   }
 
-  /** Whether a business process with exactly this name exists in the workspace (the keyword search is a substring match). */
-  private async nameTaken(projectId: number, name: string): Promise<boolean> {
-    const s = await this.service();
-    const { items } = await collectPages(
-      (pageNumber, pageSize) => s.listBusinessProcesses({ projectId, nameKeyword: name, pageNumber, pageSize }, { signal: this.panel.signal }),
-      100,
-      500,
-    );
-    return items.some((bp) => bp.name === name);
+  /**
+   * Whether a business process with exactly this name exists in the workspace (the keyword search is a substring
+   * match). Leaving the name box, the review and the submit ask one after another: a recent verdict serves all three.
+   */
+  private nameTaken(projectId: number, name: string): Promise<boolean> {
+    return this.nameChecks.get(`${projectId}/${name}`, async () => {
+      const s = await this.service();
+      const { items } = await collectPages(
+        (pageNumber, pageSize) => s.listBusinessProcesses({ projectId, nameKeyword: name, pageNumber, pageSize }, { signal: this.panel.signal }),
+        100,
+        500,
+      );
+      return items.some((bp) => bp.name === name);
+    });
   }
 
   private async checkName(seq: number, projectIdRaw: string, nameRaw: string): Promise<void> {
@@ -243,6 +251,8 @@ class BusinessProcessForm {
         return;
       }
       const service = await this.service();
+      // Whatever the create does, the verdicts from before it no longer hold.
+      this.nameChecks.clear();
       // No abort signal: closing the panel must not cut a create in half (that would make its outcome unknown).
       const res = await service.createBusinessProcess(value);
       this.created = { projectId: value.projectId, groupId: res.groupId };

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
-import type { UserGroup } from '../api/types';
+import type { Page, UserGroup, Workspace } from '../api/types';
 import { bpRestoreSchema, parseMessage, ugRestoreSchema } from '../shared/protocol';
 import { openBusinessProcessPanel, restoreBusinessProcessPanel } from './businessProcessForm';
 import { openUserGroupPanel, restoreUserGroupPanel } from './userGroupForm';
@@ -26,6 +26,11 @@ export interface FormContext {
   readonly profileName: string;
   /** The service of the active profile in a region. Rejects when the profile needs signing in again. */
   getService(region: string): Promise<DataWorksService>;
+  /**
+   * A page of the region's workspaces (PAGE_SIZE items, as the tree loads them) through the explorer's read cache: the list
+   * the tree has shown costs no call, with the tree's lifetime and invalidation. `fresh` drops the cached pages first.
+   */
+  workspacesPage(region: string, pageNumber: number, fresh: boolean): Promise<Page<Workspace>>;
   onDidWrite(change: WriteChange): void;
   revealInTree(target: RevealTarget): Promise<void>;
 }

@@ -14,6 +14,7 @@ import type { FormContext, UserGroupFormTarget } from './forms';
 import { FormPanel } from './formPanel';
 import { serverFieldErrors } from '../shared/serverErrors';
 import { asDataWorksError, collectPages, errorBanner, formKey, isCancelled, isForbidden, uiLocale } from './hostSupport';
+import { RecentChecks } from './recentChecks';
 import { webviewStrings } from './strings';
 
 const MAX_TENANT_USERS = 5000;
@@ -79,6 +80,8 @@ class UserGroupForm {
   private lastCli: string | undefined;
   private tenantUsers: Promise<readonly TenantUser[]> | undefined;
   private readonly roles = new Map<string, Promise<readonly string[]>>();
+  /** The ID of another group with a name, by name. */
+  private readonly nameChecks = new RecentChecks<number | undefined>();
 
   constructor(private readonly ctx: FormContext, private readonly target: UserGroupFormTarget, key: string, existing?: vscode.WebviewPanel) {
     this.group = target.group;
@@ -222,15 +225,20 @@ class UserGroupForm {
     this.panel.post({ type: 'lookupFailed', seq, lookup, message: banner.message, ...(banner.code ? { code: banner.code } : {}), forbidden: isForbidden(e) });
   }
 
-  /** The ID of another group with exactly this name (the list API's name filter is fuzzy). */
-  private async existingId(name: string): Promise<number | undefined> {
-    const s = await this.service();
-    const { items } = await collectPages(
-      (pageNumber, pageSize) => s.listUserGroups({ name, pageNumber, pageSize }, { signal: this.panel.signal }),
-      100,
-      500,
-    );
-    return items.find((g) => g.name === name && g.id !== this.group?.id)?.id;
+  /**
+   * The ID of another group with exactly this name (the list API's name filter is fuzzy). Leaving the name box, the
+   * review and the submit ask one after another: a recent verdict serves all three.
+   */
+  private existingId(name: string): Promise<number | undefined> {
+    return this.nameChecks.get(name, async () => {
+      const s = await this.service();
+      const { items } = await collectPages(
+        (pageNumber, pageSize) => s.listUserGroups({ name, pageNumber, pageSize }, { signal: this.panel.signal }),
+        100,
+        500,
+      );
+      return items.find((g) => g.name === name && g.id !== this.group?.id)?.id;
+    });
   }
 
   private async checkName(seq: number, row: number, nameRaw: string): Promise<void> {
@@ -313,6 +321,8 @@ class UserGroupForm {
         return;
       }
       const service = await this.service();
+      // Whatever the write does, the verdicts from before it no longer hold.
+      this.nameChecks.clear();
       // No abort signal: closing the panel must not cut a write in half.
       const res = await service.saveUserGroups(value.groups);
       // The API does not return the IDs of new groups; find them by name so Copy ID and Reveal can work.

@@ -23,13 +23,13 @@ const HELLO = join(BENCH, 'fixtures', 'hello');
 const { values: opts } = parseArgs({
   options: {
     root: { type: 'string' },
-    reps: { type: 'string', default: '7' },
+    reps: { type: 'string', default: '8' },
     'skip-vscode': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
-const REPS = Math.max(1, Number(opts.reps) || 7);
+const REPS = Math.max(1, Number(opts.reps) || 8);
 /** The tree measured: this checkout, or another one (`--root`, e.g. a copy with a proposed change, for an A/B run). */
 const ROOT = resolve(opts.root ?? join(BENCH, '..'));
 

@@ -71,10 +71,15 @@ function isProfileInfo(v: unknown): v is ProfileInfo {
  * Profiles: metadata in globalState, credentials in SecretStorage. Every SecretStorage access is guarded:
  * SecretStorage can lose or fail to decrypt values, and that must show as "sign in again", never as a crash.
  */
+/** How long a SecretStorage change event may take to come back for a write of our own. */
+const OWN_WRITE_ECHO_MS = 10_000;
+
 export class ProfileStore {
   private readonly changed = new Emitter<ProfileChange>();
   readonly onDidChange = this.changed.event;
   private readonly environment: EnvironmentProfile | undefined;
+  /** Secrets this store wrote or deleted and whose SecretStorage echo has not come back yet: key → times (ms). */
+  private readonly ownWrites = new Map<string, number[]>();
 
   constructor(private readonly options: ProfileStoreOptions) {
     this.environment = readEnvironmentProfile(options.env);
@@ -108,9 +113,10 @@ export class ProfileStore {
    * Saves a new profile or replaces one. The secret is written first: if SecretStorage refuses it,
    * no half-made profile is left in globalState.
    */
-  async save(info: ProfileInfo, credentials: Credentials): Promise<void> {
+  async save(info: ProfileInfo, credentials: Credentials, options: { readonly activate?: boolean } = {}): Promise<void> {
     if (info.name === ENVIRONMENT_PROFILE_NAME) throw new Error('The Environment profile is read-only.');
     this.options.onSecret?.(credentials);
+    this.noteOwnWrite(SECRET_PREFIX + info.name);
     await this.options.secrets.store(SECRET_PREFIX + info.name, JSON.stringify(credentials));
     const clean: ProfileInfo = {
       name: info.name,
@@ -122,12 +128,16 @@ export class ProfileStore {
     const others = this.storedInfos().filter((p) => p.name !== info.name);
     const existed = others.length !== this.storedInfos().length;
     await this.options.state.update(PROFILES_KEY, [...others, clean]);
-    this.changed.fire(existed ? { kind: 'credentials', name: info.name } : { kind: 'profiles' });
+    // Selecting the new profile here, not in a second step, makes one change: every change rebuilds the tree,
+    // and a row the user expands between two rebuilds is lost.
+    if (options.activate) await this.options.state.update(ACTIVE_PROFILE_KEY, info.name);
+    this.changed.fire(existed && !options.activate ? { kind: 'credentials', name: info.name } : { kind: 'profiles' });
   }
 
   /** Removes the profile, its secret and its view state. */
   async remove(name: string): Promise<void> {
     if (name === ENVIRONMENT_PROFILE_NAME && this.environment) throw new Error('The Environment profile is read-only.');
+    this.noteOwnWrite(SECRET_PREFIX + name);
     await this.options.secrets.delete(SECRET_PREFIX + name);
     await this.options.state.update(PROFILES_KEY, this.storedInfos().filter((p) => p.name !== name));
     await this.options.state.update(VIEW_STATE_PREFIX + name, undefined);
@@ -179,8 +189,22 @@ export class ProfileStore {
   }
 
   /** Another window changed a secret of ours: tell the listeners, the value is read again on next use. */
-  handleSecretChange(key: string): void {
-    if (key.startsWith(SECRET_PREFIX)) this.changed.fire({ kind: 'credentials', name: key.slice(SECRET_PREFIX.length) });
+  /**
+   * SecretStorage reports every change, including the ones this store just made and announced itself; those echoes
+   * are dropped. A change made by another window, or by this one over 10 s ago, is reported as new credentials.
+   */
+  handleSecretChange(key: string, now = Date.now()): void {
+    if (!key.startsWith(SECRET_PREFIX)) return;
+    const pending = (this.ownWrites.get(key) ?? []).filter((t) => now - t < OWN_WRITE_ECHO_MS);
+    const echo = pending.length > 0;
+    if (echo) pending.shift();
+    if (pending.length > 0) this.ownWrites.set(key, pending);
+    else this.ownWrites.delete(key);
+    if (!echo) this.changed.fire({ kind: 'credentials', name: key.slice(SECRET_PREFIX.length) });
+  }
+
+  private noteOwnWrite(key: string): void {
+    this.ownWrites.set(key, [...(this.ownWrites.get(key) ?? []), Date.now()]);
   }
 
   dispose(): void {

@@ -46,13 +46,12 @@ export async function runCredentialsFlow(deps: Deps, existing?: Profile): Promis
     await runCredentialsWizard(steps, answers, askStep(title, others), (a) => verify(deps, a));
     const credentials = toCredentials(answers);
     const name = answers.name;
-    await deps.profiles.save({ name, region: answers.region, mode: credentials.securityToken ? 'sts' : 'ak', ...(existing?.endpoint ? { endpoint: existing.endpoint } : {}) }, credentials);
+    await deps.profiles.save({ name, region: answers.region, mode: credentials.securityToken ? 'sts' : 'ak', ...(existing?.endpoint ? { endpoint: existing.endpoint } : {}) }, credentials, { activate: !existing });
     saved = true;
     deps.drafts.addProfile = undefined;
     deps.auth.clear(name);
     deps.services.clear();
     deps.log.info(`Saved profile ${name} (${answers.region}, ${credentials.securityToken ? 'STS' : 'AccessKey'})`);
-    if (!existing) await deps.profiles.setActive(name);
     void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} is ready ({1}).', name, regionName(answers.region, isChinese())));
   } finally {
     if (!saved && !existing) deps.drafts.addProfile = { name: answers.name, region: answers.region, accessKeyId: answers.accessKeyId };

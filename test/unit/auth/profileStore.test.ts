@@ -110,9 +110,26 @@ describe('ProfileStore', () => {
     await store.save({ name: 'prod', region: 'cn-shanghai', mode: 'ak' }, creds);
     await store.save({ name: 'prod', region: 'cn-shanghai', mode: 'ak' }, creds);
     await store.setActive('prod');
+    // The echoes of the two writes above; then a change from another window.
+    store.handleSecretChange(`${SECRET_PREFIX}prod`);
+    store.handleSecretChange(`${SECRET_PREFIX}prod`);
     store.handleSecretChange(`${SECRET_PREFIX}prod`);
     store.handleSecretChange('other.key');
     assert.deepEqual(events.map((e) => e.kind), ['profiles', 'credentials', 'active', 'credentials']);
+  });
+
+  it('a new profile saved and selected at once is one change, and the echo of its secret none', async () => {
+    const { store } = setup();
+    await store.save({ name: 'dev', region: 'cn-beijing', mode: 'ak' }, creds);
+    const events: ProfileChange[] = [];
+    store.onDidChange((e) => events.push(e));
+    await store.save({ name: 'prod', region: 'cn-shanghai', mode: 'ak' }, creds, { activate: true });
+    assert.equal(store.active()?.name, 'prod');
+    store.handleSecretChange(`${SECRET_PREFIX}prod`);
+    assert.deepEqual(events.map((e) => e.kind), ['profiles']);
+    // An echo that never came does not hide a change made by another window much later.
+    store.handleSecretChange(`${SECRET_PREFIX}dev`, Date.now() + 60_000);
+    assert.deepEqual(events.map((e) => e.kind), ['profiles', 'credentials']);
   });
 
   it('validates names', () => {

@@ -68,13 +68,14 @@ const staticCredentials = {
 };
 
 /**
- * Keeps the code activation does not need out of dist/extension.js: the dynamic imports of the API layer and of the
- * form hosts become `require('./deferred.js')` (src/deferred.ts re-exports both). A static import of that code from
- * the activation side would quietly bundle a second copy of its classes, so it fails the build instead.
+ * Keeps the code activation does not need out of dist/extension.js: `import('./deferred')` becomes a require of
+ * dist/deferred.js (src/deferred.ts: the API layer, and the form hosts behind their own import()). A static import
+ * of that code from the activation side would quietly bundle a second copy of its classes, so it fails the build.
  */
 const src = path.join(__dirname, 'src');
-const deferredEntries = [path.join(src, 'api', 'index.ts'), path.join(src, 'webview', 'forms.ts')];
+const deferredEntry = path.join(src, 'deferred.ts');
 const isDeferredCode = (file) =>
+  file === deferredEntry ||
   (file.startsWith(path.join(src, 'api') + path.sep) && file !== path.join(src, 'api', 'regions.ts')) ||
   file.startsWith(path.join(src, 'shared') + path.sep) ||
   (file.startsWith(path.join(src, 'webview') + path.sep) && file !== path.join(src, 'webview', 'serializers.ts'));
@@ -86,8 +87,8 @@ const deferredChunk = {
       const base = path.resolve(args.resolveDir, args.path);
       const file = [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
       if (!file || !isDeferredCode(file)) return undefined;
-      if (args.kind === 'dynamic-import' && deferredEntries.includes(file)) return { path: 'deferred', namespace: 'deferred-chunk' };
-      return { errors: [{ text: `${path.relative(__dirname, args.importer)} imports ${path.relative(__dirname, file)} statically: only import() it (or import type), so that it stays in dist/deferred.js` }] };
+      if (args.kind === 'dynamic-import' && file === deferredEntry) return { path: 'deferred', namespace: 'deferred-chunk' };
+      return { errors: [{ text: `${path.relative(__dirname, args.importer)} imports ${path.relative(__dirname, file)}: only import('./deferred') (or import type), so that it stays in dist/deferred.js` }] };
     });
     // A plain require() of the chunk: the extension host patches require (for `vscode`), not Node's ESM loader.
     build.onLoad({ filter: /.*/, namespace: 'deferred-chunk' }, () => ({ contents: "module.exports = require('./deferred.js');", loader: 'js' }));

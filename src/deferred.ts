@@ -1,7 +1,11 @@
-// The entry of dist/deferred.js: the code activation does not need — the API layer (services, response schemas,
-// errors) and the form hosts with their protocol schemas. dist/extension.js reaches it only through the dynamic
-// imports `import('./api')` and `import('…/webview/forms')`, which esbuild.js points here, so it is read from disk
-// and compiled on the first API call or the first form, not during activation. One chunk for both, so that the
-// classes they share (DataWorksError above all) exist once.
-export * from './api';
-export * from './webview/forms';
+// The entry of dist/deferred.js: the code activation does not need. dist/extension.js reaches it only through
+// `import('./deferred')` (esbuild.js turns that into a require of the chunk and fails the build on any static
+// import of this code), so it is read and compiled on the first API call or the first form, not during activation.
+// The API layer is evaluated with the chunk; the form hosts and their protocol schemas only when a form opens, so
+// that the first tree expansion does not build them. One chunk for both, so the classes they share (DataWorksError
+// above all) exist once.
+import type * as Forms from './webview/forms';
+
+export { createDataWorksService } from './api';
+
+export const loadForms = (): Promise<typeof Forms> => import('./webview/forms');

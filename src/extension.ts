@@ -60,8 +60,8 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestApi | u
   const version = (context.extension.packageJSON as { version?: unknown }).version;
   const services = new ServiceProvider({
     profiles,
-    // A dynamic import: esbuild keeps the API layer (and zod) in this bundle but evaluates it on first use.
-    factory: () => import('./api').then((m) => m.createDataWorksService),
+    // dist/deferred.js, read on the first API call (see esbuild.js).
+    factory: () => import('./deferred').then((m) => m.createDataWorksService),
     settings,
     logger: log,
     userAgent: `vscode-dataworks/${typeof version === 'string' ? version : '0'}`,

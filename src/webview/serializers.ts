@@ -2,6 +2,7 @@
 // their zod schemas and the protocol are imported when VS Code actually hands back a panel.
 import * as vscode from 'vscode';
 import { FORM_VIEW_TYPE } from '../constants';
+import { loadForms } from '../commands/loadForms';
 import type * as Forms from './forms';
 import type { FormContext } from './forms';
 
@@ -17,7 +18,7 @@ export function registerFormSerializers(getContext: () => FormContext): vscode.D
     async deserializeWebviewPanel(panel, state: unknown) {
       const saved = typeof state === 'object' && state !== null && 'restore' in state ? state.restore : undefined;
       try {
-        const forms = await import('./forms');
+        const forms = await loadForms();
         if (!restore(forms, getContext(), panel, saved)) panel.dispose();
       } catch {
         // No profile, or no longer signed in: nothing to restore into.

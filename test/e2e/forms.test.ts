@@ -372,7 +372,9 @@ describe('forms (UI)', function () {
     it('opens from a workspace context menu with that workspace chosen, listing the workspaces the tree has loaded', async () => {
       await expandWorkspace(/^Workspaces/);
       // A fresh tree list (the cache lifetime is 5 minutes), which the form then reads instead of calling again.
+      const refreshed = await requestCounts();
       await wb.inlineAction(wb.treeItem(/^Workspaces/), 'Refresh');
+      await waitUntil('the tree\'s own reload of the workspaces', async () => delta(refreshed, await requestCounts(), 'ListProjects') === 1);
       await wb.treeItem(/^Finance DW/).waitFor({ state: 'visible', timeout: 20_000 });
       await wb.waitForTreeIdle();
       const opened = await requestCounts();

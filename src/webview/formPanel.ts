@@ -124,6 +124,10 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
     });
   }
 
+  get form(): FormPanelSpec<ToHost, ToWebview, Draft, Init>['form'] {
+    return this.spec.form;
+  }
+
   /** The latest draft the webview sent, or the one stored from an earlier panel. */
   get draft(): Draft | undefined {
     return this.latestDraft;

@@ -3,17 +3,18 @@ import * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { TenantUser, UserGroup } from '../api/types';
 import {
-  ugInitSchema, ugToHostSchema, ugToWebviewSchema, type UgInit, type DiffRow, type UgRestore, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
+  ugInitSchema, ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgInit, type UgRestore, type UgResult, type UgToHost,
+  type UgToWebview, type WireFieldError,
 } from '../shared/protocol';
-import { aliyunCliCommand, dsgUserGroupAddOrUpdateRequest } from '../shared/requests';
+import { dsgUserGroupAddOrUpdateRequest, type WireRequest } from '../shared/requests';
 import {
-  checkUserGroups, emptyUserGroupRow, projectNameSchema, rawUserGroupsSchema, type RawUserGroups, type SaveUserGroupsValues,
-  type UserGroupRowValues,
+  checkUserGroups, emptyUserGroupRow, projectNameSchema, rawUserGroupsSchema, type Checked, type RawUserGroups,
+  type SaveUserGroupsValues, type UserGroupRowValues,
 } from '../shared/schemas';
-import type { FormContext, UserGroupFormTarget } from './forms';
-import { FormPanel } from './formPanel';
 import { serverFieldErrors } from '../shared/serverErrors';
-import { asDataWorksError, collectPages, errorBanner, formKey, isCancelled, isForbidden, uiLocale } from './hostSupport';
+import { FormHost, openOrReveal, takeOver } from './formHost';
+import type { FormContext, UserGroupFormTarget } from './forms';
+import { asDataWorksError, collectPages, errorBanner, formKey } from './hostSupport';
 import { RecentChecks } from './recentChecks';
 import { webviewStrings } from './strings';
 
@@ -26,17 +27,14 @@ function panelKey(ctx: FormContext, target: UserGroupFormTarget): string {
 
 export function openUserGroupPanel(ctx: FormContext, target: UserGroupFormTarget): void {
   const key = panelKey(ctx, target);
-  if (FormPanel.reveal(key)) return;
-  new UserGroupForm(ctx, target, key).start();
+  openOrReveal(key, () => new UserGroupForm(ctx, target, key));
 }
 
 /** Takes over a panel restored after a window reload; false when it cannot be (the caller closes it). */
 export function restoreUserGroupPanel(ctx: FormContext, panel: vscode.WebviewPanel, restore: UgRestore): boolean {
   const target: UserGroupFormTarget = { region: restore.region, ...(restore.group ? { group: restore.group } : {}) };
   const key = panelKey(ctx, target);
-  if (restore.profile !== ctx.profileName || FormPanel.isOpen(key)) return false;
-  new UserGroupForm(ctx, target, key, panel).start();
-  return true;
+  return takeOver(ctx, restore.profile, key, () => new UserGroupForm(ctx, target, key, panel));
 }
 
 /** The edited group as the restore state carries it (bounded like the protocol). */
@@ -71,44 +69,36 @@ function prefillFor(group: UserGroup | undefined): RawUserGroups {
   };
 }
 
-class UserGroupForm {
-  private readonly panel: FormPanel<UgToHost, UgToWebview, RawUserGroups, UgInit>;
-  private readonly locale = uiLocale();
+class UserGroupForm extends FormHost<
+  UgToHost, UgToWebview, RawUserGroups, UgInit, SaveUserGroupsValues, UgResult, 'tenantUsers' | 'maxComputeRoles'
+> {
   private readonly group: UserGroup | undefined;
-  private phase: 'edit' | 'submitting' | 'result' = 'edit';
-  private result: UgResult | undefined;
-  private lastCli: string | undefined;
   private tenantUsers: Promise<readonly TenantUser[]> | undefined;
   private readonly roles = new Map<string, Promise<readonly string[]>>();
   /** The ID of another group with a name, by name. */
-  private readonly nameChecks = new RecentChecks<number | undefined>();
+  protected readonly nameChecks = new RecentChecks<number | undefined>();
 
-  constructor(private readonly ctx: FormContext, private readonly target: UserGroupFormTarget, key: string, existing?: vscode.WebviewPanel) {
-    this.group = target.group;
-    this.panel = new FormPanel(ctx, {
+  constructor(ctx: FormContext, target: UserGroupFormTarget, key: string, existing?: vscode.WebviewPanel) {
+    super(ctx, target.region, {
       form: 'userGroup',
       key,
-      draftKey: `${key}/draft`,
-      title: this.group ? vscode.l10n.t('Edit User Group: {0}', this.group.name) : vscode.l10n.t('Add User Groups'),
+      title: target.group ? vscode.l10n.t('Edit User Group: {0}', target.group.name) : vscode.l10n.t('Add User Groups'),
       toHost: ugToHostSchema,
       toWebview: ugToWebviewSchema,
-      init: ugInitSchema,
       draft: rawUserGroupsSchema,
-    }, existing);
+      init: ugInitSchema,
+    }, existing, (m) => m);
+    this.group = target.group;
   }
 
-  start(): void {
-    this.panel.start(() => this.init(), (msg) => this.handle(msg));
-  }
-
-  private init(): UgInit {
+  protected init(): UgInit {
     const draft = this.panel.draft;
     return {
       strings: webviewStrings(),
       locale: this.locale,
-      region: this.target.region,
+      region: this.region,
       mode: this.group ? 'edit' : 'add',
-      restore: { profile: this.ctx.profileName, region: this.target.region, ...(this.group ? { group: groupSnapshot(this.group) } : {}) },
+      restore: { profile: this.ctx.profileName, region: this.region, ...(this.group ? { group: groupSnapshot(this.group) } : {}) },
       prefill: prefillFor(this.group),
       ...(draft ? { draft } : {}),
       typeKnown: this.group?.type !== undefined,
@@ -117,16 +107,12 @@ class UserGroupForm {
     };
   }
 
-  private service(): Promise<DataWorksService> {
-    return this.ctx.getService(this.target.region);
-  }
-
   /** In edit mode the one row updates the edited group; the ID comes from the target, never from the webview. */
   private ids(): (number | undefined)[] {
     return this.group ? [this.group.id] : [];
   }
 
-  private async handle(msg: UgToHost): Promise<void> {
+  protected async handle(msg: UgToHost): Promise<void> {
     switch (msg.type) {
       case 'loadTenantUsers':
         return this.loadTenantUsers(msg.seq, msg.refresh);
@@ -134,18 +120,14 @@ class UserGroupForm {
         return this.loadRoles(msg.seq, msg.projectName, msg.refresh);
       case 'checkName':
         return this.checkName(msg.seq, msg.row, msg.name);
-      case 'validate': {
-        const checked = this.check(msg.values);
-        this.panel.post({ type: 'fieldErrors', errors: checked.ok ? [] : checked.errors });
-        return;
-      }
+      case 'validate':
+        return this.validateNow(msg.values);
       case 'review':
         return this.review(msg.values);
       case 'submit':
         return this.submit(msg.values);
       case 'copyCli':
-        if (this.lastCli) await vscode.env.clipboard.writeText(this.lastCli);
-        return;
+        return this.copyCli();
       case 'copyId': {
         const saved = this.result?.outcome === 'success' ? this.result.groups[msg.index] : undefined;
         if (saved?.id !== undefined) {
@@ -157,23 +139,19 @@ class UserGroupForm {
       case 'revealInTree': {
         const saved = this.result?.outcome === 'success' ? this.result.groups[msg.index] : undefined;
         if (saved) {
-          await this.ctx.revealInTree({ kind: 'userGroup', region: this.target.region, name: saved.name, ...(saved.id === undefined ? {} : { id: saved.id }) });
+          await this.ctx.revealInTree({ kind: 'userGroup', region: this.region, name: saved.name, ...(saved.id === undefined ? {} : { id: saved.id }) });
         }
         return;
       }
       case 'reset':
-        if (this.phase !== 'submitting') {
-          this.phase = 'edit';
-          this.result = undefined;
-        }
-        return;
+        return this.reset();
       case 'ready':
       case 'draft':
         return;
     }
   }
 
-  private check(raw: RawUserGroups): ReturnType<typeof checkUserGroups> {
+  protected check(raw: RawUserGroups): Checked<SaveUserGroupsValues> {
     if (this.group && raw.rows.length !== 1) {
       // Editing sends only the update of the edited group.
       return { ok: false, errors: [{ path: 'groups', code: 'invalid' }] };
@@ -218,13 +196,6 @@ class UserGroupForm {
     }
   }
 
-  private lookupFailed(seq: number, lookup: 'tenantUsers' | 'maxComputeRoles' | 'nameCheck', e: unknown): void {
-    if (isCancelled(e)) return;
-    const banner = errorBanner(e, this.locale);
-    this.ctx.log.warn(`[forms] userGroup: loading ${lookup} failed: ${banner.code ?? String(e)}`);
-    this.panel.post({ type: 'lookupFailed', seq, lookup, message: banner.message, ...(banner.code ? { code: banner.code } : {}), forbidden: isForbidden(e) });
-  }
-
   /**
    * The ID of another group with exactly this name (the list API's name filter is fuzzy). Leaving the name box, the
    * review and the submit ask one after another: a recent verdict serves all three.
@@ -252,28 +223,11 @@ class UserGroupForm {
     }
   }
 
-  private async validate(raw: RawUserGroups): Promise<SaveUserGroupsValues | undefined> {
-    const checked = this.check(raw);
-    if (!checked.ok) {
-      this.panel.post({ type: 'fieldErrors', errors: checked.errors });
-      return undefined;
-    }
-    try {
-      // Adding a group under a name that exists would create a second group of that name; we refuse (our choice).
-      const taken = await Promise.all(checked.value.groups.map((g) => this.existingId(g.name)));
-      const errors: WireFieldError[] = [];
-      taken.forEach((id, i) => {
-        if (id !== undefined) errors.push({ path: `groups.${i}.name`, text: webviewStrings()['ug.nameTakenBy'].replace('{0}', String(id)) });
-      });
-      if (errors.length) {
-        this.panel.post({ type: 'fieldErrors', errors });
-        return undefined;
-      }
-    } catch (e) {
-      if (isCancelled(e)) return undefined;
-      this.ctx.log.warn(`[forms] userGroup: name check failed: ${asDataWorksError(e)?.code ?? String(e)}`);
-    }
-    return checked.value;
+  /** Adding a group under a name that exists would create a second group of that name; we refuse (our choice). */
+  protected async nameConflicts(value: SaveUserGroupsValues): Promise<WireFieldError[]> {
+    const taken = await Promise.all(value.groups.map((g) => this.existingId(g.name)));
+    return taken.flatMap((id, i) =>
+      id === undefined ? [] : [{ path: `groups.${i}.name`, text: webviewStrings()['ug.nameTakenBy'].replace('{0}', String(id)) }]);
   }
 
   private typeLabel(type: number): string {
@@ -299,54 +253,31 @@ class UserGroupForm {
     };
   }
 
-  private async review(raw: RawUserGroups): Promise<void> {
-    if (this.phase === 'submitting') return;
-    const value = await this.validate(raw);
-    if (!value) return;
-    const request = dsgUserGroupAddOrUpdateRequest(value.groups, this.target.region);
-    this.lastCli = aliyunCliCommand(request);
-    const first = value.groups[0];
-    const diff = first ? this.diff(first) : undefined;
-    this.panel.post({ type: 'review', request, cli: this.lastCli, ...(diff ? { diff } : {}) });
+  protected request(value: SaveUserGroupsValues): WireRequest {
+    return dsgUserGroupAddOrUpdateRequest(value.groups, this.region);
   }
 
-  private async submit(raw: RawUserGroups): Promise<void> {
-    if (this.phase !== 'edit') return;
-    this.phase = 'submitting';
-    this.panel.post({ type: 'submitting' });
-    try {
-      const value = await this.validate(raw);
-      if (!value) {
-        this.phase = 'edit';
-        return;
-      }
-      const service = await this.service();
-      // Whatever the write does, the verdicts from before it no longer hold.
-      this.nameChecks.clear();
-      // No abort signal: closing the panel must not cut a write in half.
-      const res = await service.saveUserGroups(value.groups);
-      // The API does not return the IDs of new groups; find them by name so Copy ID and Reveal can work.
-      const groups = await Promise.all(value.groups.map(async (g) => {
-        if (g.id !== undefined) return { name: g.name, id: g.id };
-        const id = await this.findId(service, g.name);
-        return id === undefined ? { name: g.name } : { name: g.name, id };
-      }));
-      this.phase = 'result';
-      this.result = { outcome: 'success', requestId: res.requestId, groups };
-      this.panel.post({ type: 'result', result: this.result });
-      this.panel.clearDraft();
-      this.ctx.log.info(`[forms] saved ${groups.length} user group(s) (request ${res.requestId})`);
-      this.ctx.onDidWrite({ kind: 'userGroupsSaved', region: this.target.region, ids: groups.flatMap((g) => (g.id === undefined ? [] : [g.id])) });
-      if (this.panel.isDisposed) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('User groups saved: {0}', groups.map((g) => g.name).join(', ')));
-      }
-    } catch (e) {
-      if (isCancelled(e) && !this.panel.isDisposed) return;
-      this.failed(e, raw);
-      if (this.panel.isDisposed) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Saving the user groups failed: {0}', errorBanner(e, this.locale).message));
-      }
-    }
+  protected override reviewMessage(value: SaveUserGroupsValues, request: WireRequest, cli: string): UgToWebview {
+    const first = value.groups[0];
+    const diff = first ? this.diff(first) : undefined;
+    return { type: 'review', request, cli, ...(diff ? { diff } : {}) };
+  }
+
+  protected async write(service: DataWorksService, value: SaveUserGroupsValues): Promise<{ result: UgResult; closedText: string }> {
+    // No abort signal: closing the panel must not cut a write in half.
+    const res = await service.saveUserGroups(value.groups);
+    // The API does not return the IDs of new groups; find them by name so Copy ID and Reveal can work.
+    const groups = await Promise.all(value.groups.map(async (g) => {
+      if (g.id !== undefined) return { name: g.name, id: g.id };
+      const id = await this.findId(service, g.name);
+      return id === undefined ? { name: g.name } : { name: g.name, id };
+    }));
+    this.ctx.log.info(`[forms] saved ${groups.length} user group(s) (request ${res.requestId})`);
+    this.ctx.onDidWrite({ kind: 'userGroupsSaved', region: this.region, ids: groups.flatMap((g) => (g.id === undefined ? [] : [g.id])) });
+    return {
+      result: { outcome: 'success', requestId: res.requestId, groups },
+      closedText: vscode.l10n.t('User groups saved: {0}', groups.map((g) => g.name).join(', ')),
+    };
   }
 
   private async findId(service: DataWorksService, name: string): Promise<number | undefined> {
@@ -358,13 +289,14 @@ class UserGroupForm {
     }
   }
 
-  private failed(e: unknown, raw: RawUserGroups): void {
+  protected failure(e: unknown, raw: RawUserGroups): { result: UgResult; closedText: string } {
     const banner = errorBanner(e, this.locale);
     const dw = asDataWorksError(e);
     this.ctx.log.warn(`[forms] DsgUserGroupAddOrUpdate failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}` : String(e)}`);
-    this.phase = 'edit';
-    this.result = undefined;
     const errors = dw?.field ? serverFieldErrors(dw.field, dw.message, raw, banner.message) : [];
-    this.panel.post({ type: 'result', result: { outcome: 'error', banner, errors } });
+    return {
+      result: { outcome: 'error', banner, errors },
+      closedText: vscode.l10n.t('Saving the user groups failed: {0}', banner.message),
+    };
   }
 }

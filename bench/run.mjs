@@ -23,13 +23,13 @@ const HELLO = join(BENCH, 'fixtures', 'hello');
 const { values: opts } = parseArgs({
   options: {
     root: { type: 'string' },
-    reps: { type: 'string', default: '8' },
+    reps: { type: 'string', default: '9' },
     'skip-vscode': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
 });
-const REPS = Math.max(1, Number(opts.reps) || 8);
+const REPS = Math.max(1, Number(opts.reps) || 9);
 /** The tree measured: this checkout, or another one (`--root`, e.g. a copy with a proposed change, for an A/B run). */
 const ROOT = resolve(opts.root ?? join(BENCH, '..'));
 
@@ -163,6 +163,10 @@ function printTable() {
     row('hello: the same in ext-host CPU time', `${a.hello.codeLoadingCpuMs} / ${a.hello.activateCallCpuMs} / ${a.hello.totalCpuMs} ms`);
     row('ratio ours/hello, end to end, CPU (ratio of medians)', `${round(a.cpuRatio, 2)}× (single windows: ${a.ratios.join(', ')})`);
     row('ratio ours/hello, end to end, wall (ratio of medians)', `${round(a.wallRatio, 2)}× (single windows: ${a.wallRatios.join(', ')})`);
+    if (a.floor) {
+      row('floor (our registrations, none of our code): load / activate() / end to end, wall', `${a.floor.codeLoadingMs} / ${a.floor.activateCallMs} / ${a.floor.totalMs} ms (CPU ${a.floor.totalCpuMs} ms)`);
+      row('ratio floor/hello, end to end, wall / CPU (ratio of medians)', `${round(a.floorRatio, 2)}× / ${round(a.floorCpuRatio, 2)}×`);
+    }
     row('VS Code\'s "Activation" (load + activate call), ours vs hello, wall', `${round(a.ours.codeLoadingMs + a.ours.activateCallMs, 1)} vs ${round(a.hello.codeLoadingMs + a.hello.activateCallMs, 1)} ms`);
     row('network calls during activation (hooks + emulator)', `${a.networkCalls} (emulator: ${a.emulatorCalls})`);
   }

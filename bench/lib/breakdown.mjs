@@ -1,6 +1,6 @@
 // Where the activation-time load of dist/extension.js goes: production esbuild options (without esbuild.js's plugins)
 // applied to parts of the code (each bundled alone, so shared modules count in each), timed with require() in fresh Node processes.
-// Also a variant of the full bundle in which every `import * as vscode` shares one namespace object (esbuild
+// Also a variant of the full bundle in which every `import * as vscode` reads the API through its prototype (esbuild
 // otherwise copies the whole API object once per importing module), and the API chunk with and without the XML stack.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,7 +25,7 @@ export async function loadBreakdown(root, stage, outDir, runs = 11) {
     { name: 'forms protocol schemas (src/shared/protocol.ts)', entry: 'src/shared/protocol.ts' },
     { name: 'API response schemas (src/api/schemas.ts)', entry: 'src/api/schemas.ts' },
     { name: 'zod/mini, a small schema', contents: "import * as z from 'zod/mini'; export const s = z.object({ a: z.string(), b: z.optional(z.number()) });" },
-    { name: 'src/extension.ts, one shared vscode namespace', entry: 'src/extension.ts', plugins: [sharedVscode] },
+    { name: 'src/extension.ts, the vscode API as the namespaces\' prototype (no copies)', entry: 'src/extension.ts', plugins: [sharedVscode] },
     { name: 'API chunk with the XML stack', entry: 'src/api/openApiTransport.ts' },
     { name: 'API chunk, @alicloud/tea-xml stubbed', entry: 'src/api/openApiTransport.ts', plugins: [noXml] },
   ];

@@ -5,10 +5,10 @@
 // hello-world fixture is installed from a VSIX (the web workbench passes on only one development path). The payload
 // reads its task from a JSON file and writes its results; forms are driven from here through a small HTTP server.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import * as h from '../../test/vscode/harness.mjs';
@@ -58,6 +58,28 @@ function packageHello(hello, work, name) {
   const r = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`packaging the hello-world fixture failed: ${r.stderr || r.stdout}`);
   return out;
+}
+
+/**
+ * bench/fixtures/floor as a VSIX, with the DataWorks manifest's contributions and activation events under other ids
+ * (`dataworks` → `benchfloor`), so that it makes the same registrations as the real activate() beside it.
+ */
+function packageFloor(floor, stage, work) {
+  const dir = join(work, 'bench-floor');
+  cpSync(floor, dir, { recursive: true });
+  for (const f of readdirSync(stage).filter((n) => /^package\.nls(\..+)?\.json$/.test(n))) cpSync(join(stage, f), join(dir, f));
+  if (existsSync(join(stage, 'media', 'icons'))) cpSync(join(stage, 'media', 'icons'), join(dir, 'media', 'icons'), { recursive: true });
+  const m = manifest(stage);
+  const renamed = (v) => JSON.parse(JSON.stringify(v).replaceAll('dataworks.', 'benchfloor.').replaceAll('"dataworks"', '"benchfloor"'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'bench-floor', publisher: m.publisher, displayName: 'Bench floor', version: m.version, engines: m.engines,
+    main: './extension.js', activationEvents: renamed(m.activationEvents ?? []), contributes: renamed(m.contributes ?? {}),
+  }, null, 2));
+  writeFileSync(join(dir, 'README.md'), '# Bench floor\n');
+  const out = join(work, 'bench-floor.vsix');
+  const r = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`packaging the floor fixture failed: ${r.stderr || r.stdout}`);
+  return { vsix: out, id: `${m.publisher}.bench-floor`, version: m.version };
 }
 
 function controlServer(handlers) {
@@ -182,6 +204,8 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
   // The web workbench passes on only one extensionDevelopmentPath: the hello world is installed from a VSIX instead.
   h.installVsix(tools, run, packageHello(hello, work), env);
   h.installVsix(tools, run, packageHello(hello, work, 'bench-warmup'), env);
+  const floorPkg = packageFloor(join(dirname(hello), 'floor'), stage, work);
+  h.installVsix(tools, run, floorPkg.vsix, env);
   const helloInstalled = join(run.extensions, `${idOf(hello)}-${manifest(hello).version}`);
   const port = await h.freePort();
   const cs = await h.startCodeServer(tools, run, { port, env, smokeTestDriver: true, graceSeconds: 2 });
@@ -203,6 +227,7 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
 
   const ours = { id: idOf(stage), main: join(stage, manifest(stage).main) };
   const helloExt = { id: idOf(hello), main: join(helloInstalled, manifest(hello).main) };
+  const floorExt = { id: floorPkg.id, main: join(run.extensions, `${floorPkg.id}-${floorPkg.version}`, 'extension.js') };
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(stage)],
@@ -214,7 +239,7 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
     const out = join(run.dir, `out-${Date.now()}.json`);
     rmSync(out, { force: true });
     h.writeUserSettings(run, { 'dataworks.endpointOverride': emulatorUrl, 'workbench.view.alwaysShowHeaderActions': false });
-    writeFileSync(configFile, JSON.stringify({ task, out, ours, hello: helloExt, warmup: `${manifest(hello).publisher}.bench-warmup`, emulator: emulatorUrl, control: controlUrl, ...extra }));
+    writeFileSync(configFile, JSON.stringify({ task, out, ours, hello: helloExt, floor: floorExt, warmup: `${manifest(hello).publisher}.bench-warmup`, emulator: emulatorUrl, control: controlUrl, ...extra }));
     const exited = new Promise((r) => (resolveExit = r));
     const t0 = Date.now();
     await page.goto(cs.workbenchUrl({ payload }));
@@ -239,7 +264,8 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
     const acts = [];
     const trees = [];
     for (let rep = 0; rep < (only === 'session' ? 0 : reps); rep++) {
-      const order = rep % 2 === 0 ? ['hello', 'ours'] : ['ours', 'hello'];
+      // Each of the three goes first, second and third equally often over every 3 windows.
+      const order = ['hello', 'ours', 'floor'].map((_, i, all) => all[(i + rep) % all.length]);
       try {
         const r = await window('activation', large.url, { rep, order, tree: true, loadAll: rep === reps - 1, warmReps: 2 });
         acts.push(r.activation);
@@ -301,6 +327,7 @@ function summariseActivation(acts) {
   const wallRatios = acts.map((a) => a.ours.totalMs / a.hello.totalMs);
   const ours = part('ours');
   const hello = part('hello');
+  const floor = acts.every((a) => a.floor) ? part('floor') : undefined;
   const network = acts.flatMap((a) => a.network);
   return {
     reps: acts.length,
@@ -316,7 +343,10 @@ function summariseActivation(acts) {
     network,
     emulatorCalls: acts.reduce((n, a) => n + a.emulatorCalls, 0),
     sdkLoadedAtActivation: [...new Set(acts.flatMap((a) => [...a.loadedFromStage.filter((f) => !/extension\.js$/.test(f)), ...a.alicloudLoaded]))],
-    samples: acts.map((a) => ({ ours: a.ours, hello: a.hello })),
+    floor,
+    floorRatio: floor ? floor.totalMs / hello.totalMs : undefined,
+    floorCpuRatio: floor ? floor.totalCpuMs / hello.totalCpuMs : undefined,
+    samples: acts.map((a) => ({ ours: a.ours, hello: a.hello, floor: a.floor })),
   };
 }
 

@@ -183,7 +183,8 @@ async function control(cfg, route, body) {
 // Tasks
 
 async function activation(cfg, out) {
-  const targets = { ours: cfg.ours, hello: cfg.hello };
+  // floor: the same VS Code registrations as ours without our code (bench/fixtures/floor).
+  const targets = { ours: cfg.ours, hello: cfg.hello, ...(cfg.floor ? { floor: cfg.floor } : {}) };
   const recs = {};
   for (const [k, t] of Object.entries(targets)) {
     const ext = vscode.extensions.getExtension(t.id);
@@ -208,7 +209,7 @@ async function activation(cfg, out) {
   } else out.warmup = { missing: cfg.warmup };
   netWindow.open = true;
   const result = {};
-  for (const k of cfg.order) {
+  for (const k of cfg.order.filter((x) => targets[x])) {
     // Whatever the previous activation left running settles before the next one is timed.
     if (k !== cfg.order[0]) out.idle += await quiet();
     const ext = vscode.extensions.getExtension(targets[k].id);

@@ -1,12 +1,12 @@
 // @entry  Create Business Process form (webview side).
 import * as z from 'zod/mini';
 import {
-  bpInitSchema, bpRestoreSchema, bpToWebviewSchema, type BpInit, type BpResult, type BpToHost, type BpToWebview, type WireFieldError,
+  bpInitSchema, bpRestoreSchema, bpToWebviewSchema, type BpInit, type BpResult, type BpToHost, type BpToWebview,
 } from '../../src/shared/protocol';
 import { checkBusinessProcess, rawBusinessProcessSchema, type RawBusinessProcess } from '../../src/shared/schemas';
 import {
-  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, readInit, renderBanner, renderRequest, sequence,
-  setFieldError, setStrings, show, t,
+  button, byId, channel, clearAllFieldErrors, el, field, formPage, readInit, renderBanner, sequence, setFieldError,
+  setText, t,
 } from './formKit';
 
 type Init = BpInit;
@@ -31,7 +31,6 @@ const PATH_OF_ID = new Map(Object.entries(IDS).map(([k, v]) => [v, k]));
 
 let init: Init | undefined;
 let values: RawBusinessProcess = { projectId: '', apiGatewayGroupId: '', name: '', description: '' };
-let view: 'edit' | 'review' | 'submitting' | 'result' = 'edit';
 const touched = new Set<string>();
 const pending = { workspaces: -1, apiGroups: -1, name: -1 };
 let apiGroupsRequested = false;
@@ -39,6 +38,15 @@ let apiGroupsRequested = false;
 let takenName: { name: string; projectId: string } | undefined;
 
 const app = (): HTMLElement => byId('app') ?? document.body;
+const page = formPage<RawBusinessProcess, State['restore']>({
+  prefix: 'bp',
+  channel: ch,
+  values: () => values,
+  restore: () => init?.restore,
+  submitLabel: 'bp.create',
+  buttons: ['bp-submit', 'bp-back', 'bp-review'],
+  controlFor: (path) => (path in IDS ? IDS[path as keyof RawBusinessProcess] : undefined),
+});
 
 ch.onMessage((msg) => {
   switch (msg.type) {
@@ -60,13 +68,13 @@ ch.onMessage((msg) => {
       }
       return;
     case 'fieldErrors':
-      showErrors(msg.errors, msg.banner);
+      page.showErrors(msg.errors, msg.banner);
       return;
     case 'review':
-      showReview(msg);
+      page.showReview(msg.request, msg.cli);
       return;
     case 'submitting':
-      setView('submitting');
+      page.setStep('submitting');
       return;
     case 'result':
       showResult(msg.result);
@@ -80,22 +88,13 @@ if (embedded) start(embedded);
 
 function start(msg: Init): void {
   init = msg;
-  setStrings(msg.strings);
-  document.documentElement.lang = msg.locale;
-  const saved = ch.getState();
-  const fromDraft = !saved && msg.draft !== undefined && JSON.stringify(msg.draft) !== JSON.stringify(msg.prefill);
-  values = saved?.values ?? msg.draft ?? msg.prefill;
-  render();
-  if (fromDraft) {
-    renderBanner(byId('bp-draft-note') ?? app(), { severity: 'info', message: t('common.draftRestored') }, [
-      button('bp-clear', t('common.clear'), () => startOver()),
-    ]);
-  }
-  requestWorkspaces(false);
-  if (msg.phase === 'result' && msg.result) showResult(msg.result);
-  else if (msg.phase === 'submitting') setView('submitting');
-  // The review of a previous document is gone with it; ask again rather than lose the step.
-  else if (saved?.view === 'review') ch.post({ type: 'review', values });
+  page.start(msg, {
+    use: (v) => (values = v),
+    render,
+    load: () => requestWorkspaces(false),
+    showResult,
+    startOver,
+  });
 }
 
 function render(): void {
@@ -186,32 +185,14 @@ function placeholderOptions(select: HTMLSelectElement, placeholder: string, extr
   select.replaceChildren(el('option', { text: placeholder, attrs: { value: '' } }), ...extra.map(([v, label]) => el('option', { text: label, attrs: { value: v } })));
 }
 
-function setText(id: string, text: string): void {
-  const e = byId(id);
-  if (e) e.textContent = text;
-}
-
 function readValues(): RawBusinessProcess {
   const v = (id: string) => byId<HTMLInputElement>(id)?.value ?? '';
   return { projectId: v(IDS.projectId), apiGatewayGroupId: v(IDS.apiGatewayGroupId), name: v(IDS.name), description: v(IDS.description) };
 }
 
-// Sent at once, not debounced: the panel can be closed right after the last keystroke (Ctrl+W), and a draft
-// message sent later would reach a disposed panel.
-const postDraft = (): void => ch.post({ type: 'draft', values });
-
 function changed(): void {
   values = readValues();
-  saveState('edit');
-  postDraft();
-}
-
-function saveState(v: State['view']): void {
-  ch.setState({ values, view: v, ...(init ? { restore: init.restore } : {}) });
-}
-
-function errorText(e: WireFieldError): string {
-  return e.text ?? t(`err.${e.code ?? 'invalid'}`);
+  page.changed();
 }
 
 /** Instant field errors, for the inputs the user has left at least once. */
@@ -295,72 +276,16 @@ function review(): void {
   clearAllFieldErrors(app());
   renderBanner(byId('bp-banner') ?? app(), undefined);
   if (!checked.ok) {
-    showErrors(checked.errors.map((e) => ({ path: e.path, code: e.code })));
+    page.showErrors(checked.errors.map((e) => ({ path: e.path, code: e.code })));
     return;
   }
   ch.post({ type: 'review', values });
 }
 
-function showErrors(errors: WireFieldError[], banner?: { severity: 'error' | 'warning' | 'info'; message: string; code?: string; requestId?: string }): void {
-  setView('edit');
-  for (const e of errors) {
-    const id = IDS[e.path as keyof RawBusinessProcess] as string | undefined;
-    if (id) setFieldError(id, errorText(e));
-  }
-  const top = banner ?? (errors.some((e) => !(e.path in IDS)) ? { severity: 'error' as const, message: errors.map(errorText).join(' ') } : undefined);
-  renderBanner(byId('bp-banner') ?? app(), top ?? (errors.length ? { severity: 'error', message: t('common.errorSummary') } : undefined));
-  if (!focusFirstError(app())) byId('bp-banner')?.focus();
-}
-
-function showReview(msg: Extract<BpToWebview, { type: 'review' }>): void {
-  const section = byId('bp-review-section');
-  if (!section) return;
-  section.replaceChildren(
-    renderRequest('bp', msg.request, msg.cli, () => ch.post({ type: 'copyCli' })),
-    el('p', { id: 'bp-submit-status', className: 'status', attrs: { 'aria-live': 'polite' } }),
-    el(
-      'div',
-      { className: 'actions' },
-      button('bp-submit', t('bp.create'), () => submit(), 'primary'),
-      button('bp-back', t('common.back'), () => setView('edit')),
-    ),
-  );
-  setView('review');
-  section.focus();
-}
-
-function submit(): void {
-  if (view !== 'review') return;
-  // Disabled at once, before the host confirms, so a double click cannot send twice.
-  setView('submitting');
-  ch.post({ type: 'submit', values });
-}
-
-function setView(next: typeof view): void {
-  view = next;
-  const submitting = next === 'submitting';
-  const reviewShown = next === 'review' || (submitting && (byId('bp-review-section')?.childElementCount ?? 0) > 0);
-  show(byId('bp-edit'), next === 'edit' || (submitting && !reviewShown));
-  show(byId('bp-review-section'), reviewShown);
-  show(byId('bp-result'), next === 'result');
-  const fields = byId<HTMLFieldSetElement>('bp-fields');
-  if (fields) fields.disabled = submitting;
-  for (const id of ['bp-submit', 'bp-back', 'bp-review']) {
-    const b = byId<HTMLButtonElement>(id);
-    if (b) b.disabled = submitting;
-  }
-  app().setAttribute('aria-busy', String(submitting));
-  setText('bp-submit-status', submitting ? t('common.sendingStatus') : '');
-  const submitBtn = byId('bp-submit');
-  if (submitBtn) submitBtn.textContent = submitting ? t('common.sending') : t('bp.create');
-  if (next === 'edit' || next === 'review') saveState(next);
-}
-
 function showResult(result: BpResult): void {
   if (result.outcome === 'error') {
-    setView('edit');
     clearAllFieldErrors(app());
-    showErrors(result.errors, result.banner);
+    page.showErrors(result.errors, result.banner);
     return;
   }
   const section = byId('bp-result');
@@ -368,7 +293,7 @@ function showResult(result: BpResult): void {
   if (result.outcome === 'success') {
     values = init?.prefill ?? values;
     // The draft is spent; keep only the workspace for "create another".
-    saveState('edit');
+    page.save('edit');
     section.replaceChildren(
       el('h2', { id: 'bp-result-title', text: t('bp.successTitle') }),
       ...(result.recovered ? [el('p', { className: 'status', text: t('bp.recovered') })] : []),
@@ -388,12 +313,12 @@ function showResult(result: BpResult): void {
       banner,
       el('div', { className: 'actions' }, button('bp-back-to-form', t('common.back'), () => {
         ch.post({ type: 'reset' });
-        setView('edit');
+        page.setStep('edit');
       })),
     );
     renderBanner(banner, result.banner);
   }
-  setView('result');
+  page.setStep('result');
   section.focus();
 }
 
@@ -405,8 +330,7 @@ function startOver(): void {
   renderBanner(byId('bp-draft-note') ?? app(), undefined);
   requestWorkspaces(false);
   if (apiGroupsRequested) requestApiGroups(false);
-  saveState('edit');
-  ch.post({ type: 'draft', values });
-  setView('edit');
+  page.changed();
+  page.setStep('edit');
   byId(IDS.projectId)?.focus();
 }

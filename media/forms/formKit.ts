@@ -1,7 +1,7 @@
 // Webview-side toolkit shared by both forms: the private VS Code API handle, a typed channel that parses every
 // message from the host, DOM helpers that only ever set text (never HTML), and field error display.
 import type * as z from 'zod/mini';
-import { INIT_DATA_ID, parseMessage } from '../../src/shared/protocol';
+import { INIT_DATA_ID, parseMessage, type WireFieldError } from '../../src/shared/protocol';
 import type { StringKey } from '../../src/shared/strings';
 
 // The API object stays inside this module: nothing else on the page can post to the host with it.
@@ -227,4 +227,173 @@ export function renderRequest(
     el('pre', { className: 'cli' }, el('code', { id: `${prefix}-cli`, text: cli })),
     el('div', { className: 'actions' }, button(`${prefix}-copy-cli`, t('common.copyCli'), onCopyCli)),
   );
+}
+
+export function setText(id: string, text: string): void {
+  const e = byId(id);
+  if (e) e.textContent = text;
+}
+
+/** A field error's text: the server's own words, else the translation of its code. */
+export function errorText(e: WireFieldError): string {
+  return e.text ?? t(`err.${e.code ?? 'invalid'}`);
+}
+
+export type Step = 'edit' | 'review' | 'submitting' | 'result';
+
+/** What a form page keeps in its webview state: its values, its step, and what the host needs after a reload. */
+export interface PageState<Raw, Restore> {
+  values: Raw;
+  view: 'edit' | 'review';
+  restore?: Restore;
+}
+
+/** What every form's init data has (see bpInitSchema / ugInitSchema). */
+export interface PageInit<Raw, Result> {
+  strings: Readonly<Record<string, string>>;
+  locale: string;
+  prefill: Raw;
+  draft?: Raw | undefined;
+  phase: 'edit' | 'submitting' | 'result';
+  result?: Result | undefined;
+}
+
+/** What a form does at the points where the shared start-up needs it. */
+export interface StartHooks<Raw, Result> {
+  /** Takes the values to start from (a copy, the page's own from now on). */
+  use(values: Raw): void;
+  render(): void;
+  /** Asks for what the form needs at once (lookups). */
+  load(): void;
+  showResult(result: Result): void;
+  startOver(): void;
+}
+
+/** The messages the shared page logic sends; both forms' unions hold them. */
+type PageToHost<Raw> = { type: 'draft' | 'review' | 'submit'; values: Raw } | { type: 'copyCli' };
+
+export interface PageOptions<Raw, Restore> {
+  /** Id prefix of the page's elements (`bp-edit`, `ug-review-section`, …). */
+  readonly prefix: 'bp' | 'ug';
+  readonly channel: {
+    post(msg: PageToHost<Raw>): void;
+    getState(): PageState<Raw, Restore> | undefined;
+    setState(state: PageState<Raw, Restore>): void;
+  };
+  readonly values: () => Raw;
+  readonly restore: () => Restore | undefined;
+  readonly submitLabel: StringKey;
+  /** The page's buttons, disabled while the request is sent; `disabled` may keep one disabled for other reasons. */
+  readonly buttons: readonly string[];
+  readonly disabled?: (id: string) => boolean;
+  /** Control id of an error path, undefined for errors of the form as a whole. */
+  readonly controlFor: (path: string) => string | undefined;
+}
+
+/**
+ * The steps every form page goes through — edit, review, submitting, result — with the draft kept in the webview
+ * state and mirrored to the host on every change, field errors on their controls, and a submit that cannot be sent
+ * twice.
+ */
+export function formPage<Raw, Restore>(o: PageOptions<Raw, Restore>) {
+  let step: Step = 'edit';
+  const p = o.prefix;
+  const app = (): HTMLElement => byId('app') ?? document.body;
+
+  const save = (view: PageState<Raw, Restore>['view']): void => {
+    const restore = o.restore();
+    o.channel.setState({ values: o.values(), view, ...(restore === undefined ? {} : { restore }) });
+  };
+
+  const setStep = (next: Step): void => {
+    step = next;
+    const submitting = next === 'submitting';
+    const reviewShown = next === 'review' || (submitting && (byId(`${p}-review-section`)?.childElementCount ?? 0) > 0);
+    show(byId(`${p}-edit`), next === 'edit' || (submitting && !reviewShown));
+    show(byId(`${p}-review-section`), reviewShown);
+    show(byId(`${p}-result`), next === 'result');
+    const fields = byId<HTMLFieldSetElement>(`${p}-fields`);
+    if (fields) fields.disabled = submitting;
+    for (const id of o.buttons) {
+      const b = byId<HTMLButtonElement>(id);
+      if (b) b.disabled = submitting || (o.disabled?.(id) ?? false);
+    }
+    app().setAttribute('aria-busy', String(submitting));
+    setText(`${p}-submit-status`, submitting ? t('common.sendingStatus') : '');
+    const submitButton = byId(`${p}-submit`);
+    if (submitButton) submitButton.textContent = submitting ? t('common.sending') : t(o.submitLabel);
+    if (next === 'edit' || next === 'review') save(next);
+  };
+
+  const submit = (): void => {
+    if (step !== 'review') return;
+    // Disabled at once, before the host confirms, so a double click cannot send twice.
+    setStep('submitting');
+    o.channel.post({ type: 'submit', values: o.values() });
+  };
+
+  return {
+    get step(): Step {
+      return step;
+    },
+    /**
+     * Starts the page: the values of the page's saved state (a document rebuilt after hiding), else the host's draft
+     * (with a note and a way to clear it), else the prefill; then the step the host is in.
+     */
+    start<Result>(init: PageInit<Raw, Result>, h: StartHooks<Raw, Result>): void {
+      setStrings(init.strings);
+      document.documentElement.lang = init.locale;
+      const saved = o.channel.getState();
+      const fromDraft = !saved && init.draft !== undefined && JSON.stringify(init.draft) !== JSON.stringify(init.prefill);
+      h.use(structuredClone(saved?.values ?? init.draft ?? init.prefill));
+      h.render();
+      if (fromDraft) {
+        renderBanner(byId(`${p}-draft-note`) ?? app(), { severity: 'info', message: t('common.draftRestored') }, [
+          button(`${p}-clear`, t('common.clear'), () => h.startOver()),
+        ]);
+      }
+      h.load();
+      if (init.phase === 'result' && init.result) h.showResult(init.result);
+      else if (init.phase === 'submitting') setStep('submitting');
+      // The review of a previous document is gone with it; ask again rather than lose the step.
+      else if (saved?.view === 'review') o.channel.post({ type: 'review', values: o.values() });
+    },
+    save,
+    setStep,
+    submit,
+    // Sent at once, not debounced: the panel can be closed right after the last keystroke (Ctrl+W), and a draft
+    // message sent later would reach a disposed panel.
+    changed(): void {
+      save('edit');
+      o.channel.post({ type: 'draft', values: o.values() });
+    },
+    /** Field errors on their controls; the rest, or a summary, in the banner; focus on the first error. */
+    showErrors(errors: readonly WireFieldError[], banner?: BannerData): void {
+      setStep('edit');
+      const loose: string[] = [];
+      for (const e of errors) {
+        const id = o.controlFor(e.path);
+        if (id) setFieldError(id, errorText(e));
+        else loose.push(errorText(e));
+      }
+      const summary = loose.length ? loose.join(' ') : errors.length ? t('common.errorSummary') : undefined;
+      renderBanner(byId(`${p}-banner`) ?? app(), banner ?? (summary === undefined ? undefined : { severity: 'error', message: summary }));
+      if (!focusFirstError(app())) byId(`${p}-banner`)?.focus();
+    },
+    /** The review step: what the form adds, the exact request and CLI command, then send or go back. */
+    showReview(request: Parameters<typeof renderRequest>[1], cli: string, ...before: Child[]): void {
+      const section = byId(`${p}-review-section`);
+      if (!section) return;
+      section.replaceChildren(
+        ...before.filter((c): c is Node | string => c !== null && c !== undefined && c !== false),
+        renderRequest(p, request, cli, () => o.channel.post({ type: 'copyCli' })),
+        el('p', { id: `${p}-submit-status`, className: 'status', attrs: { 'aria-live': 'polite' } }),
+        el('div', { className: 'actions' },
+          button(`${p}-submit`, t(o.submitLabel), submit, 'primary'),
+          button(`${p}-back`, t('common.back'), () => setStep('edit'))),
+      );
+      setStep('review');
+      section.focus();
+    },
+  };
 }

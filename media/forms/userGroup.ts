@@ -1,12 +1,12 @@
 // @entry  Add/Update User Groups form (webview side).
 import * as z from 'zod/mini';
 import {
-  ugInitSchema, ugRestoreSchema, ugToWebviewSchema, type TenantUserItem, type UgInit, type UgResult, type UgToHost, type UgToWebview, type WireFieldError,
+  ugInitSchema, ugRestoreSchema, ugToWebviewSchema, type TenantUserItem, type UgInit, type UgResult, type UgToHost, type UgToWebview,
 } from '../../src/shared/protocol';
 import { LIMITS, checkUserGroups, emptyUserGroupRow, rawUserGroupsSchema, type RawUserGroups } from '../../src/shared/schemas';
 import {
-  button, byId, channel, clearAllFieldErrors, el, field, focusFirstError, readInit, renderBanner, renderRequest, sequence,
-  setFieldError, setStrings, show, t, type BannerData,
+  button, byId, channel, clearAllFieldErrors, el, field, formPage, readInit, renderBanner, sequence, setFieldError,
+  setText, t,
 } from './formKit';
 
 type Init = UgInit;
@@ -27,7 +27,6 @@ const MAX_SHOWN_OPTIONS = 200;
 
 let init: Init | undefined;
 let values: RawUserGroups = { rows: [emptyUserGroupRow()] };
-let view: 'edit' | 'review' | 'submitting' | 'result' = 'edit';
 const touched = new Set<string>();
 
 let tenantUsers: TenantUserItem[] | undefined;
@@ -37,6 +36,16 @@ const rolesState = new Map<string, { state: 'loading' | 'failed'; message?: stri
 const nameChecks = new Map<number, number>();
 
 const app = (): HTMLElement => byId('app') ?? document.body;
+const page = formPage<RawUserGroups, State['restore']>({
+  prefix: 'ug',
+  channel: ch,
+  values: () => values,
+  restore: () => init?.restore,
+  submitLabel: 'ug.save',
+  buttons: ['ug-submit', 'ug-back', 'ug-review', 'ug-add-row'],
+  disabled: (id) => id === 'ug-add-row' && values.rows.length >= LIMITS.groupsPerRequest,
+  controlFor: controlForPath,
+});
 
 ch.onMessage((msg) => {
   switch (msg.type) {
@@ -67,11 +76,11 @@ ch.onMessage((msg) => {
       return;
     }
     case 'fieldErrors':
-      return showErrors(msg.errors, msg.banner);
+      return page.showErrors(msg.errors, msg.banner);
     case 'review':
-      return showReview(msg);
+      return page.showReview(msg.request, msg.cli, msg.diff ? diffTable(msg.diff) : null);
     case 'submitting':
-      return setView('submitting');
+      return page.setStep('submitting');
     case 'result':
       return showResult(msg.result);
   }
@@ -83,23 +92,19 @@ if (embedded) start(embedded);
 
 function start(msg: Init): void {
   init = msg;
-  setStrings(msg.strings);
-  document.documentElement.lang = msg.locale;
-  const saved = ch.getState();
-  const fromDraft = !saved && msg.draft !== undefined && JSON.stringify(msg.draft) !== JSON.stringify(msg.prefill);
-  values = structuredClone(saved?.values ?? msg.draft ?? msg.prefill);
-  if (msg.mode === 'edit') values.rows = values.rows.slice(0, 1);
-  renderPage();
-  if (fromDraft) {
-    renderBanner(byId('ug-draft-note') ?? app(), { severity: 'info', message: t('common.draftRestored') }, [
-      button('ug-clear', t('common.clear'), () => startOver()),
-    ]);
-  }
-  // Editing shows the group's accounts against the list right away; adding waits until the user needs the list.
-  if (msg.mode === 'edit') ensureLookups(0);
-  if (msg.phase === 'result' && msg.result) showResult(msg.result);
-  else if (msg.phase === 'submitting') setView('submitting');
-  else if (saved?.view === 'review') ch.post({ type: 'review', values });
+  page.start(msg, {
+    use: (v) => {
+      values = v;
+      if (msg.mode === 'edit') values.rows = values.rows.slice(0, 1);
+    },
+    render: renderPage,
+    // Editing shows the group's accounts against the list right away; adding waits until the user needs the list.
+    load: () => {
+      if (msg.mode === 'edit') ensureLookups(0);
+    },
+    showResult,
+    startOver,
+  });
 }
 
 function renderPage(): void {
@@ -445,22 +450,8 @@ function fillOwners(): void {
     .map((u) => el('option', { attrs: { value: u.accountName, label: u.yunAccount } })));
 }
 
-function setText(id: string, text: string): void {
-  const e = byId(id);
-  if (e) e.textContent = text;
-}
-
-// Sent at once, not debounced: the panel can be closed right after the last keystroke (Ctrl+W), and a draft
-// message sent later would reach a disposed panel.
-const postDraft = (): void => ch.post({ type: 'draft', values });
-
 function changed(): void {
-  saveState('edit');
-  postDraft();
-}
-
-function saveState(v: State['view']): void {
-  ch.setState({ values, view: v, ...(init ? { restore: init.restore } : {}) });
+  page.changed();
 }
 
 function addRow(): void {
@@ -485,10 +476,6 @@ function removeRow(i: number): void {
 function controlForPath(path: string): string | undefined {
   const m = /^groups\.(\d+)\.(name|owner|type|projectName|accounts)(\.\d+)?$/.exec(path);
   return m ? controlId(m[2] as RowField, Number(m[1])) : undefined;
-}
-
-function errorText(e: WireFieldError): string {
-  return e.text ?? t(`err.${e.code ?? 'invalid'}`);
 }
 
 function validateTouched(): void {
@@ -528,38 +515,10 @@ function review(): void {
   renderBanner(byId('ug-banner') ?? app(), undefined);
   const checked = checkUserGroups(values);
   if (!checked.ok) {
-    showErrors(checked.errors);
+    page.showErrors(checked.errors);
     return;
   }
   ch.post({ type: 'review', values });
-}
-
-function showErrors(errors: WireFieldError[], banner?: BannerData): void {
-  setView('edit');
-  const loose: string[] = [];
-  for (const e of errors) {
-    const id = controlForPath(e.path);
-    if (id) setFieldError(id, errorText(e));
-    else loose.push(errorText(e));
-  }
-  const top = banner ?? (loose.length ? { severity: 'error' as const, message: loose.join(' ') } : errors.length ? { severity: 'error' as const, message: t('common.errorSummary') } : undefined);
-  renderBanner(byId('ug-banner') ?? app(), top);
-  if (!focusFirstError(app())) byId('ug-banner')?.focus();
-}
-
-function showReview(msg: Review): void {
-  const section = byId('ug-review-section');
-  if (!section) return;
-  section.replaceChildren(
-    ...(msg.diff ? [diffTable(msg.diff)] : []),
-    renderRequest('ug', msg.request, msg.cli, () => ch.post({ type: 'copyCli' })),
-    el('p', { id: 'ug-submit-status', className: 'status', attrs: { 'aria-live': 'polite' } }),
-    el('div', { className: 'actions' },
-      button('ug-submit', t('ug.save'), () => submit(), 'primary'),
-      button('ug-back', t('common.back'), () => setView('edit'))),
-  );
-  setView('review');
-  section.focus();
 }
 
 function diffTable(diff: NonNullable<Review['diff']>): HTMLElement {
@@ -577,42 +536,16 @@ function diffTable(diff: NonNullable<Review['diff']>): HTMLElement {
     diff.removed.length ? el('p', { id: 'ug-diff-removed', className: 'removed', text: `${t('ug.removed')}: ${diff.removed.join(', ')}` }) : null);
 }
 
-function submit(): void {
-  if (view !== 'review') return;
-  setView('submitting');
-  ch.post({ type: 'submit', values });
-}
-
-function setView(next: typeof view): void {
-  view = next;
-  const submitting = next === 'submitting';
-  const reviewShown = next === 'review' || (submitting && (byId('ug-review-section')?.childElementCount ?? 0) > 0);
-  show(byId('ug-edit'), next === 'edit' || (submitting && !reviewShown));
-  show(byId('ug-review-section'), reviewShown);
-  show(byId('ug-result'), next === 'result');
-  const fields = byId<HTMLFieldSetElement>('ug-fields');
-  if (fields) fields.disabled = submitting;
-  for (const id of ['ug-submit', 'ug-back', 'ug-review', 'ug-add-row']) {
-    const b = byId<HTMLButtonElement>(id);
-    if (b) b.disabled = submitting || (id === 'ug-add-row' && values.rows.length >= LIMITS.groupsPerRequest);
-  }
-  app().setAttribute('aria-busy', String(submitting));
-  setText('ug-submit-status', submitting ? t('common.sendingStatus') : '');
-  const s = byId('ug-submit');
-  if (s) s.textContent = submitting ? t('common.sending') : t('ug.save');
-  if (next === 'edit' || next === 'review') saveState(next);
-}
-
 function showResult(result: UgResult): void {
   if (result.outcome === 'error') {
     clearAllFieldErrors(app());
-    showErrors(result.errors, result.banner);
+    page.showErrors(result.errors, result.banner);
     return;
   }
   const section = byId('ug-result');
   if (!section) return;
   values = structuredClone(init?.prefill ?? values);
-  saveState('edit');
+  page.save('edit');
   section.replaceChildren(
     el('h2', { id: 'ug-result-title', text: t('ug.successTitle') }),
     el('table', { id: 'ug-result-groups', className: 'params' },
@@ -626,7 +559,7 @@ function showResult(result: UgResult): void {
     el('p', { className: 'banner-meta' }, el('span', { className: 'request-id', text: `${t('common.requestId')}: ${result.requestId}` })),
     ...(init?.mode === 'add' ? [el('div', { className: 'actions' }, button('ug-again', t('ug.addRow'), () => startOver()))] : []),
   );
-  setView('result');
+  page.setStep('result');
   section.focus();
 }
 
@@ -636,8 +569,7 @@ function startOver(): void {
   touched.clear();
   taken.clear();
   renderPage();
-  saveState('edit');
-  ch.post({ type: 'draft', values });
-  setView('edit');
+  page.changed();
+  page.setStep('edit');
   byId(controlId('name', 0))?.focus();
 }

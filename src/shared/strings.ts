@@ -23,3 +23,8 @@ export const STRING_KEYS = [
 ] as const;
 
 export type StringKey = (typeof STRING_KEYS)[number] | `err.${FieldErrorCode}`;
+
+/** Whether a form's page uses a text: the common ones, the field errors, and its own (`bp.` or `ug.`). */
+export function isFormString(key: string, form: 'bp' | 'ug'): boolean {
+  return !/^(bp|ug)\./.test(key) || key.startsWith(`${form}.`);
+}

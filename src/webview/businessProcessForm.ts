@@ -16,7 +16,7 @@ import { FormHost, openOrReveal, takeOver } from './formHost';
 import type { BusinessProcessFormTarget, FormContext } from './forms';
 import { asDataWorksError, collectPages, errorBanner, formKey } from './hostSupport';
 import { RecentChecks } from './recentChecks';
-import { webviewStrings } from './strings';
+import { formStrings } from './strings';
 
 /** Sane caps for the pickers: ListProjects pages of PAGE_SIZE (the tree's), DescribeApiGroups pages of 50. */
 const MAX_WORKSPACES = 1000;
@@ -68,7 +68,7 @@ class BusinessProcessForm extends FormHost<
   protected init(): BpInit {
     const draft = this.panel.draft;
     return {
-      strings: webviewStrings(),
+      strings: formStrings('bp'),
       locale: this.locale,
       region: this.region,
       restore: { profile: this.ctx.profileName, region: this.region, ...(this.target.projectId === undefined ? {} : { projectId: this.target.projectId }) },

@@ -105,10 +105,6 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
   private render(): void {
     if (this.disposed || !this.initFactory) return;
     const initData = this.initFactory();
-    if (!parseMessage(this.spec.init, initData)) {
-      // The page would refuse to start; better to know here which field broke the schema.
-      this.deps.log.warn(`[forms] ${this.spec.form}: the init data does not match its schema`);
-    }
     const webview = this.panel.webview;
     const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
     webview.html = buildFormHtml({
@@ -122,6 +118,9 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
       form: this.spec.form,
       initData,
     });
+    // Checked after the page is on its way, not before: the first check builds the schema, which the user would
+    // otherwise wait for. A page refuses data that does not parse; the log then says why it never started.
+    if (!parseMessage(this.spec.init, initData)) this.deps.log.warn(`[forms] ${this.spec.form}: the init data does not match its schema`);
   }
 
   get form(): FormPanelSpec<ToHost, ToWebview, Draft, Init>['form'] {

@@ -16,7 +16,7 @@ import { FormHost, openOrReveal, takeOver } from './formHost';
 import type { FormContext, UserGroupFormTarget } from './forms';
 import { asDataWorksError, collectPages, errorBanner, formKey } from './hostSupport';
 import { RecentChecks } from './recentChecks';
-import { webviewStrings } from './strings';
+import { formStrings, webviewStrings } from './strings';
 
 const MAX_TENANT_USERS = 5000;
 const MAX_ROLES = 5000;
@@ -94,7 +94,7 @@ class UserGroupForm extends FormHost<
   protected init(): UgInit {
     const draft = this.panel.draft;
     return {
-      strings: webviewStrings(),
+      strings: formStrings('ug'),
       locale: this.locale,
       region: this.region,
       mode: this.group ? 'edit' : 'add',

@@ -166,6 +166,7 @@ function printTable() {
     if (a.floor) {
       row('floor (our registrations, none of our code): load / activate() / end to end, wall', `${a.floor.codeLoadingMs} / ${a.floor.activateCallMs} / ${a.floor.totalMs} ms (CPU ${a.floor.totalCpuMs} ms)`);
       row('ratio floor/hello, end to end, wall / CPU (ratio of medians)', `${round(a.floorRatio, 2)}× / ${round(a.floorCpuRatio, 2)}×`);
+      row('ratio ours/floor (what our own code adds), wall / CPU', `${round(a.ours.totalMs / a.floor.totalMs, 2)}× / ${round(a.ours.totalCpuMs / a.floor.totalCpuMs, 2)}×`);
     }
     row('VS Code\'s "Activation" (load + activate call), ours vs hello, wall', `${round(a.ours.codeLoadingMs + a.ours.activateCallMs, 1)} vs ${round(a.hello.codeLoadingMs + a.hello.activateCallMs, 1)} ms`);
     row('network calls during activation (hooks + emulator)', `${a.networkCalls} (emulator: ${a.emulatorCalls})`);

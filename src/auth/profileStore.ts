@@ -67,13 +67,13 @@ function isProfileInfo(v: unknown): v is ProfileInfo {
   return typeof o.name === 'string' && typeof o.region === 'string' && (o.mode === 'ak' || o.mode === 'sts');
 }
 
+/** How long a SecretStorage change event may take to come back for a write of our own. */
+const OWN_WRITE_ECHO_MS = 10_000;
+
 /**
  * Profiles: metadata in globalState, credentials in SecretStorage. Every SecretStorage access is guarded:
  * SecretStorage can lose or fail to decrypt values, and that must show as "sign in again", never as a crash.
  */
-/** How long a SecretStorage change event may take to come back for a write of our own. */
-const OWN_WRITE_ECHO_MS = 10_000;
-
 export class ProfileStore {
   private readonly changed = new Emitter<ProfileChange>();
   readonly onDidChange = this.changed.event;
@@ -188,7 +188,6 @@ export class ProfileStore {
     return [active, ...extra.filter((r) => r !== active)];
   }
 
-  /** Another window changed a secret of ours: tell the listeners, the value is read again on next use. */
   /**
    * SecretStorage reports every change, including the ones this store just made and announced itself; those echoes
    * are dropped. A change made by another window, or by this one over 10 s ago, is reported as new credentials.

@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { createDataWorksService, DataWorksError, type Credentials, type TransportModule } from '../../src/api';
+import { DataWorksError, type Credentials, type TransportModule } from '../../src/api';
 import { DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, startEmulator, type RunningEmulator } from '../emulator';
+import { FAST_DEPS, serviceFor } from '../support/emulatorService';
 
 interface BuildConfig { readonly entryPoints: Record<string, string> | string[]; readonly outdir: string }
 const root = join(__dirname, '..', '..');
@@ -36,10 +37,7 @@ describe('api: the dist/api.js bundle against the emulator', function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const service = (credentials: Credentials) => createDataWorksService({
-    region: 'cn-shanghai', credentials, endpoint: { host: emu.endpoint, protocol: 'http' }, userAgent: 'vscode-dataworks/test',
-    requestsPerSecond: 1000, timeoutMs: 10_000,
-  }, { loadTransport: () => Promise.resolve(transport), backoff: { baseMs: 5, throttleBaseMs: 5, capMs: 20 } });
+  const service = (credentials: Credentials) => serviceFor(emu, { credentials }, { ...FAST_DEPS, loadTransport: () => Promise.resolve(transport) });
 
   it('carries neither @alicloud/credentials nor tea-xml', async () => {
     const text = await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'api.js'), 'utf8'));

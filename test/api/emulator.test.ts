@@ -1,29 +1,13 @@
 // The real API layer (real openapi-client transport, real signing) against the emulator over loopback HTTP.
 
 import * as assert from 'node:assert/strict';
-import {
-  createDataWorksService, DataWorksError, type Credentials, type DataWorksService, type ServiceConfig, type ServiceDeps,
-  type UserGroup,
-} from '../../src/api';
+import { DataWorksError, type DataWorksService, type UserGroup } from '../../src/api';
 import {
   DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, RESTRICTED_CREDENTIALS, startEmulator,
   type EmulatorOptions, type RunningEmulator,
 } from '../emulator';
+import { serviceFor } from '../support/emulatorService';
 
-/** Small backoff so retry tests take milliseconds; a high rate limit so paging 10,000 groups is not throttled by us. */
-const FAST: ServiceDeps = { backoff: { baseMs: 5, throttleBaseMs: 5, capMs: 20 } };
-
-function service(emu: RunningEmulator, over: Partial<ServiceConfig> & { credentials?: Credentials } = {}): DataWorksService {
-  return createDataWorksService({
-    region: 'cn-shanghai',
-    credentials: DEMO_CREDENTIALS,
-    endpoint: { host: emu.endpoint, protocol: 'http' },
-    userAgent: 'vscode-dataworks/test',
-    requestsPerSecond: 1000,
-    timeoutMs: 10_000,
-    ...over,
-  }, FAST);
-}
 
 async function failure(p: Promise<unknown>): Promise<DataWorksError> {
   try {
@@ -65,12 +49,12 @@ describe('api against the emulator', function () {
     let svc: DataWorksService;
     before(async () => {
       emu = await start({ seed: 'demo' });
-      svc = service(emu);
+      svc = serviceFor(emu);
     });
 
     it('workspaces differ per region (x-acs-region-id)', async () => {
       const sh = await svc.listWorkspaces({ pageNumber: 1, pageSize: 100 });
-      const hz = await service(emu, { region: 'cn-hangzhou' }).listWorkspaces({ pageNumber: 1, pageSize: 100 });
+      const hz = await serviceFor(emu, { region: 'cn-hangzhou' }).listWorkspaces({ pageNumber: 1, pageSize: 100 });
       assert.ok(sh.items.length > 0 && hz.items.length > 0);
       assert.equal(sh.totalCount, sh.items.length);
       const shIds = new Set(sh.items.map((w) => w.id));
@@ -135,7 +119,7 @@ describe('api against the emulator', function () {
   it('pages to the end of the large seed (10,000+ user groups, 1,000+ workspaces)', async function () {
     this.timeout(60_000);
     const emu = await start({ seed: 'large' });
-    const svc = service(emu);
+    const svc = serviceFor(emu);
     const groups = await all<UserGroup>((pageNumber) => svc.listUserGroups({ pageNumber, pageSize: 100 }));
     assert.ok(groups.total >= 10_000, `total ${groups.total}`);
     assert.equal(groups.items.length, groups.total);
@@ -154,7 +138,7 @@ describe('api against the emulator', function () {
       let account = '';
       before(async () => {
         emu = await start({ seed: 'demo', dsgErrorStyle: style });
-        svc = service(emu);
+        svc = serviceFor(emu);
         const u = (await svc.listTenantUsers()).find((x) => x.accountType !== 6);
         assert.ok(u);
         owner = u.accountName;
@@ -177,7 +161,7 @@ describe('api against the emulator', function () {
       it('USERGROUP.ACCOUNTLISTSIZE.ERROR → accounts', () => expectCode(svc.saveUserGroups([{ name: 'x_g', owner, type: 1, accounts: Array(101).fill(account) as string[] }]), 'USERGROUP.ACCOUNTLISTSIZE.ERROR', 400, 'accounts'));
       it('USERGROUP.LISTSIZE.ERROR', () => expectCode(svc.saveUserGroups([...Array(21).keys()].map((i) => ({ name: `x_g${i}`, owner, type: 1 as const, accounts: [] }))), 'USERGROUP.LISTSIZE.ERROR', 400));
       it('PARAMS.ERROR', () => expectCode(svc.saveUserGroups([{ name: 'bad name!', owner, type: 1, accounts: [] }]), 'PARAMS.ERROR', 400));
-      it('PERMISSION.DENIED.ERROR', () => expectCode(service(emu, { credentials: RESTRICTED_CREDENTIALS }).deleteUserGroups([1]), 'PERMISSION.DENIED.ERROR', 403));
+      it('PERMISSION.DENIED.ERROR', () => expectCode(serviceFor(emu, { credentials: RESTRICTED_CREDENTIALS }).deleteUserGroups([1]), 'PERMISSION.DENIED.ERROR', 403));
       it('UNKNOWN.ERROR (a read retries it, then gives up)', async () => {
         emu.setFaults({ dsgUnknownErrorNext: 4 });
         emu.resetCounts();
@@ -200,7 +184,7 @@ describe('api against the emulator', function () {
     let gatewayId = '';
     before(async () => {
       emu = await start({ seed: 'demo' });
-      svc = service(emu);
+      svc = serviceFor(emu);
       const ws = (await svc.listWorkspaces({ pageNumber: 1, pageSize: 100 })).items.find((w) => w.status === 'AVAILABLE');
       const gw = (await svc.listApiGatewayGroups({ pageNumber: 1, pageSize: 50 })).items[0];
       assert.ok(ws && gw);
@@ -288,7 +272,7 @@ describe('api against the emulator', function () {
     });
 
     it('wrong secret → SignatureDoesNotMatch, not retried, nothing secret in the message', async () => {
-      const bad = service(emu, { credentials: { accessKeyId: DEMO_CREDENTIALS.accessKeyId, accessKeySecret: 'wrong-secret-value' } });
+      const bad = serviceFor(emu, { credentials: { accessKeyId: DEMO_CREDENTIALS.accessKeyId, accessKeySecret: 'wrong-secret-value' } });
       const e = await failure(bad.listWorkspaces({ pageNumber: 1, pageSize: 10 }));
       assert.equal(e.code, 'SignatureDoesNotMatch');
       assert.equal(e.field, 'accessKeySecret');
@@ -298,7 +282,7 @@ describe('api against the emulator', function () {
     });
 
     it('unknown key → InvalidAccessKeyId.NotFound', async () => {
-      const bad = service(emu, { credentials: { accessKeyId: 'LTAINOSUCHKEY', accessKeySecret: 'whatever-secret' } });
+      const bad = serviceFor(emu, { credentials: { accessKeyId: 'LTAINOSUCHKEY', accessKeySecret: 'whatever-secret' } });
       const e = await failure(bad.listTenantUsers());
       assert.equal(e.code, 'InvalidAccessKeyId.NotFound');
       assert.equal(e.kind, 'api');
@@ -306,16 +290,16 @@ describe('api against the emulator', function () {
     });
 
     it('STS credentials work; an expired token is reported', async () => {
-      const sts = service(emu, { credentials: DEMO_STS_CREDENTIALS });
+      const sts = serviceFor(emu, { credentials: DEMO_STS_CREDENTIALS });
       assert.ok((await sts.listWorkspaces({ pageNumber: 1, pageSize: 10 })).items.length > 0);
-      const expired = service(emu, { credentials: EXPIRED_STS_CREDENTIALS });
+      const expired = serviceFor(emu, { credentials: EXPIRED_STS_CREDENTIALS });
       const e = await failure(expired.listWorkspaces({ pageNumber: 1, pageSize: 10 }));
       assert.match(e.code, /^InvalidSecurityToken/);
       assert.match(e.userMessage('zh-cn'), /STS/);
     });
 
     it('a RAM user without API Gateway permission → Forbidden.RAM', async () => {
-      const e = await failure(service(emu, { credentials: RESTRICTED_CREDENTIALS }).listApiGatewayGroups({ pageNumber: 1, pageSize: 10 }));
+      const e = await failure(serviceFor(emu, { credentials: RESTRICTED_CREDENTIALS }).listApiGatewayGroups({ pageNumber: 1, pageSize: 10 }));
       assert.equal(e.code, 'Forbidden.RAM');
       assert.equal(e.httpStatus, 403);
     });
@@ -323,7 +307,7 @@ describe('api against the emulator', function () {
 
   it('a Basic edition tenant → Forbidden.Access with what to do', async () => {
     const emu = await start({ seed: 'demo', edition: 'Basic' });
-    const e = await failure(service(emu).listUserGroups({ pageNumber: 1, pageSize: 10 }));
+    const e = await failure(serviceFor(emu).listUserGroups({ pageNumber: 1, pageSize: 10 }));
     assert.equal(e.code, 'Forbidden.Access');
     assert.match(e.userMessage('en'), /Edition/);
   });

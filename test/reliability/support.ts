@@ -1,11 +1,9 @@
-// Shared by the reliability suites: a real service (real transport, real signing) aimed at the emulator, and
+// Shared by the reliability suites: a real service aimed at the emulator (test/support/emulatorService.ts), and
 // helpers to capture failures and read the emulator's fault bookkeeping.
 
 import * as assert from 'node:assert/strict';
-import {
-  createDataWorksService, DataWorksError, type DataWorksService, type ServiceConfig, type ServiceDeps,
-} from '../../src/api';
-import { DEMO_CREDENTIALS, type FaultConfig, type RunningEmulator } from '../emulator';
+import { DataWorksError, type DataWorksService } from '../../src/api';
+import type { FaultConfig, RunningEmulator } from '../emulator';
 
 /** Canary credentials: long, distinctive, and shaped like real secrets (base62 runs), so that a redactor keyed on
  * shape is tested too. Used by canary.test.ts and looked for in the packaged extension by vsix.test.ts. */
@@ -15,21 +13,7 @@ export const WRONG_SECRET = 'cAnArY7wrongQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5JgX';
 export const WRONG_TOKEN = 'CAIS-cAnArY-wrong-security-token-7f3e9a2b';
 export const PROXY_PASSWORD = 'pRoXy-cAnArY-pass-5c1d8e';
 
-/** Backoff in milliseconds, not seconds, so a fault table of ~100 rows runs in seconds. */
-export const FAST_DEPS: ServiceDeps = { backoff: { baseMs: 5, throttleBaseMs: 5, capMs: 20 } };
-
-export function serviceFor(emu: RunningEmulator, over: Partial<ServiceConfig> = {}, deps: ServiceDeps = FAST_DEPS): DataWorksService {
-  return createDataWorksService({
-    region: 'cn-shanghai',
-    credentials: DEMO_CREDENTIALS,
-    endpoint: { host: emu.endpoint, protocol: 'http' },
-    userAgent: 'vscode-dataworks/reliability',
-    // Our own limiter is not under test here; the emulator's faults are.
-    requestsPerSecond: 10_000,
-    timeoutMs: 10_000,
-    ...over,
-  }, deps);
-}
+export { FAST_DEPS, serviceFor } from '../support/emulatorService';
 
 /** The settled outcome of a call, without letting a rejection escape. */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };

@@ -1,5 +1,5 @@
-// Builds the extension host bundle, the chunks it loads on demand (deferred.js: API layer and form hosts; api.js:
-// the Alibaba Cloud SDK) and the webview bundles.
+// Builds the extension host bundle, the chunks it loads on demand (core.js: explorer and commands; deferred.js: API
+// layer and form hosts; api.js: the Alibaba Cloud SDK) and the webview bundles.
 // Usage: node esbuild.js [--production] [--watch] [--metafile]
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -70,33 +70,47 @@ const staticCredentials = {
 };
 
 /**
- * Keeps the code activation does not need out of dist/extension.js: `import('./deferred')` becomes a require of
- * dist/deferred.js (src/deferred.ts: the API layer, and the form hosts behind their own import()). A static import
- * of that code from the activation side would quietly bundle a second copy of its classes, so it fails the build.
+ * The extension is three CommonJS files of our own, each loaded when first needed, plus the SDK (dist/api.js):
+ *   dist/extension.js  activation: registers the commands, the tree view and the form serializers (src/extension.ts
+ *                      and the few files in SHELL), so that activating reads and runs as little as possible;
+ *   dist/core.js       the explorer, the services and the command handlers (src/core.ts), on the first tree question,
+ *                      command or restored form;
+ *   dist/deferred.js   the API layer and the form hosts (src/deferred.ts), on the first API call or form.
+ * `import('./core')` and `import('./deferred')` become plain requires of those files (the extension host patches
+ * require for `vscode`, not Node's ESM loader). Any static import across a line would quietly bundle a second copy
+ * of a module (of its classes and state), so it fails the build.
  */
 const src = path.join(__dirname, 'src');
-const deferredEntry = path.join(src, 'deferred.ts');
+const CHUNK_OF = { [path.join(src, 'core.ts')]: './core.js', [path.join(src, 'deferred.ts')]: './deferred.js' };
+const SHELL = new Set(['extension.ts', 'constants.ts', 'tree/deferredProvider.ts', 'webview/serializers.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
 const isDeferredCode = (file) =>
-  file === deferredEntry ||
+  file === path.join(src, 'deferred.ts') ||
   (file.startsWith(path.join(src, 'api') + path.sep) && file !== path.join(src, 'api', 'regions.ts')) ||
   file.startsWith(path.join(src, 'shared') + path.sep) ||
   (file.startsWith(path.join(src, 'webview') + path.sep) && file !== path.join(src, 'webview', 'serializers.ts'));
-const deferredChunk = {
-  name: 'deferred-chunk',
-  setup(build) {
-    build.onResolve({ filter: /^\./ }, (args) => {
-      if (!args.importer || isDeferredCode(args.importer)) return undefined;
-      const base = path.resolve(args.resolveDir, args.path);
-      const file = [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
-      if (!file || !isDeferredCode(file)) return undefined;
-      if (args.kind === 'dynamic-import' && file === deferredEntry) return { path: 'deferred', namespace: 'deferred-chunk' };
-      return { errors: [{ text: `${path.relative(__dirname, args.importer)} imports ${path.relative(__dirname, file)}: only import('./deferred') (or import type), so that it stays in dist/deferred.js` }] };
-    });
-    // A plain require() of the chunk: the extension host patches require (for `vscode`), not Node's ESM loader.
-    build.onLoad({ filter: /.*/, namespace: 'deferred-chunk' }, () => ({ contents: "module.exports = require('./deferred.js');", loader: 'js' }));
-    build.onResolve({ filter: /^\.\/deferred\.js$/, namespace: 'deferred-chunk' }, () => ({ path: './deferred.js', external: true }));
-  },
-};
+// Shell files without state, which dist/core.js may carry a copy of.
+const STATELESS = new Set(['constants.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
+const isCoreCode = (file) => !isDeferredCode(file) && (!SHELL.has(file) || STATELESS.has(file));
+
+/** A bundle of the files `belongs(file)` accepts; the entries of other chunks only through import(). */
+function chunkBoundary(chunk, belongs) {
+  return {
+    name: `chunk-boundary-${chunk}`,
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.namespace === 'chunk' || !args.importer) return undefined;
+        const base = path.resolve(args.resolveDir, args.path);
+        const file = [base, `${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+        if (!file || !file.startsWith(src + path.sep) || belongs(file)) return undefined;
+        if (args.kind === 'dynamic-import' && CHUNK_OF[file]) return { path: CHUNK_OF[file], namespace: 'chunk' };
+        const what = CHUNK_OF[file] ? `import('${args.path}')` : 'import type';
+        return { errors: [{ text: `${path.relative(__dirname, args.importer)} imports ${path.relative(__dirname, file)}, which is not part of dist/${chunk}.js: use ${what}` }] };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'chunk' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+      build.onResolve({ filter: /^\.\/\w+\.js$/, namespace: 'chunk' }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}
 
 const builds = [
   {
@@ -109,7 +123,17 @@ const builds = [
     // The API chunk (dist/api.js) is required at run time on first use through a computed path, so it needs
     // no external entry; './api.js' here would also externalise zod's own internal ./api.js and break loading.
     external: ['vscode'],
-    plugins: [sharedVscodeNamespace, deferredChunk],
+    plugins: [sharedVscodeNamespace, chunkBoundary('extension', (f) => SHELL.has(f))],
+  },
+  {
+    ...common,
+    entryPoints: { core: 'src/core.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [sharedVscodeNamespace, chunkBoundary('core', isCoreCode)],
   },
   {
     ...common,

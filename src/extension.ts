@@ -1,137 +1,47 @@
 import * as vscode from 'vscode';
-import { ProfileStore } from './auth/profileStore';
-import { registerCommands } from './commands';
-import type { Deps } from './commands/deps';
-import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
-import { regionName } from './regions';
-import { AuthState } from './services/authState';
-import { createFormContext } from './services/formContext';
-import { createLoadErrorReporter } from './services/loadErrors';
-import { cacheKey, ReadCache } from './services/readCache';
-import { ServiceProvider } from './services/serviceProvider';
-import { isChinese, settings } from './services/settings';
-import { ProfileStatusBar } from './statusBar';
-import { ExplorerModel } from './tree/explorerModel';
-import { ExplorerView } from './tree/explorerView';
-import type { Translate, TreeNode } from './tree/node';
-import { Logger } from './util/log';
-import { TeeLogSink } from './util/memoryLog';
-import { Redactor } from './util/redact';
+import { Commands, EXPLORER_VIEW_ID } from './constants';
+import type { Core, DataWorksTestApi } from './core';
+import type { TreeNode } from './tree/node';
+import { DeferredTreeProvider } from './tree/deferredProvider';
 import { registerFormSerializers } from './webview/serializers';
 
+export type { DataWorksTestApi };
+
 /**
- * What activate() returns, for the extension-host tests only (they read it from `extension.exports`).
- * It is returned only when VS Code runs the extension for tests (ExtensionMode.Test): in normal use any
- * other extension can read `exports`, and this object reaches the credentials.
+ * What activate() returns when VS Code runs the extension for tests (ExtensionMode.Test), and only then: in normal
+ * use any other extension can read `exports`, and the test API reaches the credentials.
  */
-export interface DataWorksTestApi {
-  readonly profiles: ProfileStore;
-  readonly model: ExplorerModel;
-  readonly tree: vscode.TreeDataProvider<TreeNode>;
-  readonly cache: ReadCache;
-  readonly services: ServiceProvider;
-  /** The extension's own stores, to assert where secrets are and are not. */
-  readonly globalState: vscode.Memento;
-  readonly secrets: vscode.SecretStorage;
-  /** Whether the server rejected the profile's credentials (the status bar's error colour). */
-  isRejected(profileName: string): boolean;
-  /** The last lines written to the DataWorks output channel, as written (redacted). */
-  recentLog(): readonly string[];
+export interface DataWorksTestHandle {
+  /** Loads the explorer (as the first command or tree question would) and returns its internals. */
+  testApi(): Promise<DataWorksTestApi>;
 }
 
-// Composition root: builds the services once and registers everything. No network and no secret reads here:
-// the tree loads when VS Code asks for it, the API layer on its first call.
-export function activate(context: vscode.ExtensionContext): DataWorksTestApi | undefined {
-  const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const sink = new TeeLogSink(channel);
-  const redactor = new Redactor();
-  const log = new Logger(sink, redactor);
-  const locale = (): 'en' | 'zh-cn' => (isChinese() ? 'zh-cn' : 'en');
-  const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+// Activation registers what VS Code must know of at once — every command, the tree view, the form serializers — and
+// nothing else: the explorer, the services and the command handlers are dist/core.js, loaded by the first of them
+// that is used (esbuild.js turns `import('./core')` into a require of that chunk). No network, no secret reads.
+export function activate(context: vscode.ExtensionContext): DataWorksTestHandle | undefined {
+  let loading: Promise<Core> | undefined;
+  const core = (): Promise<Core> => (loading ??= import('./core').then((m) => m.createCore(context, treeView)));
 
-  const profiles = new ProfileStore({
-    secrets: context.secrets,
-    state: context.globalState,
-    env: process.env,
-    onSecret: (c) => redactor.add(c.accessKeyId, c.accessKeySecret, c.securityToken),
-    onStorageError: (m) => log.warn(m),
-  });
-  const cache = new ReadCache(settings.cacheTtlMs);
-  const version = (context.extension.packageJSON as { version?: unknown }).version;
-  const services = new ServiceProvider({
-    profiles,
-    // dist/deferred.js, read on the first API call (see esbuild.js).
-    factory: () => import('./deferred').then((m) => m.createDataWorksService),
-    settings,
-    logger: log,
-    userAgent: `vscode-dataworks/${typeof version === 'string' ? version : '0'}`,
-  });
-  const auth = new AuthState();
-
-  const reportError = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale });
-
-  const model = new ExplorerModel({
-    profiles,
-    cache,
-    t,
-    pageSize: PAGE_SIZE,
-    getService: (profile, region) => services.getService(profile, region),
-    regionLabel: (id) => regionName(id, isChinese()),
-    reportError,
-  });
-  const view = new ExplorerView(model, profiles, log);
-  const statusBar = new ProfileStatusBar(profiles, auth);
-
-  const deps: Deps = {
-    context, channel, log, redactor, profiles, services, cache, model, view, auth,
-    drafts: {},
-    locale,
-    formContext: () => createFormContext(deps),
-  };
-
+  const provider = new DeferredTreeProvider<TreeNode>(() => core().then((c) => c.provider));
+  const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(
-    channel,
-    view,
-    statusBar,
-    model,
-    auth,
-    profiles,
-    ...registerCommands(deps),
+    provider,
+    treeView,
+    ...Object.values(Commands).map((id) =>
+      vscode.commands.registerCommand(id, (...args: unknown[]) => core().then((c) => c.run(id, args), showLoadFailure)),
+    ),
     // After a window reload, VS Code hands back the open forms; they come back with their drafts.
-    registerFormSerializers(() => createFormContext(deps)),
-    profiles.onDidChange((change) => {
-      if (change.kind !== 'viewState') services.clear();
-      if (change.kind === 'credentials') {
-        // New keys may belong to another account: what the old ones listed is not theirs to show.
-        auth.clear(change.name);
-        cache.invalidate(cacheKey(change.name));
-      }
-      model.reset();
-      view.updateChrome();
-      statusBar.update();
-    }),
-    auth.onDidChange(() => statusBar.update()),
-    context.secrets.onDidChange((e) => profiles.handleSecretChange(e.key)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      const touches = (key: string): boolean => e.affectsConfiguration(`${Settings.section}.${key}`);
-      const proxyChanged = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((k) => e.affectsConfiguration(k));
-      if (proxyChanged) services.clear();
-      if (touches(Settings.endpointOverride) || touches(Settings.useVpcEndpoint) || touches(Settings.requestsPerSecond)) {
-        services.clear();
-        cache.invalidate();
-        model.reset();
-      }
-    }),
+    registerFormSerializers(() => core().then((c) => c.formContext())),
   );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return {
-    profiles, model, tree: view.provider, cache, services,
-    globalState: context.globalState,
-    secrets: context.secrets,
-    isRejected: (name) => auth.isRejected(name),
-    recentLog: () => sink.recent,
-  };
+  return { testApi: () => core().then((c) => c.testApi) };
+}
+
+/** Only a broken installation gets here: the error boundary of the commands is part of what failed to load. */
+function showLoadFailure(e: unknown): void {
+  void vscode.window.showErrorMessage(vscode.l10n.t('DataWorks could not load its code: {0}', e instanceof Error ? e.message : String(e)));
 }
 
 export function deactivate(): void {

@@ -344,6 +344,11 @@ function summariseActivation(acts) {
     emulatorCalls: acts.reduce((n, a) => n + a.emulatorCalls, 0),
     sdkLoadedAtActivation: [...new Set(acts.flatMap((a) => [...a.loadedFromStage.filter((f) => !/extension\.js$/.test(f)), ...a.alicloudLoaded]))],
     floor,
+    // After activation, what the first tree question pays: reading and building dist/core.js, then the root rows.
+    coreLoadMs: round(median(acts.map((a) => a.coreLoad.ms)), 2),
+    coreLoadCpuMs: round(median(acts.map((a) => a.coreLoad.cpuMs)), 2),
+    rootRowsMs: round(median(acts.map((a) => a.rootRows.ms)), 2),
+    untilRootRowsMs: round(median(acts.map((a) => a.ours.totalMs + a.coreLoad.ms + a.rootRows.ms)), 2),
     floorRatio: floor ? floor.totalMs / hello.totalMs : undefined,
     floorCpuRatio: floor ? floor.totalCpuMs / hello.totalCpuMs : undefined,
     samples: acts.map((a) => ({ ours: a.ours, hello: a.hello, floor: a.floor })),

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { CommandId } from '../constants';
 import { Commands } from '../constants';
 import { addProfile } from './addProfile';
@@ -9,7 +8,7 @@ import { copyId } from './copyId';
 import { copyName } from './copyName';
 import { createBusinessProcess } from './createBusinessProcess';
 import { deleteUserGroup } from './deleteUserGroup';
-import type { CommandFactory, Deps } from './deps';
+import type { CommandFactory } from './deps';
 import { editUserGroup } from './editUserGroup';
 import { filterUserGroups } from './filterUserGroups';
 import { filterWorkspaces } from './filterWorkspaces';
@@ -20,14 +19,16 @@ import { openInConsole } from './openInConsole';
 import { refresh } from './refresh';
 import { removeProfile } from './removeProfile';
 import { retry } from './retry';
-import { runCommand } from './runCommand';
 import { showLogs } from './showLogs';
 import { showRegions } from './showRegions';
 import { switchProfile } from './switchProfile';
 import { switchRegion } from './switchRegion';
 import { updateCredentials } from './updateCredentials';
 
-/** Every command of the extension; package.json contributes exactly these (a test checks both ways). */
+/**
+ * The handler of every command: dist/extension.js registers each id of `Commands` and hands the call to dist/core.js,
+ * which runs it from here. package.json contributes exactly these (a test checks both ways).
+ */
 export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
   [Commands.addProfile]: addProfile,
   [Commands.importProfiles]: importProfiles,
@@ -53,10 +54,3 @@ export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
   [Commands.openInConsole]: openInConsole,
   [Commands.showLogs]: showLogs,
 };
-
-export function registerCommands(deps: Deps): vscode.Disposable[] {
-  return Object.entries(COMMAND_TABLE).map(([id, factory]) => {
-    const handler = factory(deps);
-    return vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(deps, id, () => handler(...args)));
-  });
-}

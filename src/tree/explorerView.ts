@@ -6,16 +6,20 @@ import type { ExplorerModel } from './explorerModel';
 import type { TreeNode } from './node';
 import { ExplorerTreeProvider } from './treeProvider';
 
-/** The tree view with its chrome: the description (profile or active filter) and the context keys menus use. */
+/**
+ * The tree view's content and chrome: the description (profile or active filter) and the context keys menus use.
+ * The view itself is created during activation (src/extension.ts), which owns and disposes it.
+ */
 export class ExplorerView implements vscode.Disposable {
   readonly provider: ExplorerTreeProvider;
-  readonly treeView: vscode.TreeView<TreeNode>;
-  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly model: ExplorerModel, private readonly profiles: ProfileStore, log: Logger) {
+  constructor(
+    private readonly treeView: vscode.TreeView<TreeNode>,
+    private readonly model: ExplorerModel,
+    private readonly profiles: ProfileStore,
+    log: Logger,
+  ) {
     this.provider = new ExplorerTreeProvider(model, EXPLORER_VIEW_ID, log);
-    this.treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables.push(this.provider, this.treeView);
     this.updateChrome();
   }
 
@@ -40,6 +44,6 @@ export class ExplorerView implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
+    this.provider.dispose();
   }
 }

@@ -9,17 +9,18 @@ import type { FormContext } from './forms';
 type Restore = (forms: typeof Forms, ctx: FormContext, panel: vscode.WebviewPanel, saved: unknown) => boolean;
 
 /**
- * Call once from activate() with a getter of the current form context; package.json needs the activation events
- * `onWebviewPanel:` of both form view types. A panel whose saved state does not parse, or that belongs to another
- * profile than the active one, is closed (its draft stays in workspaceState for the next opening).
+ * Call once from activate() with a getter of the current form context (which may load the explorer's code first);
+ * package.json needs the activation events `onWebviewPanel:` of both form view types. A panel whose saved state does
+ * not parse, or that belongs to another profile than the active one, is closed (its draft stays in workspaceState for
+ * the next opening).
  */
-export function registerFormSerializers(getContext: () => FormContext): vscode.Disposable {
+export function registerFormSerializers(getContext: () => Promise<FormContext>): vscode.Disposable {
   const serializer = (restore: Restore): vscode.WebviewPanelSerializer => ({
     async deserializeWebviewPanel(panel, state: unknown) {
       const saved = typeof state === 'object' && state !== null && 'restore' in state ? state.restore : undefined;
       try {
-        const forms = await loadForms();
-        if (!restore(forms, getContext(), panel, saved)) panel.dispose();
+        const [forms, ctx] = await Promise.all([loadForms(), getContext()]);
+        if (!restore(forms, ctx, panel, saved)) panel.dispose();
       } catch {
         // No profile, or no longer signed in: nothing to restore into.
         panel.dispose();

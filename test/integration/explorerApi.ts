@@ -1,6 +1,6 @@
-// Reaching the explorer's internals from extension-host tests: the object activate() returns in test mode.
+// Reaching the explorer's internals from extension-host tests: through the handle activate() returns in test mode.
 import type * as vscode from 'vscode';
-import type { DataWorksTestApi } from '../../src/extension';
+import type { DataWorksTestApi, DataWorksTestHandle } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/node';
 import { activateLikeAUser, emulator } from './helpers';
 
@@ -8,9 +8,9 @@ export type { DataWorksTestApi, TreeNode };
 
 export async function explorerApi(): Promise<DataWorksTestApi> {
   const ext: vscode.Extension<unknown> = await activateLikeAUser();
-  const api = ext.exports as DataWorksTestApi | undefined;
-  if (!api) throw new Error('activate() returned no test API: is the extension running in test mode?');
-  return api;
+  const handle = ext.exports as DataWorksTestHandle | undefined;
+  if (!handle) throw new Error('activate() returned no test handle: is the extension running in test mode?');
+  return handle.testApi();
 }
 
 export async function children(api: DataWorksTestApi, node?: TreeNode): Promise<TreeNode[]> {

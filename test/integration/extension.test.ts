@@ -1,6 +1,7 @@
 // Generic checks that read package.json, so they stay right while the contributions grow.
 // Order matters: the "not active yet" test must run before anything activates the extension.
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   EXTENSION_ID,
@@ -42,6 +43,15 @@ describe('extension in a real VS Code', () => {
     if (!c.viewsContainers?.activitybar?.length && !c.commands?.length) this.skip();
     const ext = await activateLikeAUser();
     assert.equal(ext.isActive, true);
+  });
+
+  it('the open view loads the explorer (dist/core.js) and no API code before a list is expanded', async () => {
+    const ext = await activateLikeAUser();
+    const chunk = (name: string): boolean => require.cache[join(ext.extensionPath, 'dist', name)] !== undefined;
+    // The view asks for its root rows right after activation; activation itself loads only dist/extension.js.
+    await waitFor('the tree to load dist/core.js', () => chunk('core.js'), 20_000);
+    assert.equal(chunk('deferred.js'), false, 'dist/deferred.js is loaded before any API call');
+    assert.equal(chunk('api.js'), false, 'dist/api.js is loaded before any API call');
   });
 
   it('registers every command contributed in package.json', async function () {

@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { ProfileStore } from './auth/profileStore';
+import { COMMAND_TABLE } from './commands';
+import type { Deps } from './commands/deps';
+import { runCommand } from './commands/runCommand';
+import type { CommandId } from './constants';
+import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
+import { regionName } from './regions';
+import { AuthState } from './services/authState';
+import { createFormContext } from './services/formContext';
+import { createLoadErrorReporter } from './services/loadErrors';
+import { cacheKey, ReadCache } from './services/readCache';
+import { ServiceProvider } from './services/serviceProvider';
+import { isChinese, settings } from './services/settings';
+import { ProfileStatusBar } from './statusBar';
+import { ExplorerModel } from './tree/explorerModel';
+import { ExplorerView } from './tree/explorerView';
+import type { Translate, TreeNode } from './tree/node';
+import { Logger } from './util/log';
+import { TeeLogSink } from './util/memoryLog';
+import { Redactor } from './util/redact';
+import type { FormContext } from './webview/forms';
+
+/**
+ * The explorer's internals, for the extension-host tests only (through the handle activate() returns in
+ * ExtensionMode.Test): in normal use any other extension can read `exports`, and this object reaches the credentials.
+ */
+export interface DataWorksTestApi {
+  readonly profiles: ProfileStore;
+  readonly model: ExplorerModel;
+  readonly tree: vscode.TreeDataProvider<TreeNode>;
+  readonly cache: ReadCache;
+  readonly services: ServiceProvider;
+  /** The extension's own stores, to assert where secrets are and are not. */
+  readonly globalState: vscode.Memento;
+  readonly secrets: vscode.SecretStorage;
+  /** Whether the server rejected the profile's credentials (the status bar's error colour). */
+  isRejected(profileName: string): boolean;
+  /** The last lines written to the DataWorks output channel, as written (redacted). */
+  recentLog(): readonly string[];
+}
+
+/** What dist/extension.js hands over to: the tree, every command and the forms' context. */
+export interface Core {
+  readonly provider: vscode.TreeDataProvider<TreeNode>;
+  /** Runs a command behind the one error boundary; never rejects. */
+  run(id: CommandId, args: readonly unknown[]): Promise<void>;
+  /** The forms' view of the active profile; throws a UserFacingError without one. */
+  formContext(): FormContext;
+  readonly testApi: DataWorksTestApi;
+}
+
+// Composition root of dist/core.js, built on the first use after activation (the tree's first rows, a command, a
+// restored form): the services, the explorer, the status bar and the command handlers. No network and no secret
+// reads here: the tree loads when VS Code asks for it, the API layer on its first call.
+export function createCore(context: vscode.ExtensionContext, treeView: vscode.TreeView<TreeNode>): Core {
+  const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
+  const sink = new TeeLogSink(channel);
+  const redactor = new Redactor();
+  const log = new Logger(sink, redactor);
+  const locale = (): 'en' | 'zh-cn' => (isChinese() ? 'zh-cn' : 'en');
+  const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+
+  const profiles = new ProfileStore({
+    secrets: context.secrets,
+    state: context.globalState,
+    env: process.env,
+    onSecret: (c) => redactor.add(c.accessKeyId, c.accessKeySecret, c.securityToken),
+    onStorageError: (m) => log.warn(m),
+  });
+  const cache = new ReadCache(settings.cacheTtlMs);
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  const services = new ServiceProvider({
+    profiles,
+    // dist/deferred.js, read on the first API call (see esbuild.js).
+    factory: () => import('./deferred').then((m) => m.createDataWorksService),
+    settings,
+    logger: log,
+    userAgent: `vscode-dataworks/${typeof version === 'string' ? version : '0'}`,
+  });
+  const auth = new AuthState();
+
+  const reportError = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale });
+
+  const model = new ExplorerModel({
+    profiles,
+    cache,
+    t,
+    pageSize: PAGE_SIZE,
+    getService: (profile, region) => services.getService(profile, region),
+    regionLabel: (id) => regionName(id, isChinese()),
+    reportError,
+  });
+  const view = new ExplorerView(treeView, model, profiles, log);
+  const statusBar = new ProfileStatusBar(profiles, auth);
+
+  const deps: Deps = {
+    context, channel, log, redactor, profiles, services, cache, model, view, auth,
+    drafts: {},
+    locale,
+    formContext: () => createFormContext(deps),
+  };
+
+  context.subscriptions.push(
+    channel,
+    view,
+    statusBar,
+    model,
+    auth,
+    profiles,
+    profiles.onDidChange((change) => {
+      if (change.kind !== 'viewState') services.clear();
+      if (change.kind === 'credentials') {
+        // New keys may belong to another account: what the old ones listed is not theirs to show.
+        auth.clear(change.name);
+        cache.invalidate(cacheKey(change.name));
+      }
+      model.reset();
+      view.updateChrome();
+      statusBar.update();
+    }),
+    auth.onDidChange(() => statusBar.update()),
+    context.secrets.onDidChange((e) => profiles.handleSecretChange(e.key)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      const touches = (key: string): boolean => e.affectsConfiguration(`${Settings.section}.${key}`);
+      const proxyChanged = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL'].some((k) => e.affectsConfiguration(k));
+      if (proxyChanged) services.clear();
+      if (touches(Settings.endpointOverride) || touches(Settings.useVpcEndpoint) || touches(Settings.requestsPerSecond)) {
+        services.clear();
+        cache.invalidate();
+        model.reset();
+      }
+    }),
+  );
+
+  const handlers = new Map(Object.entries(COMMAND_TABLE).map(([id, factory]) => [id, factory(deps)]));
+  return {
+    provider: view.provider,
+    run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
+    formContext: () => createFormContext(deps),
+    testApi: {
+      profiles, model, tree: view.provider, cache, services,
+      globalState: context.globalState,
+      secrets: context.secrets,
+      isRejected: (name) => auth.isRejected(name),
+      recentLog: () => sink.recent,
+    },
+  };
+}

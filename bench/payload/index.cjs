@@ -152,6 +152,16 @@ function memory() {
 }
 const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
+/**
+ * The explorer's test API: through the handle activate() returns in test mode, which loads dist/core.js; a build
+ * from before that split (for an A/B run with --root) returns the API itself.
+ */
+async function testApi(ext) {
+  const handle = ext.exports;
+  if (typeof handle?.testApi === 'function') return handle.testApi();
+  if (handle?.tree) return handle;
+  throw new Error('activate() returned no test API (is the window in extension test mode?)');
+}
 const children = async (api, node) => (await api.tree.getChildren(node)) ?? [];
 const ctx = (n) => n.view().contextValue;
 async function findFolder(api, contextValue) {
@@ -240,11 +250,9 @@ async function activation(cfg, out) {
   result.loadedFromStage = Object.keys(require.cache).filter((f) => f.startsWith(stage)).map((f) => path.relative(stage, f));
   result.alicloudLoaded = Object.keys(require.cache).filter((f) => f.includes(`${path.sep}@alicloud${path.sep}`));
   // What activation left for later: the first tree question (or command) loads dist/core.js; then the root rows.
-  const handle = vscode.extensions.getExtension(cfg.ours.id).exports;
-  if (typeof handle?.testApi !== 'function') throw new Error('activate() returned no test handle (is the window in extension test mode?)');
   let t0 = performance.now();
   let c0 = process.cpuUsage();
-  const api = await handle.testApi();
+  const api = await testApi(vscode.extensions.getExtension(cfg.ours.id));
   result.coreLoad = { ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)), loaded: Boolean(require.cache[path.join(stage, 'dist', 'core.js')]) };
   t0 = performance.now();
   c0 = process.cpuUsage();
@@ -258,7 +266,7 @@ async function activation(cfg, out) {
 async function tree(cfg, m0) {
   const emu = cfg.emulator;
   const ext = vscode.extensions.getExtension(cfg.ours.id);
-  const api = await ext.exports.testApi();
+  const api = await testApi(ext);
   const stage = path.dirname(path.dirname(cfg.ours.main));
   const apiChunk = path.join(stage, 'dist', 'api.js');
   const res = { samples: {} };
@@ -349,7 +357,7 @@ async function session(cfg, out) {
     const deadline = Date.now() + 20_000;
     while (!ext.isActive && Date.now() < deadline) await sleep(50);
     await ext.activate();
-    const a = await ext.exports.testApi();
+    const a = await testApi(ext);
     await children(a);
     return a;
   });

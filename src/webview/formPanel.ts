@@ -11,7 +11,7 @@ import { buildFormHtml, createNonce } from './html';
 type Schema<T> = z.core.$ZodType<T>;
 
 export interface FormPanelSpec<ToHost extends { type: string }, ToWebview extends { type: string }, Draft, Init> {
-  readonly form: 'businessProcess' | 'userGroup';
+  readonly form: FormName;
   /** Identifies the form and target: opening the same key again reveals the panel instead. */
   readonly key: string;
   /** workspaceState key of the draft (profile, region, target). */
@@ -28,6 +28,47 @@ export interface FormPanelDeps {
   readonly extensionUri: vscode.Uri;
   readonly workspaceState: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
+  /**
+   * Reads one of the extension's own files (VS Code's file system API, to be passed in where the form context is
+   * made: this folder never touches the file system itself, see test/unit/fuzz). With it, every page carries its
+   * bundle and stylesheet and may load nothing at all; without it, pages fetch them from the extension's resources.
+   * Only ever called with the two paths of `PAGE_FILES` under `extensionUri`, never with anything from a message.
+   */
+  readonly readExtensionFile?: (uri: vscode.Uri) => Thenable<Uint8Array>;
+}
+
+/** The page's own code and style, read once per extension host and kept for every later page. */
+interface PageFiles {
+  readonly script: string;
+  readonly style: string;
+}
+
+type FormName = 'businessProcess' | 'userGroup';
+
+const PAGE_FILES = (form: FormName) => ({ script: ['dist', 'webview', `${form}.js`], style: ['media', 'form.css'] }) as const;
+
+const pageFiles = new Map<string, PageFiles | Promise<PageFiles>>();
+
+/** The files of a form's page: at once when read before, else a promise (a failed read is tried again next time). */
+function loadPageFiles(deps: FormPanelDeps, read: NonNullable<FormPanelDeps['readExtensionFile']>, form: FormName): PageFiles | Promise<PageFiles> {
+  const key = `${deps.extensionUri.toString()}#${form}`;
+  const known = pageFiles.get(key);
+  if (known) return known;
+  const paths = PAGE_FILES(form);
+  const text = async (p: readonly string[]) => new TextDecoder('utf-8', { fatal: true }).decode(await read(vscode.Uri.joinPath(deps.extensionUri, ...p)));
+  const loading = Promise.all([text(paths.script), text(paths.style)]).then(
+    ([script, style]) => {
+      const files = { script, style };
+      pageFiles.set(key, files);
+      return files;
+    },
+    (e: unknown) => {
+      pageFiles.delete(key);
+      throw e;
+    },
+  );
+  pageFiles.set(key, loading);
+  return loading;
 }
 
 const VIEW_TYPE = FORM_VIEW_TYPE;
@@ -58,6 +99,10 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
   private handler: ((msg: ToHost) => Promise<void> | void) | undefined;
   private initFactory: (() => Init) | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Whether pages carry their script and style; false without a reader, or after inlining failed. */
+  private inline: boolean;
+  /** Counts renders, so that a page whose files arrive late never replaces a newer one. */
+  private renders = 0;
 
   constructor(
     private readonly deps: FormPanelDeps,
@@ -66,13 +111,10 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
     existing?: vscode.WebviewPanel,
   ) {
     this.signal = this.abort.signal;
-    const options: vscode.WebviewPanelOptions & vscode.WebviewOptions = {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
-      // No retainContextWhenHidden: the webview keeps its draft with setState and is rebuilt when shown again.
-    };
+    this.inline = deps.readExtensionFile !== undefined;
+    // Started now, read while VS Code creates the webview.
+    if (deps.readExtensionFile) void Promise.resolve(loadPageFiles(deps, deps.readExtensionFile, spec.form)).catch(() => undefined);
+    const options = this.options();
     if (existing) {
       this.panel = existing;
       this.panel.webview.options = options;
@@ -95,6 +137,17 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
     FormPanel.open.set(spec.key, this as unknown as FormPanel<{ type: string }, { type: string }, unknown, unknown>);
   }
 
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      // An inline page loads nothing, so it gets no root at all; a linked one only its bundle and stylesheet folders.
+      localResourceRoots: [...(this.inline ? [] : [vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.deps.extensionUri, 'media')])],
+      // No retainContextWhenHidden: the webview keeps its draft with setState and is rebuilt when shown again.
+    };
+  }
+
   /** Starts the page. `init` builds the data each new webview document starts from. */
   start(init: () => Init, handler: (msg: ToHost) => Promise<void> | void): void {
     this.initFactory = init;
@@ -104,20 +157,69 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
 
   private render(): void {
     if (this.disposed || !this.initFactory) return;
+    const render = ++this.renders;
+    const read = this.deps.readExtensionFile;
+    if (!this.inline || !read) {
+      this.setPage(undefined);
+      return;
+    }
+    const files = loadPageFiles(this.deps, read, this.spec.form);
+    if (!(files instanceof Promise)) {
+      this.setPage(files);
+      return;
+    }
+    files.then(
+      (f) => {
+        if (render === this.renders && !this.disposed) this.setPage(f);
+      },
+      (e: unknown) => {
+        if (render !== this.renders || this.disposed) return;
+        this.deps.log.error(`[forms] ${this.spec.form}: reading the page's script and style failed (${e instanceof Error ? e.message : String(e)}); the page fetches them instead`);
+        this.linkInstead();
+      },
+    );
+  }
+
+  /** From now on pages fetch their script and style, which needs the resource roots back. */
+  private linkInstead(): void {
+    this.inline = false;
+    this.panel.webview.options = this.options();
+    this.setPage(undefined);
+  }
+
+  /** Sets the page: with the files inline, else linked to them. The init data is taken now, as of this moment. */
+  private setPage(files: PageFiles | undefined): void {
+    if (this.disposed || !this.initFactory) return;
     const initData = this.initFactory();
     const webview = this.panel.webview;
-    const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
-    webview.html = buildFormHtml({
-      cspSource: webview.cspSource,
+    const common = {
       nonce: createNonce(),
-      scriptUri: asUri('dist', 'webview', `${this.spec.form}.js`),
-      styleUris: [asUri('media', 'form.css')],
       title: this.spec.title,
       lang: vscode.env.language,
       loadingText: vscode.l10n.t('Loading…'),
       form: this.spec.form,
       initData,
-    });
+    };
+    let html: string;
+    if (files) {
+      try {
+        html = buildFormHtml({ ...common, script: files.script, style: files.style });
+      } catch (e) {
+        // A bundle that could end its own element early (see rawTextFor): a build bug, never served inline.
+        this.deps.log.error(`[forms] ${this.spec.form}: ${e instanceof Error ? e.message : String(e)}; the page fetches them instead`);
+        this.linkInstead();
+        return;
+      }
+    } else {
+      const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
+      html = buildFormHtml({
+        ...common,
+        cspSource: webview.cspSource,
+        scriptUri: asUri('dist', 'webview', `${this.spec.form}.js`),
+        styleUris: [asUri('media', 'form.css')],
+      });
+    }
+    webview.html = html;
     // Checked after the page is on its way, not before: the first check builds the schema, which the user would
     // otherwise wait for. A page refuses data that does not parse; the log then says why it never started.
     if (!parseMessage(this.spec.init, initData)) this.deps.log.warn(`[forms] ${this.spec.form}: the init data does not match its schema`);

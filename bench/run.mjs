@@ -9,7 +9,7 @@
 //     --keep          keep the temp folder (snapshot, VSIX, code-server logs)
 //     --only activation|session   only that part of the in-VS-Code measurements (for working on the bench)
 //     --root DIR      measure another checkout (a copy with a proposed change, for an A/B comparison)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,9 +79,10 @@ async function main() {
   const ours = requireTime(join(stage, 'dist', 'extension.js'), n);
   const hello = requireTime(join(HELLO, 'extension.js'), n);
   const oursCold = requireTime(join(stage, 'dist', 'extension.js'), n, 'cold');
+  const coreChunk = existsSync(join(stage, 'dist', 'core.js')) ? requireTime(join(stage, 'dist', 'core.js'), n) : undefined;
   const deferredChunk = requireTime(join(stage, 'dist', 'deferred.js'), n);
   const apiChunk = requireTime(join(stage, 'dist', 'api.js'), n);
-  results.require = { runs: n, extension: ours, hello, extensionCold: oursCold, deferredChunk, apiChunk };
+  results.require = { runs: n, extension: ours, hello, extensionCold: oursCold, coreChunk, deferredChunk, apiChunk };
   const sdkLoaded = ours.loaded.filter((f) => /[\\/]dist[\\/]api\.js$|@alicloud/.test(f));
   check('modules loaded by require(dist/extension.js) from @alicloud/* or dist/api.js', sdkLoaded.length, 0, sdkLoaded.length === 0);
   log(`require(): extension ${ours.medianMs} ms, hello ${hello.medianMs} ms, api chunk ${apiChunk.medianMs} ms`);
@@ -139,6 +140,7 @@ function printTable() {
   lines.push('', 'Bundle and package (production build)');
   row('dist/extension.js', `${r.bundle.extension.kb} KB (${r.bundle.extension.gzipKb} KB gzip)`);
   row('  largest parts', r.bundle.extension.top.map((t) => `${t.pkg} ${t.kb}`).join(', '));
+  if (r.bundle.core) row('dist/core.js (explorer, commands; first tree question or command)', `${r.bundle.core.kb} KB (${r.bundle.core.gzipKb} KB gzip)`);
   if (r.bundle.deferred) row('dist/deferred.js (API layer, form hosts; first call or form)', `${r.bundle.deferred.kb} KB (${r.bundle.deferred.gzipKb} KB gzip)`);
   if (r.bundle.api) row('dist/api.js (Alibaba Cloud SDK; first API call)', `${r.bundle.api.kb} KB (${r.bundle.api.gzipKb} KB gzip)`);
   for (const w of r.bundle.webviews) {
@@ -150,6 +152,7 @@ function printTable() {
   lines.push('', `require() in a fresh Node process, median of ${r.require.runs} (stub vscode, built-ins preloaded)`);
   row('dist/extension.js', `${r.require.extension.medianMs} ms, CPU ${r.require.extension.cpuMedianMs} ms (cold: ${r.require.extensionCold.medianMs} ms)`);
   row('hello world extension.js', `${r.require.hello.medianMs} ms, CPU ${r.require.hello.cpuMedianMs} ms`);
+  if (r.require.coreChunk) row('dist/core.js (first tree question or command)', `${r.require.coreChunk.medianMs} ms, CPU ${r.require.coreChunk.cpuMedianMs} ms`);
   row('dist/deferred.js (first API call or form)', `${r.require.deferredChunk.medianMs} ms, CPU ${r.require.deferredChunk.cpuMedianMs} ms`);
   row('dist/api.js (first API call)', `${r.require.apiChunk.medianMs} ms, CPU ${r.require.apiChunk.cpuMedianMs} ms`);
   for (const b of r.require.breakdown ?? []) row(`  part: ${b.name}`, b.error ? `build failed: ${b.error}` : `${b.kb} KB, ${b.medianMs} ms, CPU ${b.cpuMedianMs} ms (${b.vscodeRequires} × require("vscode"))`);

@@ -52,7 +52,7 @@ function contributors(meta, output) {
 
 /**
  * Builds with `node esbuild.js --production --metafile` in the snapshot and measures the outputs.
- * @returns {{extension, api, deferred, webviews, alicloudInExtension: string[], contributors, buildMs}}
+ * @returns {{extension, api, core, deferred, webviews, alicloudInExtension: string[], contributors, buildMs}}
  */
 export function buildProduction(stage) {
   const t0 = Date.now();
@@ -63,6 +63,7 @@ export function buildProduction(stage) {
   const extOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/extension.js'));
   const apiOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/api.js'));
   const deferredOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/deferred.js'));
+  const coreOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/core.js'));
   const alicloudInExtension = extOut ? Object.keys(meta.outputs[extOut].inputs).filter((i) => i.includes('node_modules/@alicloud/')) : ['(no dist/extension.js in the metafile)'];
   const webviewDir = join(dist, 'webview');
   const webviews = existsSync(webviewDir)
@@ -78,6 +79,7 @@ export function buildProduction(stage) {
     buildMs,
     extension: { ...fileSize(join(dist, 'extension.js')), top: extOut ? contributors(meta, extOut).slice(0, 8) : [] },
     api: existsSync(join(dist, 'api.js')) ? { ...fileSize(join(dist, 'api.js')), top: apiOut ? contributors(meta, apiOut).slice(0, 6) : [] } : undefined,
+    core: existsSync(join(dist, 'core.js')) ? { ...fileSize(join(dist, 'core.js')), top: coreOut ? contributors(meta, coreOut).slice(0, 6) : [] } : undefined,
     deferred: existsSync(join(dist, 'deferred.js')) ? { ...fileSize(join(dist, 'deferred.js')), top: deferredOut ? contributors(meta, deferredOut).slice(0, 6) : [] } : undefined,
     webviews,
     alicloudInExtension,

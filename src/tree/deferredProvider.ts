@@ -9,6 +9,7 @@ export class DeferredTreeProvider<T> implements vscode.TreeDataProvider<T>, vsco
   private readonly emitter = new vscode.EventEmitter<T | T[] | undefined | null | void>();
   readonly onDidChangeTreeData = this.emitter.event;
   private loading: Promise<vscode.TreeDataProvider<T>> | undefined;
+  private loaded: vscode.TreeDataProvider<T> | undefined;
   private forwarding: vscode.Disposable | undefined;
 
   constructor(private readonly load: () => Promise<vscode.TreeDataProvider<T>>) {}
@@ -16,6 +17,7 @@ export class DeferredTreeProvider<T> implements vscode.TreeDataProvider<T>, vsco
   private provider(): Promise<vscode.TreeDataProvider<T>> {
     this.loading ??= this.load().then((p) => {
       this.forwarding = p.onDidChangeTreeData?.((e) => this.emitter.fire(e));
+      this.loaded = p;
       return p;
     });
     return this.loading;
@@ -25,8 +27,9 @@ export class DeferredTreeProvider<T> implements vscode.TreeDataProvider<T>, vsco
     return (await (await this.provider()).getChildren(element)) ?? [];
   }
 
-  async getTreeItem(element: T): Promise<vscode.TreeItem> {
-    return (await this.provider()).getTreeItem(element);
+  getTreeItem(element: T): vscode.TreeItem | Thenable<vscode.TreeItem> {
+    // Asked for every row: answered directly once loaded (an element implies it is), without a promise per row.
+    return this.loaded ? this.loaded.getTreeItem(element) : this.provider().then((p) => p.getTreeItem(element));
   }
 
   async getParent(element: T): Promise<T | undefined> {

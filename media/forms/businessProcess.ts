@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import {
   bpInitSchema, bpRestoreSchema, bpToWebviewSchema, type BpInit, type BpResult, type BpToHost, type BpToWebview,
 } from '../../src/shared/protocol';
-import { checkBusinessProcess, rawBusinessProcessSchema, type RawBusinessProcess } from '../../src/shared/schemas';
+import { checkBusinessProcess, lazy, rawBusinessProcessSchema, type RawBusinessProcess } from '../../src/shared/schemas';
 import {
   button, byId, channel, clearAllFieldErrors, el, field, formPage, readInit, renderBanner, sequence, setFieldError,
   setText, t,
@@ -13,8 +13,9 @@ type Init = BpInit;
 type WorkspaceItem = Extract<BpToWebview, { type: 'workspaces' }>['items'][number];
 type ApiGroupItem = Extract<BpToWebview, { type: 'apiGatewayGroups' }>['items'][number];
 
-// `restore` goes back to the host if VS Code restores the panel after a window reload.
-const stateSchema = z.strictObject({ values: rawBusinessProcessSchema, view: z.enum(['edit', 'review']), restore: z.optional(bpRestoreSchema) });
+// `restore` goes back to the host if VS Code restores the panel after a window reload. Built on first use: a new
+// document has no saved state, and its form should not wait for a schema it does not need.
+const stateSchema = lazy(() => z.strictObject({ values: rawBusinessProcessSchema, view: z.enum(['edit', 'review']), restore: z.optional(bpRestoreSchema) }));
 type State = z.infer<typeof stateSchema>;
 
 const ch = channel<BpToHost, typeof bpToWebviewSchema, State>(bpToWebviewSchema, stateSchema);

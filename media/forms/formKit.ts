@@ -26,8 +26,12 @@ export function channel<ToHost, S extends z.core.$ZodType, State>(
         if (msg !== undefined) handler(msg);
       });
     },
-    // Saved state is data from an earlier document of this page; it gets the same scrutiny as a message.
-    getState: () => parseMessage(stateSchema, api.getState()),
+    // Saved state is data from an earlier document of this page; it gets the same scrutiny as a message. A new
+    // document has none (undefined), which needs no schema to refuse.
+    getState: () => {
+      const saved: unknown = api.getState();
+      return saved === undefined ? undefined : parseMessage(stateSchema, saved);
+    },
     setState: (state) => api.setState(state),
   };
 }

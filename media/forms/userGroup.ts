@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import {
   ugInitSchema, ugRestoreSchema, ugToWebviewSchema, type TenantUserItem, type UgInit, type UgResult, type UgToHost, type UgToWebview,
 } from '../../src/shared/protocol';
-import { LIMITS, checkUserGroups, emptyUserGroupRow, rawUserGroupsSchema, type RawUserGroups } from '../../src/shared/schemas';
+import { LIMITS, checkUserGroups, emptyUserGroupRow, lazy, rawUserGroupsSchema, type RawUserGroups } from '../../src/shared/schemas';
 import {
   button, byId, channel, clearAllFieldErrors, el, field, formPage, readInit, renderBanner, sequence, setFieldError,
   setText, t,
@@ -13,8 +13,9 @@ type Init = UgInit;
 type Review = Extract<UgToWebview, { type: 'review' }>;
 type RowField = 'name' | 'owner' | 'type' | 'projectName' | 'accounts';
 
-// `restore` goes back to the host if VS Code restores the panel after a window reload.
-const stateSchema = z.strictObject({ values: rawUserGroupsSchema, view: z.enum(['edit', 'review']), restore: z.optional(ugRestoreSchema) });
+// `restore` goes back to the host if VS Code restores the panel after a window reload. Built on first use: a new
+// document has no saved state, and its form should not wait for a schema it does not need.
+const stateSchema = lazy(() => z.strictObject({ values: rawUserGroupsSchema, view: z.enum(['edit', 'review']), restore: z.optional(ugRestoreSchema) }));
 type State = z.infer<typeof stateSchema>;
 
 const ch = channel<UgToHost, typeof ugToWebviewSchema, State>(ugToWebviewSchema, stateSchema);

@@ -38,6 +38,8 @@ export interface DataWorksTestApi {
   isRejected(profileName: string): boolean;
   /** The last lines written to the DataWorks output channel, as written (redacted). */
   recentLog(): readonly string[];
+  /** What a form opened now would get. */
+  formContext(): FormContext;
 }
 
 /** What dist/extension.js hands over to: the tree, every command and the forms' context. */
@@ -144,6 +146,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
       secrets: context.secrets,
       isRejected: (name) => auth.isRejected(name),
       recentLog: () => sink.recent,
+      formContext: () => createFormContext(deps),
     },
   };
 }

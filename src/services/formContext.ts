@@ -26,6 +26,12 @@ export function createFormContext(deps: Deps): FormContext {
       return deps.cache.get(cacheKey(profileName, region, 'workspaces', pageNumber), async () =>
         (await deps.services.getService(profileName, region)).listWorkspaces({ pageNumber, pageSize: PAGE_SIZE }));
     },
+    tenantUsers: (region, fresh) => {
+      // Saving user groups does not change the tenant's users: no write invalidates this, only Refresh and `fresh`.
+      const key = cacheKey(profileName, region, 'tenantUsers');
+      if (fresh) deps.cache.invalidate(key);
+      return deps.cache.get(key, async () => (await deps.services.getService(profileName, region)).listTenantUsers());
+    },
     onDidWrite: (change: WriteChange) => {
       // A form of a profile that is no longer active changes nothing visible.
       if (deps.profiles.active()?.name !== profileName) {

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
-import type { Page, UserGroup, Workspace } from '../api/types';
+import type { Page, TenantUser, UserGroup, Workspace } from '../api/types';
 import { bpRestoreSchema, parseMessage, ugRestoreSchema } from '../shared/protocol';
 import { openBusinessProcessPanel, restoreBusinessProcessPanel } from './businessProcessForm';
 import { openUserGroupPanel, restoreUserGroupPanel } from './userGroupForm';
@@ -31,6 +31,11 @@ export interface FormContext {
    * the tree has shown costs no call, with the tree's lifetime and invalidation. `fresh` drops the cached pages first.
    */
   workspacesPage(region: string, pageNumber: number, fresh: boolean): Promise<Page<Workspace>>;
+  /**
+   * The tenant's users (what a user group's accounts are picked from) through the explorer's read cache, so that
+   * opening the form again within the cache lifetime costs no call. `fresh` reloads them.
+   */
+  tenantUsers(region: string, fresh: boolean): Promise<readonly TenantUser[]>;
   onDidWrite(change: WriteChange): void;
   revealInTree(target: RevealTarget): Promise<void>;
 }

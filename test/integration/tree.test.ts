@@ -59,6 +59,19 @@ describe('DataWorks explorer against the emulator', function () {
     assert.equal(after.__total, before.__total, `calls were made: ${JSON.stringify(after)}`);
   });
 
+  it('gives a reopened user group form the tenant users without a second call, and reloads them when asked', async () => {
+    const calls = async (): Promise<number> => (await emulatorCounts()).DsgUserGroupQueryUserList ?? 0;
+    const before = await calls();
+    const first = await api.formContext().tenantUsers(REGION, true);
+    assert.ok(first.length > 0);
+    assert.equal(await calls(), before + 1);
+    // A second form, as a reopened one gets it: served from the explorer's read cache.
+    assert.deepEqual(await api.formContext().tenantUsers(REGION, false), first);
+    assert.equal(await calls(), before + 1);
+    await api.formContext().tenantUsers(REGION, true);
+    assert.equal(await calls(), before + 2);
+  });
+
   it('makes one call for two expansions of the same node while the load is in flight', async () => {
     const folder = find(await children(api, (await children(api))[0]), 'User Groups');
     await vscode.commands.executeCommand('dataworks.refresh', folder);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Deps } from '../commands/deps';
 import { PAGE_SIZE } from '../constants';
+import { extensionFileReader } from './extensionFiles';
 import { cacheKey } from './readCache';
 import { UserFacingError } from '../util/errors';
 import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
@@ -15,6 +16,7 @@ export function createFormContext(deps: Deps): FormContext {
   return {
     extensionUri: deps.context.extensionUri,
     workspaceState: deps.context.workspaceState,
+    readExtensionFile: extensionFileReader(deps.context.extensionUri),
     log: redactingChannel(deps.channel, (text) => deps.redactor.redact(text)),
     profileName,
     getService: (region) => deps.services.getService(profileName, region),

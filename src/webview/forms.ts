@@ -22,6 +22,8 @@ export interface FormContext {
   /** Drafts live here, per form and target. */
   readonly workspaceState: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
+  /** Reads the extension's own files (the page's bundle and stylesheet, carried inline); without it pages link them. */
+  readonly readExtensionFile?: (uri: vscode.Uri) => Thenable<Uint8Array>;
   /** Name of the active profile; part of the draft and panel keys. */
   readonly profileName: string;
   /** The service of the active profile in a region. Rejects when the profile needs signing in again. */

@@ -718,11 +718,15 @@ describe('forms (UI)', function () {
 
   // Mocha runs a suite's own tests before its nested suites: this one is nested so that it runs last.
   describe('Content Security Policy', () => {
-    it('logged no Content Security Policy violation in any form (and would have seen one)', async () => {
+    it('logged no Content Security Policy violation in any form (and would have seen one); pages load nothing', async () => {
       assert.deepEqual(cspMessages, [], `CSP violations:\n${cspMessages.join('\n')}`);
       // The probe: an inline script without the nonce must be refused, and the refusal must reach the collector.
       await wb.runCommand(commandTitle('dataworks.addUserGroup'));
       const form = await ugForm();
+      // The page carries its script and stylesheet under its nonce and fetches nothing.
+      assert.equal(await form.locator('script[src], link[rel="stylesheet"]').count(), 0);
+      assert.equal(await form.locator('script[nonce]:not([type]), style[nonce]').count(), 2);
+      assert.deepEqual(await form.locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)), []);
       await form.locator('body').evaluate((b) => {
         const s = document.createElement('script');
         s.textContent = 'document.body.setAttribute("data-e2e-inline", "ran")';

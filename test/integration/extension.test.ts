@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { extensionFileReader } from '../../src/services/extensionFiles';
 import {
   EXTENSION_ID,
   activateLikeAUser,
@@ -84,5 +85,22 @@ describe('extension in a real VS Code', () => {
     if (!manifest.contributes?.viewsContainers?.activitybar?.length) this.skip();
     await openDataWorksView();
     await waitFor('the extension to be active', () => getExtension().isActive);
+  });
+});
+
+describe('reading the extension\'s own files (the form pages carry their bundles inline)', () => {
+  it('reads a file of the installed extension and refuses any other Uri before touching the file system', async () => {
+    const ext = getExtension();
+    const read = extensionFileReader(ext.extensionUri);
+    const css = new TextDecoder().decode(await read(vscode.Uri.joinPath(ext.extensionUri, 'media', 'form.css')));
+    assert.match(css, /[{}]/);
+    const outside = [
+      vscode.Uri.joinPath(ext.extensionUri, '..', 'other-extension', 'package.json'),
+      ext.extensionUri.with({ path: `${ext.extensionUri.path}/media/../../x` }),
+      ext.extensionUri.with({ path: `${ext.extensionUri.path}-evil/package.json` }),
+      ext.extensionUri.with({ scheme: 'untitled' }),
+      vscode.Uri.file('/etc/passwd'),
+    ];
+    for (const uri of outside) await assert.rejects(Promise.resolve(read(uri)), /not a file of this extension/, uri.toString());
   });
 });

@@ -1,8 +1,9 @@
 // Workspace trust: a folder someone sends you must not be able to change where signed requests go.
 // - The endpoint override is an application-scoped setting, read from the user's own value only (inspect().globalValue):
 //   a workspace's .vscode/settings.json cannot set it, trusted or not.
-// - Nothing in the extension reads files of the workspace; the only file read is the aliyun CLI config in the home
-//   directory, on an explicit command.
+// - Nothing in the extension reads files of the workspace; the only files read are the aliyun CLI config in the home
+//   directory, on an explicit command, and the extension's own installed files (the form pages' bundles), through one
+//   reader that refuses any other Uri.
 // - Whatever string the override holds, it becomes a bare http(s) host[:port] or nothing (property), so it cannot
 //   smuggle credentials, paths or queries into the signed request line.
 // settings.ts needs the vscode module, so its rule is checked on the source; parseEndpointOverride is pure.
@@ -15,6 +16,7 @@ import { parseEndpointOverride } from '../../../src/services/serviceProvider';
 import { hostileString, runCounted } from './fuzzKit';
 
 const ROOT = join(__dirname, '..', '..', '..');
+const EXTENSION_FILES = 'src/services/extensionFiles.ts';
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((f) => {
@@ -43,13 +45,19 @@ describe('workspace trust', () => {
     assert.ok(files.length > 30, `${files.length} files`);
     for (const f of files) {
       const src = readFileSync(join(ROOT, f), 'utf8');
-      assert.doesNotMatch(src, /workspaceFolders|findFiles\s*\(|workspace\.fs\b|openTextDocument\s*\(|createFileSystemWatcher\s*\(|rootPath\b/, f);
+      assert.doesNotMatch(src, /workspaceFolders|findFiles\s*\(|openTextDocument\s*\(|createFileSystemWatcher\s*\(|rootPath\b/, f);
+      // The one reader of the extension's own files, held to its folder below.
+      if (f !== EXTENSION_FILES) assert.doesNotMatch(src, /workspace\.fs\b/, f);
     }
   });
 
-  it('the only file read (the CLI config) is under the home directory', () => {
+  it('the only files read are the CLI config under the home directory and the extension\'s own', () => {
     const readers = sourceFiles('src').filter((f) => /readFile\s*\(/.test(readFileSync(join(ROOT, f), 'utf8')));
-    assert.deepEqual(readers.sort(), ['src/auth/cliConfig.ts', 'src/commands/importProfiles.ts']);
+    assert.deepEqual(readers.sort(), ['src/auth/cliConfig.ts', 'src/commands/importProfiles.ts', EXTENSION_FILES]);
+    const reader = readFileSync(join(ROOT, EXTENSION_FILES), 'utf8');
+    assert.match(reader, /uri\.path\.startsWith\(root\)/);
+    assert.equal(reader.match(/workspace\.fs\.readFile\(/g)?.length, 1);
+    assert.ok(reader.indexOf('if (!inside) return Promise.reject') < reader.indexOf('workspace.fs.readFile('), 'the Uri is checked before the read');
     assert.match(readFileSync(join(ROOT, 'src/commands/importProfiles.ts'), 'utf8'), /cliConfigPath\(os\.homedir\(\)/);
   });
 

@@ -1,7 +1,7 @@
 // Host side of the Add/Update User Groups form (DsgUserGroupAddOrUpdate).
 import * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
-import type { TenantUser, UserGroup } from '../api/types';
+import type { UserGroup } from '../api/types';
 import {
   ugInitSchema, ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgInit, type UgRestore, type UgResult, type UgToHost,
   type UgToWebview, type WireFieldError,
@@ -73,7 +73,6 @@ class UserGroupForm extends FormHost<
   UgToHost, UgToWebview, RawUserGroups, UgInit, SaveUserGroupsValues, UgResult, 'tenantUsers' | 'maxComputeRoles'
 > {
   private readonly group: UserGroup | undefined;
-  private tenantUsers: Promise<readonly TenantUser[]> | undefined;
   private readonly roles = new Map<string, Promise<readonly string[]>>();
   /** The ID of another group with a name, by name. */
   protected readonly nameChecks = new RecentChecks<number | undefined>();
@@ -160,12 +159,9 @@ class UserGroupForm extends FormHost<
   }
 
   private async loadTenantUsers(seq: number, refresh: boolean): Promise<void> {
-    if (refresh || !this.tenantUsers) {
-      this.tenantUsers = this.service().then((s) => s.listTenantUsers({ signal: this.panel.signal }));
-      this.tenantUsers.catch(() => (this.tenantUsers = undefined));
-    }
     try {
-      const users = await this.tenantUsers;
+      // Through the explorer's read cache: another opening of the form within its lifetime makes no call.
+      const users = await this.ctx.tenantUsers(this.region, refresh);
       this.panel.post({
         type: 'tenantUsers',
         seq,

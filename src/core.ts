@@ -139,14 +139,14 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   return {
     provider: view.provider,
     run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
-    formContext: () => createFormContext(deps),
+    formContext: () => deps.formContext(),
     testApi: {
       profiles, model, tree: view.provider, cache, services,
       globalState: context.globalState,
       secrets: context.secrets,
       isRejected: (name) => auth.isRejected(name),
       recentLog: () => sink.recent,
-      formContext: () => createFormContext(deps),
+      formContext: () => deps.formContext(),
     },
   };
 }

@@ -28,6 +28,7 @@ export async function loadBreakdown(root, stage, outDir, runs = 11) {
     { name: 'forms protocol schemas (src/shared/protocol.ts)', entry: 'src/shared/protocol.ts' },
     { name: 'API response schemas (src/api/schemas.ts)', entry: 'src/api/schemas.ts' },
     { name: 'zod/mini, a small schema', contents: "import * as z from 'zod/mini'; export const s = z.object({ a: z.string(), b: z.optional(z.number()) });" },
+    { name: 'zod (the full import), the same schema', contents: "import { z } from 'zod'; export const s = z.object({ a: z.string(), b: z.number().optional() });" },
     { name: 'all host code in one bundle (no chunks), the vscode API as the namespaces\' prototype', entry: 'src/extension.ts', plugins: [sharedVscode] },
     { name: 'API chunk with the XML stack', entry: 'src/api/openApiTransport.ts' },
     { name: 'API chunk, @alicloud/tea-xml stubbed', entry: 'src/api/openApiTransport.ts', plugins: [noXml] },

@@ -10,6 +10,7 @@ import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
 import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKey, ReadCache } from './services/readCache';
+import { GroupKindCache } from './services/userGroupKind';
 import { ServiceProvider } from './services/serviceProvider';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
@@ -71,6 +72,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     onStorageError: (m) => log.warn(m),
   });
   const cache = new ReadCache(settings.cacheTtlMs);
+  const groupKinds = new GroupKindCache(settings.cacheTtlMs);
   const version = (context.extension.packageJSON as { version?: unknown }).version;
   const services = new ServiceProvider({
     profiles,
@@ -97,7 +99,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const statusBar = new ProfileStatusBar(profiles, auth);
 
   const deps: Deps = {
-    context, channel, log, redactor, profiles, services, cache, model, view, auth,
+    context, channel, log, redactor, profiles, services, cache, model, view, auth, groupKinds,
     drafts: {},
     locale,
     formContext: () => createFormContext(deps),
@@ -116,6 +118,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
         // New keys may belong to another account: what the old ones listed is not theirs to show.
         auth.clear(change.name);
         cache.invalidate(cacheKey(change.name));
+        groupKinds.clear(change.name);
       }
       model.reset();
       view.updateChrome();

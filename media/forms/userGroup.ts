@@ -35,6 +35,8 @@ let tenantUsersState: { state: 'idle' | 'loading' | 'failed'; message?: string; 
 const roles = new Map<string, string[]>();
 const rolesState = new Map<string, { state: 'loading' | 'failed'; message?: string; seq: number }>();
 const nameChecks = new Map<number, number>();
+/** Edit mode: whether the host is still asking the server for the group's type, settled it, or could not. */
+let kindState: Init['kind'] = 'known';
 
 const app = (): HTMLElement => byId('app') ?? document.body;
 const page = formPage<RawUserGroups, State['restore']>({
@@ -84,8 +86,39 @@ ch.onMessage((msg) => {
       return page.setStep('submitting');
     case 'result':
       return showResult(msg.result);
+    case 'groupKind':
+      return groupKind(msg);
   }
 });
+
+type GroupKindMessage = Extract<UgToWebview, { type: 'groupKind' }>;
+let settled: GroupKindMessage | undefined;
+
+/** Fills in what the server's answers settled, unless the user has already chosen; never picks a type itself. */
+function applyKind(row: RawUserGroups['rows'][number] | undefined, kind: GroupKindMessage | undefined): boolean {
+  if (!row || !kind || init?.mode !== 'edit') return false;
+  let filled = false;
+  if (row.type === '' && kind.groupType !== undefined) {
+    row.type = String(kind.groupType);
+    filled = true;
+  }
+  if (row.type === '3' && kind.groupType === 3 && kind.projectName && row.projectName.trim() === '') {
+    row.projectName = kind.projectName;
+    filled = true;
+  }
+  return filled;
+}
+
+function groupKind(msg: GroupKindMessage): void {
+  kindState = msg.state;
+  settled = msg;
+  if (init?.mode !== 'edit') return;
+  if (applyKind(values.rows[0], msg)) changed();
+  byId('ug-row-0')?.replaceWith(rowElement(0));
+  renderOptions(0);
+  ensureLookups(0);
+  validateTouched();
+}
 // Ready first: the replies to what start() asks for are then not held back by the host.
 ch.post({ type: 'ready' });
 const embedded = readInit(ugInitSchema);
@@ -93,6 +126,7 @@ if (embedded) start(embedded);
 
 function start(msg: Init): void {
   init = msg;
+  kindState = msg.kind;
   page.start(msg, {
     use: (v) => {
       values = v;
@@ -230,6 +264,8 @@ function rowElement(i: number): HTMLElement {
   const owner = el('input', { attrs: { type: 'text', autocomplete: 'off', list: 'ug-owner-options' } });
   owner.value = row.owner;
   const type = el('select', {},
+    // An edited group whose type is not known yet has none selected: the form never picks one for the user.
+    row.type === '' ? el('option', { text: t('ug.typeSelect'), attrs: { value: '', disabled: true } }) : null,
     el('option', { text: t('ug.type1'), attrs: { value: '1' } }),
     el('option', { text: t('ug.type2'), attrs: { value: '2' } }),
     el('option', { text: t('ug.type3'), attrs: { value: '3' } }));
@@ -261,7 +297,8 @@ function rowElement(i: number): HTMLElement {
     button(`ug-paste-add-${i}`, t('ug.pasteAdd'), () => addPasted(i)),
     el('span', { id: `ug-paste-${i}-status`, className: 'status', attrs: { 'aria-live': 'polite' } })));
 
-  const typeWarning = init?.mode === 'edit' && !init.typeKnown ? el('p', { className: 'status', text: t('ug.typeUnknown') }) : null;
+  const kindText = init?.mode !== 'edit' || i !== 0 ? '' : kindState === 'resolving' ? t('ug.typeResolving') : kindState === 'unknown' ? t('ug.typeUnknown') : '';
+  const typeWarning = kindText ? el('p', { id: `ug-type-${i}-kind`, className: 'status', text: kindText, attrs: { 'aria-live': 'polite' } }) : null;
 
   return el(
     'fieldset',
@@ -567,6 +604,7 @@ function showResult(result: UgResult): void {
 function startOver(): void {
   ch.post({ type: 'reset' });
   values = structuredClone(init?.prefill ?? { rows: [emptyUserGroupRow()] });
+  applyKind(values.rows[0], settled);
   touched.clear();
   taken.clear();
   renderPage();

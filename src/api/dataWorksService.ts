@@ -28,6 +28,11 @@ export interface ListUserGroupsRequest extends PageRequest {
   readonly name?: string;
   readonly owner?: string;
   readonly projectName?: string;
+  /**
+   * Sent as `userGroupType` (the newest SDK models' filter). Whether a real service honours it is unknown: callers
+   * must not trust a filtered answer on its own (see services/userGroupKind.ts).
+   */
+  readonly type?: UserGroupType;
 }
 
 export interface ListApiGatewayGroupsRequest extends PageRequest {

@@ -160,6 +160,7 @@ export class DataWorksServiceImpl implements DataWorksService {
     query['PageNumber'] = String(p.pageNumber);
     query['PageSize'] = String(p.pageSize);
     if (req.projectName) query['ProjectName'] = req.projectName;
+    if (req.type !== undefined) query['userGroupType'] = String(req.type);
     const r = await this.caller.call(ctx, {
       product: 'dataworks', action, method: 'GET', safety: 'read', query,
       parse: (body, id) => {

@@ -3,6 +3,7 @@ import type { ProfileStore } from '../auth/profileStore';
 import type { AuthState } from '../services/authState';
 import type { ReadCache } from '../services/readCache';
 import type { ServiceProvider } from '../services/serviceProvider';
+import type { GroupKindCache } from '../services/userGroupKind';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerView } from '../tree/explorerView';
 import type { FormContext } from '../webview/forms';
@@ -29,6 +30,8 @@ export interface Deps {
   readonly model: ExplorerModel;
   readonly view: ExplorerView;
   readonly auth: AuthState;
+  /** User groups' types and projects as the server's answers settled them (the list does not carry them). */
+  readonly groupKinds: GroupKindCache;
   readonly drafts: { addProfile?: AddProfileDraft };
   locale(): Locale;
   /** The forms' view of the active profile; throws a UserFacingError without one. */

@@ -3,10 +3,14 @@ import type { Deps } from '../commands/deps';
 import { PAGE_SIZE } from '../constants';
 import { extensionFileReader } from './extensionFiles';
 import { cacheKey } from './readCache';
+import { kindFromList, resolveGroupKind } from './userGroupKind';
 import { UserFacingError } from '../util/errors';
 import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
 import type { TreeNode } from '../tree/node';
 import { redactingChannel } from '../util/redactingChannel';
+
+/** Pages of 100 groups read at most to find a restored form's group again. */
+const FIND_PAGES = 20;
 
 /** The forms' view of the active profile: services, and the tree updates after a write. */
 export function createFormContext(deps: Deps): FormContext {
@@ -33,6 +37,35 @@ export function createFormContext(deps: Deps): FormContext {
       const key = cacheKey(profileName, region, 'tenantUsers');
       if (fresh) deps.cache.invalidate(key);
       return deps.cache.get(key, async () => (await deps.services.getService(profileName, region)).listTenantUsers());
+    },
+    groupKindIfKnown: (region, group) => kindFromList(group) ?? deps.groupKinds.get(profileName, region, group),
+    groupKind: async (region, group) => {
+      const cached = kindFromList(group) ?? deps.groupKinds.get(profileName, region, group);
+      if (cached) return cached;
+      const service = await deps.services.getService(profileName, region);
+      // MaxCompute projects are usually named like the workspace: the tree's cached first page gives the candidates.
+      const candidates = async () => {
+        const page = await deps.cache.get(cacheKey(profileName, region, 'workspaces', 1), () => service.listWorkspaces({ pageNumber: 1, pageSize: PAGE_SIZE }));
+        return page.items.map((w) => w.identifier);
+      };
+      const kind = await resolveGroupKind(service, group, candidates);
+      if (kind.note) deps.log.info(`[forms] user group ${group.id}: ${kind.type === undefined ? 'type' : 'MaxCompute project'} unknown (${kind.note})`);
+      deps.groupKinds.set(profileName, region, group.id, kind, group.modifiedTime);
+      return kind;
+    },
+    rememberGroupKind: (region, id, kind) => deps.groupKinds.set(profileName, region, id, kind),
+    findUserGroup: async (region, id, nameHint) => {
+      const service = await deps.services.getService(profileName, region);
+      // The name is only a search term; the ID decides. A group renamed meanwhile is looked for in the full list.
+      for (const name of nameHint ? [nameHint, undefined] : [undefined]) {
+        for (let pageNumber = 1; pageNumber <= FIND_PAGES; pageNumber++) {
+          const page = await service.listUserGroups({ ...(name ? { name } : {}), pageNumber, pageSize: 100 });
+          const hit = page.items.find((g) => g.id === id);
+          if (hit) return hit;
+          if (page.items.length === 0 || pageNumber * page.pageSize >= page.totalCount) break;
+        }
+      }
+      return undefined;
     },
     onDidWrite: (change: WriteChange) => {
       // A form of a profile that is no longer active changes nothing visible.

@@ -70,6 +70,7 @@ const fieldErrors = () => z.strictObject({
   errors: bounded(wireFieldErrorSchema, 200),
   banner: z.optional(bannerSchema),
 });
+const groupKindState = () => z.enum(['resolving', 'known', 'unknown']);
 const submitting = () => z.strictObject({ type: z.literal('submitting') });
 const fieldErrorList = () => bounded(wireFieldErrorSchema, 200);
 
@@ -87,17 +88,12 @@ export type BpRestore = z.infer<typeof bpRestoreSchema>;
 export const ugRestoreSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   profile: str(256),
   region: str(64),
-  /** The group being edited, as it was when the form opened (the "before" of the review). */
-  group: z.optional(z.strictObject({
-    id: z.int().check(z.positive()),
-    name: str(512),
-    owner: str(512),
-    accounts: bounded(str(512), 1000),
-    type: z.optional(z.literal([1, 2, 3])),
-    projectName: z.optional(str(512)),
-    createdTime: str(64),
-    modifiedTime: str(64),
-  })),
+  /**
+   * The group being edited: only which one. The host loads it again from the server before anything can be saved,
+   * so a saved state cannot change what the review shows as "before" or where the update goes; the name only
+   * narrows the search.
+   */
+  group: z.optional(z.strictObject({ id: z.int().check(z.positive()), name: str(512) })),
 }));
 export type UgRestore = z.infer<typeof ugRestoreSchema>;
 
@@ -194,8 +190,8 @@ export const ugInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   restore: ugRestoreSchema,
   prefill: rawUserGroupsSchema,
   draft: z.optional(rawUserGroupsSchema),
-  /** Edit mode: whether the service reported the group's type (the list API may not). */
-  typeKnown: z.boolean(),
+  /** Edit mode: whether the group's type is being asked of the server, was settled, or stays unknown. */
+  kind: groupKindState(),
   phase: phase(),
   result: z.optional(ugResultSchema),
 }));
@@ -232,6 +228,13 @@ export const diffRowSchema = /* @__PURE__ */ lazy(() => z.strictObject({
 export type DiffRow = z.infer<typeof diffRowSchema>;
 
 export const ugToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('type', [
+  /** Edit mode: what the server's answers settled about the group's type and project (absent: unknown). */
+  z.strictObject({
+    type: z.literal('groupKind'),
+    state: groupKindState(),
+    groupType: z.optional(z.literal([1, 2, 3])),
+    projectName: z.optional(str(64)),
+  }),
   z.strictObject({ type: z.literal('tenantUsers'), seq: seq(), items: bounded(tenantUserItemSchema, 5000) }),
   z.strictObject({ type: z.literal('maxComputeRoles'), seq: seq(), projectName: str(64), roles: bounded(str(512), 5000) }),
   lookupFailed(['tenantUsers', 'maxComputeRoles', 'nameCheck'] as const),

@@ -40,6 +40,7 @@ export const FIELD_ERROR_CODES = [
   'tooManyGroups',
   'duplicateGroupName',
   'nameTaken',
+  'groupNotLoaded',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { Page, TenantUser, UserGroup, Workspace } from '../api/types';
+import type { GroupKind } from '../services/userGroupKind';
 import { bpRestoreSchema, parseMessage, ugRestoreSchema } from '../shared/protocol';
 import { openBusinessProcessPanel, restoreBusinessProcessPanel } from './businessProcessForm';
 import { openUserGroupPanel, restoreUserGroupPanel } from './userGroupForm';
@@ -38,6 +39,14 @@ export interface FormContext {
    * opening the form again within the cache lifetime costs no call. `fresh` reloads them.
    */
   tenantUsers(region: string, fresh: boolean): Promise<readonly TenantUser[]>;
+  /** The group's kind when the list or the cache has it: no call. */
+  groupKindIfKnown(region: string, group: UserGroup): GroupKind | undefined;
+  /** The type and MaxCompute project of a group, from the server's answers, never guessed; cached per group. */
+  groupKind(region: string, group: UserGroup): Promise<GroupKind>;
+  /** What a successful save wrote: the next edit of the group needs no lookup. */
+  rememberGroupKind(region: string, id: number, kind: GroupKind): void;
+  /** A group by ID, for a form restored after a window reload; `nameHint` only narrows the search. */
+  findUserGroup(region: string, id: number, nameHint: string | undefined): Promise<UserGroup | undefined>;
   onDidWrite(change: WriteChange): void;
   revealInTree(target: RevealTarget): Promise<void>;
 }
@@ -50,8 +59,10 @@ export interface BusinessProcessFormTarget {
 
 export interface UserGroupFormTarget {
   readonly region: string;
-  /** The group to edit; absent to add a new group. */
+  /** The group to edit, as the tree listed it; absent to add a new group. */
   readonly group?: UserGroup;
+  /** A restored form's group: only which one; the form loads it from the server. */
+  readonly groupRef?: { readonly id: number; readonly name: string };
 }
 
 /** Opens (or reveals) the Create Business Process form. */

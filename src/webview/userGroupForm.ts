@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { UserGroup } from '../api/types';
+import { editPrefill, type GroupKind } from '../services/userGroupKind';
 import {
   ugInitSchema, ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgInit, type UgRestore, type UgResult, type UgToHost,
   type UgToWebview, type WireFieldError,
@@ -14,7 +15,7 @@ import {
 import { serverFieldErrors } from '../shared/serverErrors';
 import { FormHost, openOrReveal, takeOver } from './formHost';
 import type { FormContext, UserGroupFormTarget } from './forms';
-import { asDataWorksError, collectPages, errorBanner, formKey } from './hostSupport';
+import { asDataWorksError, collectPages, errorBanner, formKey, isCancelled } from './hostSupport';
 import { RecentChecks } from './recentChecks';
 import { formStrings, webviewStrings } from './strings';
 
@@ -22,7 +23,8 @@ const MAX_TENANT_USERS = 5000;
 const MAX_ROLES = 5000;
 
 function panelKey(ctx: FormContext, target: UserGroupFormTarget): string {
-  return formKey('userGroup', ctx.profileName, target.region, target.group ? `group-${target.group.id}` : 'new');
+  const id = target.group?.id ?? target.groupRef?.id;
+  return formKey('userGroup', ctx.profileName, target.region, id === undefined ? 'new' : `group-${id}`);
 }
 
 export function openUserGroupPanel(ctx: FormContext, target: UserGroupFormTarget): void {
@@ -32,47 +34,21 @@ export function openUserGroupPanel(ctx: FormContext, target: UserGroupFormTarget
 
 /** Takes over a panel restored after a window reload; false when it cannot be (the caller closes it). */
 export function restoreUserGroupPanel(ctx: FormContext, panel: vscode.WebviewPanel, restore: UgRestore): boolean {
-  const target: UserGroupFormTarget = { region: restore.region, ...(restore.group ? { group: restore.group } : {}) };
+  const target: UserGroupFormTarget = { region: restore.region, ...(restore.group ? { groupRef: restore.group } : {}) };
   const key = panelKey(ctx, target);
   return takeOver(ctx, restore.profile, key, () => new UserGroupForm(ctx, target, key, panel));
 }
 
-/** The edited group as the restore state carries it (bounded like the protocol). */
-function groupSnapshot(g: UserGroup): NonNullable<UgRestore['group']> {
-  return {
-    id: g.id,
-    name: g.name.slice(0, 512),
-    owner: g.owner.slice(0, 512),
-    accounts: g.accounts.slice(0, 1000).map((a) => a.slice(0, 512)),
-    ...(g.type === undefined ? {} : { type: g.type }),
-    ...(g.projectName === undefined ? {} : { projectName: g.projectName.slice(0, 512) }),
-    createdTime: g.createdTime.slice(0, 64),
-    modifiedTime: g.modifiedTime.slice(0, 64),
-  };
-}
-
-/** The list API may not report the type; a MaxCompute project is the one reliable hint. */
-function guessType(g: UserGroup): 1 | 2 | 3 {
-  return g.type ?? (g.projectName ? 3 : 1);
-}
-
-function prefillFor(group: UserGroup | undefined): RawUserGroups {
-  if (!group) return { rows: [emptyUserGroupRow()] };
-  return {
-    rows: [{
-      name: group.name,
-      owner: group.owner,
-      type: String(guessType(group)),
-      projectName: group.projectName ?? '',
-      accounts: [...group.accounts],
-    }],
-  };
-}
+type KindState = 'resolving' | 'known' | 'unknown';
 
 class UserGroupForm extends FormHost<
   UgToHost, UgToWebview, RawUserGroups, UgInit, SaveUserGroupsValues, UgResult, 'tenantUsers' | 'maxComputeRoles'
 > {
-  private readonly group: UserGroup | undefined;
+  /** The edited group as the server listed it; for a restored form, undefined until it is loaded again. */
+  private group: UserGroup | undefined;
+  private readonly ref: { readonly id: number; readonly name: string } | undefined;
+  private kind: GroupKind | undefined;
+  private kindState: KindState = 'resolving';
   private readonly roles = new Map<string, Promise<readonly string[]>>();
   /** The ID of another group with a name, by name. */
   protected readonly nameChecks = new RecentChecks<number | undefined>();
@@ -81,13 +57,53 @@ class UserGroupForm extends FormHost<
     super(ctx, target.region, {
       form: 'userGroup',
       key,
-      title: target.group ? vscode.l10n.t('Edit User Group: {0}', target.group.name) : vscode.l10n.t('Add User Groups'),
+      title: target.group ?? target.groupRef
+        ? vscode.l10n.t('Edit User Group: {0}', (target.group ?? target.groupRef)?.name ?? '')
+        : vscode.l10n.t('Add User Groups'),
       toHost: ugToHostSchema,
       toWebview: ugToWebviewSchema,
       draft: rawUserGroupsSchema,
       init: ugInitSchema,
     }, existing, (m) => m);
     this.group = target.group;
+    this.ref = target.group ? { id: target.group.id, name: target.group.name } : target.groupRef;
+    if (this.group) this.kind = this.ctx.groupKindIfKnown(this.region, this.group);
+    if (this.kind) this.kindState = 'known';
+  }
+
+  override start(): void {
+    super.start();
+    if (this.ref && this.kindState === 'resolving') void this.settleGroup();
+  }
+
+  /**
+   * Edit mode: loads a restored form's group again and asks the server for the group's type and project. Until
+   * this ends the form cannot be saved (check() refuses without a loaded group; an unknown type has no selection).
+   */
+  private async settleGroup(): Promise<void> {
+    const ref = this.ref;
+    if (!ref) return;
+    try {
+      this.group ??= await this.ctx.findUserGroup(this.region, ref.id, ref.name);
+      if (!this.group) {
+        this.kindState = 'unknown';
+        this.post({ type: 'fieldErrors', errors: [{ path: '', text: vscode.l10n.t('User group {0} was not found. It may have been deleted; close this form.', String(ref.id)) }] });
+        this.panel.post({ type: 'groupKind', state: 'unknown' });
+        return;
+      }
+      this.kind = await this.ctx.groupKind(this.region, this.group);
+    } catch (e) {
+      if (isCancelled(e)) return;
+      this.ctx.log.warn(`[forms] the type of user group ${ref.id} could not be read: ${asDataWorksError(e)?.code ?? String(e)}`);
+      this.kind = undefined;
+    }
+    this.kindState = this.kind?.type === undefined ? 'unknown' : 'known';
+    this.panel.post({
+      type: 'groupKind',
+      state: this.kindState,
+      ...(this.kind?.type === undefined ? {} : { groupType: this.kind.type }),
+      ...(this.kind?.projectName ? { projectName: this.kind.projectName.slice(0, 64) } : {}),
+    });
   }
 
   protected init(): UgInit {
@@ -96,11 +112,11 @@ class UserGroupForm extends FormHost<
       strings: formStrings('ug'),
       locale: this.locale,
       region: this.region,
-      mode: this.group ? 'edit' : 'add',
-      restore: { profile: this.ctx.profileName, region: this.region, ...(this.group ? { group: groupSnapshot(this.group) } : {}) },
-      prefill: prefillFor(this.group),
+      mode: this.ref ? 'edit' : 'add',
+      restore: { profile: this.ctx.profileName, region: this.region, ...(this.ref ? { group: { id: this.ref.id, name: this.ref.name.slice(0, 512) } } : {}) },
+      prefill: this.group ? editPrefill(this.group, this.kind) : { rows: [emptyUserGroupRow()] },
       ...(draft ? { draft } : {}),
-      typeKnown: this.group?.type !== undefined,
+      kind: this.ref ? this.kindState : 'known',
       phase: this.phase,
       ...(this.result ? { result: this.result } : {}),
     };
@@ -108,7 +124,7 @@ class UserGroupForm extends FormHost<
 
   /** In edit mode the one row updates the edited group; the ID comes from the target, never from the webview. */
   private ids(): (number | undefined)[] {
-    return this.group ? [this.group.id] : [];
+    return this.ref ? [this.ref.id] : [];
   }
 
   protected async handle(msg: UgToHost): Promise<void> {
@@ -151,7 +167,9 @@ class UserGroupForm extends FormHost<
   }
 
   protected check(raw: RawUserGroups): Checked<SaveUserGroupsValues> {
-    if (this.group && raw.rows.length !== 1) {
+    // A restored form saves nothing before its group is loaded again: the review's "before" comes from the server.
+    if (this.ref && !this.group) return { ok: false, errors: [{ path: '', code: 'groupNotLoaded' }] };
+    if (this.ref && raw.rows.length !== 1) {
       // Editing sends only the update of the edited group.
       return { ok: false, errors: [{ path: 'groups', code: 'invalid' }] };
     }
@@ -204,7 +222,7 @@ class UserGroupForm extends FormHost<
         100,
         500,
       );
-      return items.find((g) => g.name === name && g.id !== this.group?.id)?.id;
+      return items.find((g) => g.name === name && g.id !== this.ref?.id)?.id;
     });
   }
 
@@ -240,8 +258,12 @@ class UserGroupForm extends FormHost<
       rows: [
         { field: 'name', before: cut(g.name), after: after.name },
         { field: 'owner', before: cut(g.owner), after: after.owner },
-        { field: 'type', before: g.type === undefined ? '?' : this.typeLabel(g.type), after: this.typeLabel(after.type) },
-        { field: 'projectName', before: cut(g.projectName ?? ''), after: after.projectName ?? '' },
+        { field: 'type', before: this.kind?.type === undefined ? '?' : this.typeLabel(this.kind.type), after: this.typeLabel(after.type) },
+        {
+          field: 'projectName',
+          before: this.kind?.type === undefined || (this.kind.type === 3 && !this.kind.projectName) ? '?' : cut(this.kind.projectName ?? ''),
+          after: after.projectName ?? '',
+        },
         { field: 'accounts', before: cut(g.accounts.join(', ')), after: cut(after.accounts.join(', ')) },
       ],
       added: after.accounts.filter((a) => !before.has(a)).slice(0, 1000),
@@ -269,6 +291,18 @@ class UserGroupForm extends FormHost<
       return id === undefined ? { name: g.name } : { name: g.name, id };
     }));
     this.ctx.log.info(`[forms] saved ${groups.length} user group(s) (request ${res.requestId})`);
+    // What was written is now known; the next edit needs no lookup.
+    value.groups.forEach((g, i) => {
+      const id = groups[i]?.id;
+      if (id !== undefined) this.ctx.rememberGroupKind(this.region, id, { type: g.type, ...(g.type === 3 && g.projectName ? { projectName: g.projectName } : {}) });
+    });
+    if (this.ref) {
+      const written = value.groups[0];
+      if (written) {
+        this.kind = { type: written.type, ...(written.type === 3 && written.projectName ? { projectName: written.projectName } : {}) };
+        this.kindState = 'known';
+      }
+    }
     this.ctx.onDidWrite({ kind: 'userGroupsSaved', region: this.region, ids: groups.flatMap((g) => (g.id === undefined ? [] : [g.id])) });
     return {
       result: { outcome: 'success', requestId: res.requestId, groups },

@@ -231,8 +231,9 @@ describe('forms (UI)', function () {
   }
 
   /** Creates a user group straight in the emulator and shows it in the tree (reloading the User Groups list). */
-  async function seedUserGroup(name: string, owner: string, accounts: string[]): Promise<EmuUserGroup> {
-    await apiCall('DsgUserGroupAddOrUpdate', { UserGroups: JSON.stringify([{ Name: name, Owner: owner, Accounts: accounts, UserGroupType: 1 }]) });
+  async function seedUserGroup(name: string, owner: string, accounts: string[], type: 1 | 2 | 3 = 1, projectName?: string): Promise<EmuUserGroup> {
+    const wire = { Name: name, Owner: owner, Accounts: accounts, ...(projectName ? { ProjectName: projectName } : {}), UserGroupType: type };
+    await apiCall('DsgUserGroupAddOrUpdate', { UserGroups: JSON.stringify([wire]) });
     const [group] = await userGroupsNamed(name);
     assert.ok(group, `${name} was created`);
     const folder = wb.treeItem(/^User Groups/);
@@ -591,6 +592,7 @@ describe('forms (UI)', function () {
       assert.deepEqual(await wb.editorTabs(), [`Edit User Group: ${name}`]);
       assert.equal(await form.locator('#ug-name-0').inputValue(), name);
       assert.equal(await form.locator('#ug-owner-0').inputValue(), 'bob');
+      await waitUntil('the type read from the server', async () => (await form.locator('#ug-type-0').inputValue()) === '1');
       assert.deepEqual(await chips(form), ['user:bob', 'user:erin']);
 
       // Editing loads the account list at once: erin is checked there; unchecking removes her.
@@ -621,6 +623,43 @@ describe('forms (UI)', function () {
       assert.equal(after.userGroups.length, total, 'no group was added');
     });
 
+    // The list API does not say a group's type (SDK models: no UserGroupType, no ProjectName). Saving with another
+    // type would convert the group: the form must learn type and project from the server, never guess them.
+    for (const c of [
+      { type: 2 as const, owner: 'alice', accounts: ['role:dataworks_etl_role'], add: ['bi_readonly', 'role:bi_readonly_role'] as const, project: undefined },
+      { type: 3 as const, owner: 'carol', accounts: ['finance_reader'], add: ['finance_auditor', 'finance_auditor'] as const, project: 'finance_mc' },
+    ]) {
+      it(`edits a type-${c.type} group the list does not type: type${c.project ? ' and project' : ''} from the server, unchanged after saving`, async () => {
+        const name = unique(`e2e_ug_t${c.type}`);
+        const group = await seedUserGroup(name, c.owner, c.accounts, c.type, c.project);
+        await treeMenu(wb.treeItem(new RegExp(`^${name}`)), /^Edit User Group/);
+        const form = await ugForm();
+        await clearRestoredDraft(form, 'ug');
+        await waitUntil('the type read from the server', async () => (await form.locator('#ug-type-0').inputValue()) === String(c.type), 20_000);
+        assert.equal(await form.locator('#ug-type-0-kind').count(), 0, 'no "unknown type" note once the type is known');
+        if (c.project) assert.equal(await form.locator('#ug-project-0').inputValue(), c.project);
+        assert.deepEqual(await chips(form), c.accounts);
+
+        await pickAccount(form, c.add[0], c.add[1]);
+        await form.locator('#ug-review').click();
+        await form.locator('#ug-diff').waitFor({ state: 'visible' });
+        const typeLabel = c.type === 2 ? 'RAM role' : 'MaxCompute role';
+        assert.deepEqual(await form.locator('#ug-diff tr[data-field="type"] td').allInnerTexts(), [typeLabel, typeLabel]);
+        const wire = JSON.stringify([{
+          Id: group.id, Name: name, Owner: c.owner, Accounts: [...c.accounts, c.add[1]], ...(c.project ? { ProjectName: c.project } : {}), UserGroupType: c.type,
+        }]);
+        assert.deepEqual(await reviewParams(form, 'ug'), [['UserGroups', wire]]);
+
+        await form.locator('#ug-submit').click();
+        assert.equal((await form.locator('#ug-result-id-0').innerText({ timeout: 20_000 })).trim(), String(group.id));
+        const stored = (await emulatorState()).userGroups.find((g) => g.id === group.id);
+        assert.deepEqual(
+          stored && { type: stored.type, projectName: stored.projectName, accounts: stored.accounts },
+          { type: c.type, projectName: c.project ?? '', accounts: [...c.accounts, c.add[1]] },
+        );
+      });
+    }
+
     it('Edit User Group… from the palette is the panel of the tree entry; the edit and its review survive hiding', async () => {
       const name = unique('e2e_ug_pal');
       await seedUserGroup(name, 'dave', ['user:dave']);
@@ -630,6 +669,7 @@ describe('forms (UI)', function () {
       const tab = `Edit User Group: ${name}`;
       assert.deepEqual(await wb.editorTabs(), [tab]);
       assert.equal(await form.locator('#ug-name-0').inputValue(), name);
+      await waitUntil('the type read from the server', async () => (await form.locator('#ug-type-0').inputValue()) === '1');
       await form.locator('#ug-owner-0').fill('alice');
       await pickAccount(form, 'alice', 'user:alice');
       await form.locator('#ug-review').click();

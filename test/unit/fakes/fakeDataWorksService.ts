@@ -90,7 +90,9 @@ export class FakeDataWorksService implements DataWorksService {
 
   async listUserGroups(req: ListUserGroupsRequest): Promise<Page<UserGroup>> {
     await this.enter('listUserGroups', req);
-    const all = req.name ? this.userGroups.filter((g) => g.name.includes(req.name ?? '')) : this.userGroups;
+    const all = this.userGroups.filter((g) => (!req.name || g.name.includes(req.name))
+      && (req.type === undefined || g.type === req.type)
+      && (!req.projectName || g.projectName === req.projectName));
     return page(all, req);
   }
 

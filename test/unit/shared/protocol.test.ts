@@ -36,11 +36,13 @@ describe('protocol: round trip', () => {
     { type: 'loadMaxComputeRoles', seq: 2, projectName: 'p', refresh: false }, { type: 'checkName', seq: 3, row: 19, name: 'x' },
     { type: 'review', values: ugValues }, { type: 'submit', values: ugValues }, { type: 'copyId', index: 0 }, { type: 'revealInTree', index: 2 },
   ];
-  const ugInit: UgInit = { strings: {}, locale: 'en', region: 'r', mode: 'edit', restore: { profile: 'p', region: 'r', group: { id: 5, name: 'g', owner: 'o', accounts: ['user:a'], type: 1, createdTime: '', modifiedTime: '' } }, prefill: ugValues, draft: ugValues, typeKnown: false, phase: 'result',
+  const ugInit: UgInit = { strings: {}, locale: 'en', region: 'r', mode: 'edit', restore: { profile: 'p', region: 'r', group: { id: 5, name: 'g' } }, prefill: ugValues, draft: ugValues, kind: 'unknown', phase: 'result',
     result: { outcome: 'success', requestId: 'r', groups: [{ name: 'g', id: 5 }, { name: 'h' }] } };
   const ugWeb: UgToWebview[] = [
     { type: 'tenantUsers', seq: 1, items: [{ accountName: 'alice', accountType: 1, yunAccount: 'user:alice' }] },
     { type: 'maxComputeRoles', seq: 2, projectName: 'p', roles: ['role_a'] },
+    { type: 'groupKind', state: 'known', groupType: 3, projectName: 'sales_dw' },
+    { type: 'groupKind', state: 'unknown' },
     { type: 'nameCheck', seq: 3, row: 0, name: 'g', existingId: 7 },
     { type: 'review', request: { product: 'dataworks-public', version: '2020-05-18', action: 'DsgUserGroupAddOrUpdate', method: 'POST', region: 'r', query: [['UserGroups', '[]']], body: [] }, cli: 'c',
       diff: { rows: [{ field: 'owner', before: 'a', after: 'b' }], added: ['user:c'], removed: [] } },

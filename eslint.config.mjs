@@ -1,14 +1,29 @@
+// @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const noVscode = { name: 'vscode', message: 'src/shared, src/api and media/ must not import vscode.' };
 const alicloud = { group: ['@alicloud/*'], message: 'Only src/api/openApiTransport.ts loads @alicloud/* (lazily, on first call).' };
 
+// The JavaScript tooling run by plain `node` (build, benchmark, test runners): type-checked through JSDoc by
+// tsconfig.tools.json, which also gives these files the type-aware rules.
+const TOOLS = ['esbuild.js', 'eslint.config.mjs', 'bench/*.mjs', 'bench/lib/*.{mjs,cjs}', 'bench/payload/*.cjs', 'test/vscode/*.mjs', 'scripts/*.mjs', 'test/support/*.cjs'];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-results/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-results/**', 'bench/fixtures/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
   {
+    files: ['**/*.ts', ...TOOLS],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['**/*.ts'],
     languageOptions: {
       parserOptions: {
         projectService: true,
@@ -16,12 +31,27 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      eqeqeq: ['error', 'smart'],
     },
+  },
+  {
+    files: TOOLS,
+    languageOptions: {
+      parserOptions: {
+        project: './tsconfig.tools.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // tsc resolves every name (checkJs), including Node's globals, which ESLint would need listed.
+      'no-undef': 'off',
+      // CommonJS files load their dependencies with require().
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['**/*.cjs', 'esbuild.js'],
+    languageOptions: { sourceType: 'commonjs' },
   },
   {
     // Only the lazily loaded transport may load the Alibaba Cloud SDK.

@@ -17,14 +17,14 @@ const SKIP = new Set(['.git', 'node_modules', '.cache', 'dist', 'out', 'test-res
  * @param {string} label
  * @param {string} cmd
  * @param {string[]} args
- * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ * @param {Omit<import('node:child_process').SpawnSyncOptions, 'encoding'>} [opts]
  * @returns {string} stdout
  */
 function run(label, cmd, args, opts) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
   if (r.error) throw new Error(`${label}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${label} failed (exit ${r.status ?? r.signal}):\n${(r.stderr || r.stdout || '').slice(-3000)}`);
-  return String(r.stdout);
+  return r.stdout;
 }
 
 /**

@@ -132,7 +132,8 @@ function ensureNode24() {
 function codeServerInstalled() {
   if (!existsSync(CS_MARKER)) return false;
   try {
-    return /** @type {{ version?: unknown }} */ (JSON.parse(readFileSync(join(CS_PKG, 'package.json'), 'utf8'))).version === CODE_SERVER_VERSION;
+    const pkg = /** @type {{ version?: unknown }} */ (JSON.parse(readFileSync(join(CS_PKG, 'package.json'), 'utf8')));
+    return pkg.version === CODE_SERVER_VERSION;
   } catch {
     return false;
   }

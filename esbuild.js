@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the extension host bundle, the chunks it loads on demand (core.js: explorer and commands; deferred.js: API
 // layer and form hosts; api.js: the Alibaba Cloud SDK) and the webview bundles.
 // Usage: node esbuild.js [--production] [--watch] [--metafile]
@@ -36,6 +37,7 @@ function webviewEntries() {
  * copy, once per importing module). Through this one-line module the API is the prototype of an empty object, so
  * `__toESM` has nothing to copy and builds its namespace on the same prototype: `vscode.window` is one lookup away.
  */
+/** @type {import('esbuild').Plugin} */
 const sharedVscodeNamespace = {
   name: 'shared-vscode-namespace',
   setup(build) {
@@ -47,6 +49,7 @@ const sharedVscodeNamespace = {
 };
 
 /** The API is JSON only: @alicloud/tea-xml (and xml2js, sax, xmlbuilder with it) would be ~100 KB of dead weight. */
+/** @type {import('esbuild').Plugin} */
 const noXml = {
   name: 'no-tea-xml',
   setup(build) {
@@ -62,6 +65,7 @@ const noXml = {
  * dist/api.js passes openapi-client static keys only: src/api/staticCredentials.ts answers for @alicloud/credentials,
  * whose default provider chain (environment, files, ECS metadata) must never run and is 40% of the SDK's code.
  */
+/** @type {import('esbuild').Plugin} */
 const staticCredentials = {
   name: 'static-credentials',
   setup(build) {
@@ -81,8 +85,10 @@ const staticCredentials = {
  * of a module (of its classes and state), so it fails the build.
  */
 const src = path.join(__dirname, 'src');
+/** @type {Record<string, string>} */
 const CHUNK_OF = { [path.join(src, 'core.ts')]: './core.js', [path.join(src, 'deferred.ts')]: './deferred.js' };
 const SHELL = new Set(['extension.ts', 'constants.ts', 'tree/deferredProvider.ts', 'webview/serializers.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
+/** @param {string} file */
 const isDeferredCode = (file) =>
   file === path.join(src, 'deferred.ts') ||
   (file.startsWith(path.join(src, 'api') + path.sep) && file !== path.join(src, 'api', 'regions.ts')) ||
@@ -90,9 +96,15 @@ const isDeferredCode = (file) =>
   (file.startsWith(path.join(src, 'webview') + path.sep) && file !== path.join(src, 'webview', 'serializers.ts'));
 // Shell files without state, which dist/core.js may carry a copy of.
 const STATELESS = new Set(['constants.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
+/** @param {string} file */
 const isCoreCode = (file) => !isDeferredCode(file) && (!SHELL.has(file) || STATELESS.has(file));
 
-/** A bundle of the files `belongs(file)` accepts; the entries of other chunks only through import(). */
+/**
+ * A bundle of the files `belongs(file)` accepts; the entries of other chunks only through import().
+ * @param {string} chunk
+ * @param {(file: string) => boolean} belongs
+ * @returns {import('esbuild').Plugin}
+ */
 function chunkBoundary(chunk, belongs) {
   return {
     name: `chunk-boundary-${chunk}`,
@@ -112,7 +124,8 @@ function chunkBoundary(chunk, belongs) {
   };
 }
 
-const builds = [
+/** @type {import('esbuild').BuildOptions[]} */
+const allBuilds = [
   {
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
@@ -163,8 +176,9 @@ const builds = [
     format: 'iife',
     target: 'es2022',
   },
-].filter((b) => !Array.isArray(b.entryPoints) || b.entryPoints.length > 0)
- .filter((b) => Array.isArray(b.entryPoints) || Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
+];
+const builds = allBuilds.filter((b) => !Array.isArray(b.entryPoints) || b.entryPoints.length > 0)
+ .filter((b) => Array.isArray(b.entryPoints) || Object.values(b.entryPoints ?? {}).every((p) => fs.existsSync(p)));
 
 async function main() {
   if (watch) {
@@ -177,6 +191,7 @@ async function main() {
     fs.mkdirSync('dist', { recursive: true });
     const merged = { inputs: {}, outputs: {} };
     for (const r of results) {
+      if (!r.metafile) continue;
       Object.assign(merged.inputs, r.metafile.inputs);
       Object.assign(merged.outputs, r.metafile.outputs);
     }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run demo`: the extension in a real VS Code (code-server) against the local DataWorks emulator.
 //   - builds and packages the extension, installs the VSIX into a fresh code-server profile;
 //   - starts the emulator with the demo seed and a persistent state file (.cache/demo/emulator-state.json);
@@ -26,6 +27,12 @@ const { values } = parseArgs({
   },
 });
 
+/**
+ * @param {import('../test/vscode/harness.mjs').Tools} tools
+ * @param {NodeJS.ProcessEnv} env
+ * @param {Awaited<ReturnType<typeof h.startCodeServer>>} server
+ * @param {string} outDir
+ */
 async function screenshots(tools, env, server, outDir) {
   mkdirSync(outDir, { recursive: true });
   const run = { profiles: join(outDir, '.profiles') };
@@ -39,6 +46,7 @@ async function screenshots(tools, env, server, outDir) {
       .catch(() => log('the tree is still loading; taking the screenshot anyway'));
     await page.waitForTimeout(300);
   };
+  /** @param {string} name */
   const shot = async (name) => {
     const file = join(outDir, name);
     await page.screenshot({ path: file });
@@ -90,8 +98,8 @@ async function screenshots(tools, env, server, outDir) {
 async function main() {
   const t0 = Date.now();
   const tools = await prepare();
-  const port = await h.freePort(Number(values.port)).catch((err) => {
-    throw new Error(`${err.message}: pass another one with --port N (npm run demo -- --port 8081)`);
+  const port = await h.freePort(Number(values.port)).catch((/** @type {unknown} */ err) => {
+    throw new Error(`${h.errorText(err)}: pass another one with --port N (npm run demo -- --port 8081)`);
   });
   const demoDir = join(ROOT, '.cache', 'demo');
   mkdirSync(demoDir, { recursive: true });
@@ -136,8 +144,8 @@ async function main() {
   process.exit(1);
 }
 
-main().catch(async (err) => {
-  console.error(`[demo] FAILED: ${err?.stack ?? err}`);
+main().catch(async (/** @type {unknown} */ err) => {
+  console.error(`[demo] FAILED: ${(err instanceof Error ? err.stack : undefined) ?? String(err)}`);
   await h.cleanup();
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs every test suite, then prints the total over all of them as the last line: "N passed, N failed".
 // Usage: node scripts/test.mjs [suite ...]   (suites: unit, api, vscode, e2e; default all)
 import { spawnSync } from 'node:child_process';
@@ -6,9 +7,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/**
+ * @param {string[]} globs
+ * @param {string[]} [extra]
+ * @returns {[string, string[]]}
+ */
 const mocha = (globs, extra = []) => ['npx', ['mocha', '--import=tsx', '--reporter', 'test/support/summaryReporter.cjs', ...extra, ...globs]];
 
-/** name → [command, args, needs] ; a suite whose entry file is missing is skipped with a note. */
+/**
+ * name → [command, args, needs] ; a suite whose entry file is missing is skipped with a note.
+ * @type {Record<string, { cmd: [string, string[]], needs: string }>}
+ */
 const suites = {
   unit: { cmd: mocha(['test/unit/**/*.test.ts']), needs: 'test/unit' },
   api: { cmd: mocha(['test/emulator/**/*.test.ts', 'test/api/**/*.test.ts', 'test/reliability/**/*.test.ts'], ['--timeout', '20000']), needs: 'test/emulator' },
@@ -40,7 +49,7 @@ for (const name of wanted) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, TEST_SUMMARY_FILE: summary } });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   let s = { passed: 0, failed: 0 };
-  if (existsSync(summary)) s = JSON.parse(readFileSync(summary, 'utf8'));
+  if (existsSync(summary)) s = /** @type {typeof s} */ (JSON.parse(readFileSync(summary, 'utf8')));
   // A suite that crashed before reporting, or exited non-zero with no failure counted, counts as one failure.
   if (r.status !== 0 && s.failed === 0) s.failed = 1;
   passed += s.passed;

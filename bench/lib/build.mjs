@@ -1,3 +1,4 @@
+// @ts-check
 // Phase 1 of the benchmark: a production build and a VSIX made from a snapshot of the working tree in a temp folder
 // (so that colleagues' dist/ is never overwritten while their tests run), then sizes, file counts and the
 // metafile check that nothing from @alicloud/* is bundled into dist/extension.js.
@@ -12,6 +13,13 @@ const require = createRequire(import.meta.url);
 /** Top-level entries of the repo not copied into the snapshot. */
 const SKIP = new Set(['.git', 'node_modules', '.cache', 'dist', 'out', 'test-results', '.vscode-test', 'bench', 'coverage']);
 
+/**
+ * @param {string} label
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {Omit<import('node:child_process').SpawnSyncOptions, 'encoding'>} [opts]
+ * @returns {string} stdout
+ */
 function run(label, cmd, args, opts) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...opts });
   if (r.error) throw new Error(`${label}: ${r.error.message}`);
@@ -19,7 +27,11 @@ function run(label, cmd, args, opts) {
   return r.stdout;
 }
 
-/** Copies the working tree (without .git, node_modules, dist …) to `stage`; node_modules is a symlink. */
+/**
+ * Copies the working tree (without .git, node_modules, dist …) to `stage`; node_modules is a symlink.
+ * @param {string} root
+ * @param {string} stage
+ */
 export function snapshot(root, stage) {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
@@ -29,21 +41,28 @@ export function snapshot(root, stage) {
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
 }
 
+/** @param {number} bytes */
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
+/** @param {string} path */
 function fileSize(path) {
   const buf = readFileSync(path);
   return { bytes: buf.length, kb: kb(buf.length), gzipKb: kb(gzipSync(buf, { level: 9 }).length) };
 }
 
-/** Bytes in `output` per package (node_modules/<pkg> or "own code"), largest first. */
+/**
+ * Bytes in `output` per package (node_modules/<pkg> or "own code"), largest first.
+ * @param {import('esbuild').Metafile} meta
+ * @param {string} output
+ */
 function contributors(meta, output) {
   const out = meta.outputs[output];
   if (!out) return [];
+  /** @type {Map<string, number>} */
   const byPkg = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-    let key = m ? m[1] : 'own code';
+    let key = m?.[1] ?? 'own code';
     if (m && key === 'zod') key = /zod\/v4\/locales\//.test(input) ? 'zod (locales)' : /\/mini\//.test(input) ? 'zod (mini)' : /\/classic\//.test(input) ? 'zod (classic)' : 'zod (core)';
     byPkg.set(key, (byPkg.get(key) ?? 0) + bytesInOutput);
   }
@@ -52,19 +71,20 @@ function contributors(meta, output) {
 
 /**
  * Builds with `node esbuild.js --production --metafile` in the snapshot and measures the outputs.
- * @returns {{extension, api, core, deferred, webviews, alicloudInExtension: string[], contributors, buildMs}}
+ * @param {string} stage
  */
 export function buildProduction(stage) {
   const t0 = Date.now();
   run('node esbuild.js --production --metafile', process.execPath, ['esbuild.js', '--production', '--metafile'], { cwd: stage });
   const buildMs = Date.now() - t0;
   const dist = join(stage, 'dist');
-  const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
+  const meta = /** @type {import('esbuild').Metafile} */ (JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8')));
   const extOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/extension.js'));
   const apiOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/api.js'));
   const deferredOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/deferred.js'));
   const coreOut = Object.keys(meta.outputs).find((k) => k.endsWith('dist/core.js'));
-  const alicloudInExtension = extOut ? Object.keys(meta.outputs[extOut].inputs).filter((i) => i.includes('node_modules/@alicloud/')) : ['(no dist/extension.js in the metafile)'];
+  const extInputs = extOut ? meta.outputs[extOut]?.inputs : undefined;
+  const alicloudInExtension = extInputs ? Object.keys(extInputs).filter((i) => i.includes('node_modules/@alicloud/')) : ['(no dist/extension.js in the metafile)'];
   const webviewDir = join(dist, 'webview');
   const webviews = existsSync(webviewDir)
     ? readdirSync(webviewDir)
@@ -86,12 +106,16 @@ export function buildProduction(stage) {
   };
 }
 
-/** Packages the snapshot with vsce (as `npm run package` does after the build) and lists the VSIX. */
+/**
+ * Packages the snapshot with vsce (as `npm run package` does after the build) and lists the VSIX.
+ * @param {string} stage
+ * @param {string} outFile
+ */
 export function packageVsix(stage, outFile) {
   // vsce walks every file of the folder before .vscodeignore applies: the node_modules link is not needed any more.
   const link = join(stage, 'node_modules');
   if (existsSync(link)) unlinkSync(link);
-  const manifest = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+  const manifest = /** @type {{ repository?: unknown }} */ (JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')));
   const t0 = Date.now();
   run('vsce package', process.execPath, [
     require.resolve('@vscode/vsce/vsce'),

@@ -1,3 +1,4 @@
+// @ts-check
 // Flags for every headless Chromium the tests start: the harness (integration runs, demo) and the e2e driver
 // (test/e2e/driver.ts, typed through chromium.d.mts). Plain ESM so that run.mjs needs no build step.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:desktop`: the same extension-host suite (test/integration) in desktop VS Code (Electron) through
 // @vscode/test-electron, for machines that can download VS Code from update.code.visualstudio.com.
 // Not part of `npm test`: on an offline machine the download fails, and this says so and exits 1.
@@ -27,7 +28,8 @@ async function main() {
   const workspace = join(dir, 'workspace');
   mkdirSync(workspace, { recursive: true });
 
-  const { runTests } = require('@vscode/test-electron');
+  const { runTests } = /** @type {typeof import('@vscode/test-electron')} */ (require('@vscode/test-electron'));
+  /** @type {import('@vscode/test-electron').TestOptions} */
   const options = {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: testsIndex,
@@ -44,11 +46,12 @@ async function main() {
   if (process.env.VSCODE_EXECUTABLE) options.vscodeExecutablePath = process.env.VSCODE_EXECUTABLE;
   else options.version = process.env.VSCODE_TEST_VERSION ?? 'stable';
 
+  /** @type {number} */
   let code;
   try {
     code = await runTests(options);
   } catch (err) {
-    const msg = String(err?.message ?? err);
+    const msg = h.errorText(err);
     if (!options.vscodeExecutablePath && /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|download|getaddrinfo|socket/i.test(msg)) {
       console.error(
         `\n[test:desktop] Could not download desktop VS Code (${msg.split('\n')[0]}).\n` +
@@ -57,13 +60,14 @@ async function main() {
           'or set VSCODE_EXECUTABLE=/path/to/code to use an installed desktop VS Code.\n',
       );
     } else {
-      console.error(`[test:desktop] FAILED: ${err?.stack ?? msg}`);
+      console.error(`[test:desktop] FAILED: ${(err instanceof Error ? err.stack : undefined) ?? msg}`);
     }
     code = 1;
   }
+  /** @type {{ passed: number, failed: number, pending: number }} */
   let summary;
   try {
-    summary = JSON.parse(readFileSync(innerSummary, 'utf8'));
+    summary = /** @type {typeof summary} */ (JSON.parse(readFileSync(innerSummary, 'utf8')));
   } catch {
     summary = { passed: 0, failed: 1, pending: 0 };
   }
@@ -75,8 +79,8 @@ async function main() {
   process.exit(code === 0 && summary.failed === 0 ? 0 : 1);
 }
 
-main().catch(async (err) => {
-  console.error(`[test:desktop] FAILED: ${err?.stack ?? err}`);
+main().catch(async (/** @type {unknown} */ err) => {
+  console.error(`[test:desktop] FAILED: ${(err instanceof Error ? err.stack : undefined) ?? String(err)}`);
   await h.cleanup();
   process.exit(1);
 });

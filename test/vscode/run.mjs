@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the extension in a real VS Code (code-server 4.139 = VS Code 1.139) driven by headless Chromium.
 //
 //   node test/vscode/run.mjs integration   mocha inside the extension host (test/integration/**/*.test.ts),
@@ -23,21 +24,38 @@ const { ROOT, log, secs } = h;
 const RESULTS = join(ROOT, 'test-results');
 const EXT_HOST_MARK = '\u2063'; // keep in sync with test/integration/index.ts
 
+/** @typedef {{ passed: number, failed: number, pending?: number }} Summary */
+/** @typedef {{ grep?: string | undefined }} SuiteOptions */
+
+/** @param {Summary} summary */
 function writeSummary(summary) {
   const file = process.env.TEST_SUMMARY_FILE;
   if (file) writeFileSync(file, JSON.stringify(summary));
 }
 
+/**
+ * @param {string} file
+ * @returns {Summary | undefined}
+ */
 function readSummary(file) {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return /** @type {Summary} */ (JSON.parse(readFileSync(file, 'utf8')));
   } catch {
     return undefined;
   }
 }
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} seconds
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
 function withTimeout(promise, seconds, what) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
+  /** @type {Promise<never>} */
   const limit = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds} s`)), seconds * 1000);
   });
@@ -49,7 +67,10 @@ const suiteTimeout = Number(process.env.DATAWORKS_TEST_TIMEOUT ?? 1800);
 
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Extension-host tests: code-server with the smoke-test driver, tests passed in through the `payload` query. */
+/**
+ * Extension-host tests: code-server with the smoke-test driver, tests passed in through the `payload` query.
+ * @param {SuiteOptions} opts
+ */
 async function integration(opts) {
   const tools = await prepare();
   const run = h.createRunDir('integration');
@@ -75,9 +96,12 @@ async function integration(opts) {
 
   const t0 = Date.now(); // workbench.log times are relative to this
   const context = await h.launchBrowser(tools, run, env, { name: 'integration' });
+  /** @type {(code: number) => void} */
   let resolveExit;
+  /** @type {(err: Error) => void} */
   let rejectExit;
   let started = false;
+  /** @type {Promise<number>} */
   const exited = new Promise((resolve, reject) => {
     resolveExit = resolve;
     rejectExit = reject;
@@ -87,8 +111,10 @@ async function integration(opts) {
   // (see test/integration/index.ts) and are printed; the workbench's own log goes to logs/workbench.log.
   const workbenchLog = createWriteStream(join(run.logs, 'workbench.log'));
   h.onCleanup(() => new Promise((r) => workbenchLog.end(r)));
-  await context.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = Array.isArray(args) ? format(...args) : String(args);
+  await context.exposeFunction('codeAutomationLog', (/** @type {string} */ type, /** @type {unknown} */ args) => {
+    /** @type {unknown[] | undefined} */
+    const list = Array.isArray(args) ? args : undefined;
+    const text = list ? format(...list) : String(args);
     const at = ((Date.now() - t0) / 1000).toFixed(1).padStart(6);
     workbenchLog.write(`${at}s [${type}] ${text.replaceAll(EXT_HOST_MARK, '')}\n`);
     if (text.includes(EXT_HOST_MARK)) {
@@ -96,12 +122,12 @@ async function integration(opts) {
       console.log(text.replaceAll(EXT_HOST_MARK, ''));
     }
   });
-  await context.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  await context.exposeFunction('codeAutomationExit', (/** @type {number} */ code) => resolveExit(code));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
   page.on('crash', () => rejectExit(new Error('the Chromium page crashed during the test run')));
 
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const remote = (/** @type {string} */ p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(ROOT)],
     ['extensionTestsPath', remote(testsIndex)],
@@ -142,7 +168,10 @@ async function integration(opts) {
   return { summary, run, server };
 }
 
-/** UI tests: code-server without the smoke-test driver, extension installed from the VSIX, mocha in Node. */
+/**
+ * UI tests: code-server without the smoke-test driver, extension installed from the VSIX, mocha in Node.
+ * @param {SuiteOptions} opts
+ */
 async function e2e(opts) {
   const tools = await prepare();
   const run = h.createRunDir('e2e');
@@ -214,7 +243,8 @@ async function main() {
   });
   const kind = positionals[0];
   const suites = { integration, e2e };
-  if (!suites[kind]) {
+  const suite = kind === 'integration' || kind === 'e2e' ? suites[kind] : undefined;
+  if (!suite) {
     console.error('usage: node test/vscode/run.mjs <integration|e2e|demo> [--grep text] [--keep]');
     process.exit(2);
   }
@@ -223,7 +253,7 @@ async function main() {
   let result;
   let exitCode = 1;
   try {
-    result = await suites[kind](values);
+    result = await suite(values);
     const { passed, failed, pending = 0 } = result.summary;
     writeSummary({ passed, failed, pending });
     log(`${kind}: ${passed} passed, ${failed} failed, ${pending} pending (${secs(t0)} in total)`);
@@ -232,7 +262,7 @@ async function main() {
     if (errors) console.error(`--- errors in the extension host log ---\n${errors}`);
   } catch (err) {
     if (h.state.stopping) return; // interrupted: the signal handler stops everything and exits
-    console.error(`[vscode-test] ${kind} FAILED: ${err.stack ?? err}`);
+    console.error(`[vscode-test] ${kind} FAILED: ${(err instanceof Error ? err.stack : undefined) ?? String(err)}`);
     writeSummary({ passed: 0, failed: 1, pending: 0 });
     if (h.state.serverLog) console.error(`--- last lines of ${h.state.serverLog} ---\n${h.tail(h.state.serverLog)}`);
     if (h.state.runDir) log(`kept the run folder for inspection: ${h.state.runDir}`);

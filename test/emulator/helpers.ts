@@ -14,12 +14,22 @@ export interface Creds {
   readonly securityToken?: string;
 }
 
-export function makeClient(emu: Pick<RunningEmulator, 'endpoint'>, creds: Creds = DEMO_CREDENTIALS, extra: { signatureAlgorithm?: string; readTimeout?: number } = {}): OpenApi {
+export function makeClient(emu: RunningEmulator, creds: Creds = DEMO_CREDENTIALS, extra: ClientExtras = {}): OpenApi {
+  return clientAt(emu.endpoint, creds, extra);
+}
+
+export interface ClientExtras {
+  readonly signatureAlgorithm?: string;
+  readonly readTimeout?: number;
+}
+
+/** The real client for an emulator known only by its endpoint (one started in another process). */
+export function clientAt(endpoint: string, creds: Creds = DEMO_CREDENTIALS, extra: ClientExtras = {}): OpenApi {
   return new OpenApi(new $OpenApi.Config({
     accessKeyId: creds.accessKeyId,
     accessKeySecret: creds.accessKeySecret,
     ...(creds.securityToken ? { securityToken: creds.securityToken } : {}),
-    endpoint: emu.endpoint,
+    endpoint,
     protocol: 'HTTP',
     readTimeout: extra.readTimeout ?? 5000,
     connectTimeout: 2000,
@@ -139,7 +149,7 @@ export function signedRequest(emu: RunningEmulator, s: SignInput): RawRequest {
  * the HMAC-SHA1 `Signature` all in an application/x-www-form-urlencoded body, the query empty.
  */
 export function popCoreRequest(emu: RunningEmulator, action: string, params: Record<string, string>, over: { creds?: Creds; version?: string; nonce?: string } = {}): RawRequest {
-  const creds = over.creds ?? DEMO_CREDENTIALS;
+  const creds: Creds = over.creds ?? DEMO_CREDENTIALS;
   const all: [string, string][] = Object.entries({
     Format: 'JSON',
     SignatureMethod: 'HMAC-SHA1',

@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CREDENTIALS, startEmulator } from './index';
-import { call, makeClient } from './helpers';
+import { call, clientAt, makeClient } from './helpers';
 
 describe('emulator state file and CLI', () => {
   let dir: string;
@@ -65,9 +65,9 @@ describe('emulator state file and CLI', () => {
     const cli = await startCli(['--port', '0', '--seed', 'empty', '--access-key-id', creds.accessKeyId], { DATAWORKS_EMULATOR_ACCESS_KEY_SECRET: creds.accessKeySecret });
     try {
       const port = Number(new URL(cli.url).port);
-      const emu = { endpoint: `127.0.0.1:${port}` };
-      assert.ok((await call(makeClient(emu, creds), 'DsgUserGroupQueryUserList', { method: 'GET' })).Success);
-      await assert.rejects(call(makeClient(emu, DEMO_CREDENTIALS), 'ListProjects'), /InvalidAccessKeyId\.NotFound/);
+      const endpoint = `127.0.0.1:${port}`;
+      assert.ok((await call(clientAt(endpoint, creds), 'DsgUserGroupQueryUserList', { method: 'GET' })).Success);
+      await assert.rejects(call(clientAt(endpoint, DEMO_CREDENTIALS), 'ListProjects'), /InvalidAccessKeyId\.NotFound/);
       assert.ok(!cli.out().includes(creds.accessKeySecret) && !cli.out().includes(DEMO_CREDENTIALS.accessKeySecret), cli.out());
     } finally {
       await cli.stop();

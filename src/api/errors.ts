@@ -42,7 +42,8 @@ export class DataWorksError extends Error {
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? false;
     this.createVerdict = init.createVerdict;
-    this.field = init.field ?? fieldForCode(init.code) ?? fieldFromParameterMessage(init.code, init.message);
+    this.field = init.field ?? fieldForCode(init.code) ?? fieldFromParameterMessage(init.code, init.message)
+      ?? fieldFromNumericCodeMessage(init.code, init.message);
   }
 
   /** A copy carrying what a create lookup found out. */
@@ -80,6 +81,26 @@ function fieldFromParameterMessage(code: string, message: string): string | unde
   const named = suffix ?? /"([A-Za-z]+)"/.exec(message)?.[1];
   // Own keys only, so that a code like "InvalidParameter.constructor" cannot yield Object.prototype's members.
   return named === undefined || !Object.prototype.hasOwnProperty.call(WIRE_PARAM_TO_FIELD, named) ? undefined : WIRE_PARAM_TO_FIELD[named];
+}
+
+/**
+ * DSG may answer numeric codes ("1029030003") whose meaning no source documents, so the code tells nothing; the
+ * server's message may still name the input. Checked in this order, so "User list or owner user does not exist"
+ * lands on the owner as USERACCOUNT.OWNER.ERROR does. "user groups" in prose names no input; `UserGroups`, the
+ * wire parameter, names the whole list.
+ */
+const NUMERIC_CODE_MESSAGE_FIELDS: readonly (readonly [RegExp, string])[] = [
+  [/\bowner\b/i, 'owner'],
+  [/\baccounts?\b/i, 'accounts'],
+  [/\bUserGroupType\b/, 'type'],
+  [/\bProjectName\b/, 'projectName'],
+  [/\bUserGroups\b/, 'userGroups'],
+  [/\bIds?\b|\bID\b/, 'id'],
+];
+
+function fieldFromNumericCodeMessage(code: string, message: string): string | undefined {
+  if (!/^\d+$/.test(code)) return undefined;
+  return NUMERIC_CODE_MESSAGE_FIELDS.find(([re]) => re.test(message))?.[1];
 }
 
 /** Server codes that point at one input of the forms. Field names are the input property names. */

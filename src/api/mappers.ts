@@ -2,7 +2,7 @@
 
 import type * as z from 'zod/mini';
 import type {
-  describeApiGroupsBody, dsgUserGroupQueryListBody, dsgUserGroupQueryUserListBody, getProjectBody, listProjectsBody,
+  describeApiGroupsBody, dsgUserGroupQueryListBody, getProjectBody, listProjectsBody,
   DataServiceGroupWire,
 } from './schemas';
 import type {
@@ -90,15 +90,31 @@ export function toUserGroup(g: UserGroupItem): UserGroup {
   };
 }
 
-type UserItem = z.infer<typeof dsgUserGroupQueryUserListBody>['Data'][number];
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const idText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
 
-export function toTenantUser(u: UserItem): TenantUser {
+function accountType(v: unknown): number | undefined {
+  const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
+}
+
+/**
+ * Undefined for an item that cannot be used: without YunAccount it cannot be put in a group, and without a known
+ * AccountType the pickers cannot tell a person from a RAM role. A missing AccountName falls back to YunAccount,
+ * which identifies the same user (the owner may be either).
+ */
+export function toTenantUser(item: unknown): TenantUser | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const u = item as Record<string, unknown>;
+  const yunAccount = text(u.YunAccount);
+  const type = accountType(u.AccountType);
+  if (yunAccount === undefined || type === undefined) return undefined;
   return {
-    accountName: u.AccountName,
-    accountType: u.AccountType,
-    baseId: str(u.BaseId),
-    parentAccountId: str(u.ParentAccountId),
-    yunAccount: u.YunAccount,
+    accountName: text(u.AccountName) ?? yunAccount,
+    accountType: type,
+    baseId: idText(u.BaseId),
+    parentAccountId: idText(u.ParentAccountId),
+    yunAccount,
   };
 }
 

@@ -89,15 +89,13 @@ export const dsgUserGroupQueryListBody = z.object({
   PageData: z.object({ ...page, Data: optArr(userGroup) }),
 });
 
+/**
+ * The SDK models every item field as optional, so one incomplete item must not fail the whole list: only the list
+ * itself is checked here, and mappers.ts keeps the items that can be used.
+ */
 export const dsgUserGroupQueryUserListBody = z.object({
   RequestId: optStr,
-  Data: z.array(z.object({
-    AccountName: z.string(),
-    AccountType: z.number(),
-    BaseId: z.optional(z.nullable(idLike)),
-    ParentAccountId: z.optional(z.nullable(idLike)),
-    YunAccount: z.string(),
-  })),
+  Data: z.array(z.unknown()),
 });
 
 export const dsgOdpsRoleGroupsBody = z.object({ RequestId: optStr, Data: optArr(z.string()) });

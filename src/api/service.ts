@@ -175,7 +175,15 @@ export class DataWorksServiceImpl implements DataWorksService {
     const action = 'DsgUserGroupQueryUserList';
     const r = await this.caller.run(opts, action, (ctx) => this.caller.call(ctx, {
       product: 'dataworks', action, method: 'GET', safety: 'read',
-      parse: (body, id) => this.caller.parse(action, s.dsgUserGroupQueryUserListBody, s.pascalizeKeys(body), id).Data.map(toTenantUser),
+      parse: (body, id) => {
+        const items = this.caller.parse(action, s.dsgUserGroupQueryUserListBody, s.pascalizeKeys(body), id).Data;
+        const users = items.map(toTenantUser).filter((u): u is TenantUser => u !== undefined);
+        const skipped = items.length - users.length;
+        if (skipped > 0) {
+          this.log?.warn(`${action}: skipped ${skipped} of ${items.length} tenant users without a YunAccount or AccountType (request ID ${id || 'unknown'})`);
+        }
+        return users;
+      },
     }));
     return r.value;
   }
@@ -250,7 +258,8 @@ export class DataWorksServiceImpl implements DataWorksService {
         return undefined;
       },
       // A resend after a lost answer finds the groups gone: that is the outcome asked for.
-      appliedOnResend: (e) => e.code.toUpperCase() === 'USERGROUP.ID.ERROR',
+      // With numeric codes only the server's message tells it: errors.ts then puts it on the 'id' field.
+      appliedOnResend: (e) => e.code.toUpperCase() === 'USERGROUP.ID.ERROR' || (/^\d+$/.test(e.code) && e.field === 'id'),
       appliedValue: undefined,
     }));
     return { requestId: r.requestId };

@@ -2,10 +2,24 @@
 
 import * as assert from 'node:assert/strict';
 import { DataWorksError, type DataWorksService, type UserGroup } from '../../src/api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
-  DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, RESTRICTED_CREDENTIALS, startEmulator,
+  DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, DSG_NUMERIC, EXPIRED_STS_CREDENTIALS, RESTRICTED_CREDENTIALS, startEmulator,
   type EmulatorOptions, type RunningEmulator,
 } from '../emulator';
+
+/** The documented messages of the symbolic codes (the DSG error table of the API pages). */
+const SYMBOLIC_MESSAGES: Readonly<Record<string, string>> = {
+  'USERGROUP.ID.ERROR': 'The user group ID does not match the tenant or does not exist.',
+  'USERACCOUNT.OWNER.ERROR': 'User list or owner user does not exist.',
+  'USERGROUP.ACCOUNTLISTSIZE.ERROR': 'The number of account exceeds the limit.',
+  'USERGROUP.LISTSIZE.ERROR': 'The number of user groups exceeds the limit.',
+  'PARAMS.ERROR': 'param error.',
+  'PERMISSION.DENIED.ERROR': 'Permission denied',
+  'UNKNOWN.ERROR': 'unknown error.',
+};
 import { serviceFor } from '../support/emulatorService';
 
 
@@ -104,8 +118,9 @@ describe('api against the emulator', function () {
       const group = found.items.find((g) => g.name === name);
       const mc = found.items.find((g) => g.name === `${name}_mc`);
       assert.ok(group && mc);
-      assert.deepEqual([group.owner, group.accounts, group.type], [person.accountName, [person.yunAccount], 1]);
-      assert.deepEqual([mc.type, mc.projectName], [3, project]);
+      // The SDK's list items carry neither the type nor the MaxCompute project.
+      assert.deepEqual([group.owner, group.accounts, group.type, group.projectName], [person.accountName, [person.yunAccount], undefined, undefined]);
+      assert.deepEqual([mc.accounts, mc.type, mc.projectName], [roles.slice(0, 1), undefined, undefined]);
 
       await svc.saveUserGroups([{ id: group.id, name: `${name}_renamed`, owner: person.accountName, type: 1, accounts: [] }]);
       const renamed = await svc.listUserGroups({ pageNumber: 1, pageSize: 100, name: `${name}_renamed` });
@@ -130,51 +145,146 @@ describe('api against the emulator', function () {
     assert.equal(ws.pages, Math.ceil(ws.total / 100));
   });
 
-  for (const style of ['body', 'http'] as const) {
-    describe(`DSG error codes (dsgErrorStyle ${style})`, () => {
-      let emu: RunningEmulator;
-      let svc: DataWorksService;
-      let owner = '';
-      let account = '';
-      before(async () => {
-        emu = await start({ seed: 'demo', dsgErrorStyle: style });
-        svc = serviceFor(emu);
-        const u = (await svc.listTenantUsers()).find((x) => x.accountType !== 6);
-        assert.ok(u);
-        owner = u.accountName;
-        account = u.yunAccount;
-      });
-      afterEach(() => emu.clearFaults());
+  it('reads the type and project of a group when the server sends them (dsgListShape rich)', async () => {
+    const emu = await start({ seed: 'demo', dsgListShape: 'rich' });
+    const items = (await serviceFor(emu).listUserGroups({ pageNumber: 1, pageSize: 100 })).items;
+    const byId = new Map(emu.snapshot().userGroups.map((g) => [g.id, g]));
+    assert.ok(items.length > 0);
+    for (const g of items) {
+      const rec = byId.get(g.id);
+      assert.ok(rec);
+      assert.deepEqual([g.type, g.projectName], [rec.type, rec.type === 3 ? rec.projectName : undefined]);
+    }
+  });
 
-      const expectCode = async (p: Promise<unknown>, code: string, status: number, field?: string) => {
-        const e = await failure(p);
-        assert.equal(e.code, code);
-        assert.equal(e.httpStatus, status);
-        assert.ok(e.requestId, 'request ID carried');
-        assert.equal(e.field, field);
-        assert.match(e.userMessage('zh-cn'), /[\u4e00-\u9fff]/);
-        return e;
-      };
+  it('skips tenant users the list cannot use and logs how many, once', async () => {
+    const seed = await start({ seed: 'demo' });
+    const state = JSON.parse(JSON.stringify(seed.snapshot())) as { tenantUsers: Record<string, unknown>[] };
+    const [noYun, noName, noType, stringType] = state.tenantUsers;
+    assert.ok(noYun && noName && noType && stringType);
+    delete noYun['yunAccount'];
+    delete noName['accountName'];
+    delete noType['accountType'];
+    stringType['accountType'] = String(stringType['accountType']);
+    const dir = mkdtempSync(join(tmpdir(), 'dw-api-'));
+    try {
+      const statePath = join(dir, 'state.json');
+      writeFileSync(statePath, JSON.stringify(state));
+      const emu = await start({ statePath });
+      const logs: string[] = [];
+      const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+      const users = await serviceFor(emu, { logger }).listTenantUsers();
+      assert.equal(users.length, state.tenantUsers.length - 2);
+      assert.ok(!users.some((u) => u.baseId === noYun['baseId'] || u.baseId === noType['baseId']));
+      const named = users.find((u) => u.baseId === noName['baseId']);
+      assert.deepEqual([named?.accountName, named?.yunAccount], [noName['yunAccount'], noName['yunAccount']]);
+      assert.equal(users.find((u) => u.baseId === stringType['baseId'])?.accountType, Number(stringType['accountType']));
+      assert.deepEqual(logs.filter((m) => /skipped/.test(m)).length, 1);
+      assert.match(logs.join('\n'), /skipped 2 of \d+ tenant users/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
-      it('USERGROUP.ID.ERROR → id', () => expectCode(svc.saveUserGroups([{ id: 99_999_999, name: 'x_g', owner, type: 1, accounts: [] }]), 'USERGROUP.ID.ERROR', 400, 'id'));
-      it('USERACCOUNT.OWNER.ERROR → owner', () => expectCode(svc.saveUserGroups([{ name: 'x_g', owner: 'nobody_here', type: 1, accounts: [] }]), 'USERACCOUNT.OWNER.ERROR', 400, 'owner'));
-      it('USERGROUP.ACCOUNTLISTSIZE.ERROR → accounts', () => expectCode(svc.saveUserGroups([{ name: 'x_g', owner, type: 1, accounts: Array(101).fill(account) as string[] }]), 'USERGROUP.ACCOUNTLISTSIZE.ERROR', 400, 'accounts'));
-      it('USERGROUP.LISTSIZE.ERROR', () => expectCode(svc.saveUserGroups([...Array(21).keys()].map((i) => ({ name: `x_g${i}`, owner, type: 1 as const, accounts: [] }))), 'USERGROUP.LISTSIZE.ERROR', 400));
-      it('PARAMS.ERROR', () => expectCode(svc.saveUserGroups([{ name: 'bad name!', owner, type: 1, accounts: [] }]), 'PARAMS.ERROR', 400));
-      it('PERMISSION.DENIED.ERROR', () => expectCode(serviceFor(emu, { credentials: RESTRICTED_CREDENTIALS }).deleteUserGroups([1]), 'PERMISSION.DENIED.ERROR', 403));
-      it('UNKNOWN.ERROR (a read retries it, then gives up)', async () => {
-        emu.setFaults({ dsgUnknownErrorNext: 4 });
-        emu.resetCounts();
-        const e = await expectCode(svc.listTenantUsers(), 'UNKNOWN.ERROR', 500);
-        assert.equal(e.retryable, true);
-        assert.equal(emu.counts()['DsgUserGroupQueryUserList'], 4);
-      });
-      it('USERGROUP.PAGESIZE.ERROR cannot happen: the layer clamps PageSize to 100', async () => {
-        emu.resetCounts();
-        const p = await svc.listUserGroups({ pageNumber: 1, pageSize: 1000 });
-        assert.equal(p.pageSize, 100);
-      });
-    });
+  // Every DSG path through the real client, in every wire variant the emulator can answer in.
+  for (const dsgCase of ['pascal', 'camel'] as const) {
+    for (const dsgErrorCodes of ['symbolic', 'numeric'] as const) {
+      for (const dsgErrorStyle of ['body', 'http'] as const) {
+        describe(`DSG (dsgCase ${dsgCase}, dsgErrorCodes ${dsgErrorCodes}, dsgErrorStyle ${dsgErrorStyle})`, () => {
+          let emu: RunningEmulator;
+          let svc: DataWorksService;
+          let owner = '';
+          let account = '';
+          before(async () => {
+            emu = await start({ seed: 'demo', dsgCase, dsgErrorCodes, dsgErrorStyle });
+            svc = serviceFor(emu);
+            const u = (await svc.listTenantUsers()).find((x) => x.accountType !== 6);
+            assert.ok(u);
+            owner = u.accountName;
+            account = u.yunAccount;
+          });
+          afterEach(() => emu.clearFaults());
+
+          it('tenant users, MaxCompute roles, list with filters, create, update, delete', async () => {
+            const snap = emu.snapshot();
+            const users = await svc.listTenantUsers();
+            assert.deepEqual(users.map((u) => u.yunAccount), snap.tenantUsers.map((u) => u.yunAccount));
+            assert.ok(users.every((u) => u.accountName !== '' && Number.isInteger(u.accountType) && u.baseId !== ''));
+            const [project, roles] = Object.entries(snap.maxComputeRoles)[0] ?? [];
+            assert.ok(project && roles);
+            assert.deepEqual(await svc.listMaxComputeRoles(project), roles);
+            assert.deepEqual(await svc.listMaxComputeRoles('no_such_project'), []);
+
+            const first = await svc.listUserGroups({ pageNumber: 1, pageSize: 5 });
+            assert.equal(first.totalCount, snap.userGroups.length);
+            assert.equal(first.items.length, 5);
+            const newest = snap.userGroups[snap.userGroups.length - 1];
+            assert.deepEqual(first.items[0], {
+              id: newest?.id, name: newest?.name, owner: newest?.owner, accounts: newest?.accounts,
+              createdTime: first.items[0]?.createdTime, modifiedTime: first.items[0]?.modifiedTime,
+            });
+            assert.match(first.items[0]?.createdTime ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+
+            const name = `matrix_${dsgCase}_${dsgErrorCodes}_${dsgErrorStyle}`;
+            await svc.saveUserGroups([
+              { name, owner, type: 1, accounts: [account] },
+              { name: `${name}_mc`, owner, type: 3, accounts: roles.slice(0, 1), projectName: project },
+            ]);
+            const found = await svc.listUserGroups({ pageNumber: 1, pageSize: 100, name, owner });
+            assert.deepEqual(found.items.map((g) => g.name).sort(), [name, `${name}_mc`]);
+            assert.equal((await svc.listUserGroups({ pageNumber: 1, pageSize: 100, projectName: project })).totalCount,
+              emu.snapshot().userGroups.filter((g) => g.projectName === project).length);
+            const group = found.items.find((g) => g.name === name);
+            assert.ok(group);
+            await svc.saveUserGroups([{ id: group.id, name: `${name}_v2`, owner, type: 1, accounts: [] }]);
+            assert.deepEqual((await svc.listUserGroups({ pageNumber: 1, pageSize: 100, name: `${name}_v2` })).items.map((g) => [g.id, g.accounts]), [[group.id, []]]);
+            const r = await svc.deleteUserGroups(found.items.map((g) => g.id));
+            assert.match(r.requestId, /^[0-9A-F-]{36}$/);
+            assert.equal((await svc.listUserGroups({ pageNumber: 1, pageSize: 100, name })).totalCount, 0);
+          });
+
+          const expectDsgError = async (p: Promise<unknown>, symbolic: keyof typeof DSG_NUMERIC, status: number, field?: string) => {
+            const e = await failure(p);
+            const own = DSG_NUMERIC[symbolic];
+            assert.ok(own);
+            const expected = dsgErrorCodes === 'numeric' ? own : { code: symbolic, message: SYMBOLIC_MESSAGES[symbolic] };
+            // The server's own code and message, the request ID, and the input it concerns.
+            assert.deepEqual([e.code, e.message, e.httpStatus, e.field], [expected.code, expected.message, status, field]);
+            assert.match(e.requestId ?? '', /^[0-9A-F-]{36}$/);
+            assert.ok(e.userMessage('en').includes(e.requestId ?? '-'));
+            assert.match(e.userMessage('zh-cn'), /[\u4e00-\u9fff]/);
+            return e;
+          };
+
+          it('USERGROUP.ID.ERROR → id (save and delete)', async () => {
+            await expectDsgError(svc.saveUserGroups([{ id: 99_999_999, name: 'x_g', owner, type: 1, accounts: [] }]), 'USERGROUP.ID.ERROR', 400, 'id');
+            await expectDsgError(svc.deleteUserGroups([99_999_999]), 'USERGROUP.ID.ERROR', 400, 'id');
+          });
+          it('USERACCOUNT.OWNER.ERROR → owner', () => expectDsgError(svc.saveUserGroups([{ name: 'x_g', owner: 'nobody_here', type: 1, accounts: [] }]), 'USERACCOUNT.OWNER.ERROR', 400, 'owner'));
+          it('USERGROUP.ACCOUNTLISTSIZE.ERROR → accounts', () => expectDsgError(svc.saveUserGroups([{ name: 'x_g', owner, type: 1, accounts: Array(101).fill(account) as string[] }]), 'USERGROUP.ACCOUNTLISTSIZE.ERROR', 400, 'accounts'));
+          it('USERGROUP.LISTSIZE.ERROR (no single input)', () => expectDsgError(svc.saveUserGroups([...Array(21).keys()].map((i) => ({ name: `x_g${i}`, owner, type: 1 as const, accounts: [] }))), 'USERGROUP.LISTSIZE.ERROR', 400));
+          it('PARAMS.ERROR (no single input)', () => expectDsgError(svc.saveUserGroups([{ name: 'bad name!', owner, type: 1, accounts: [] }]), 'PARAMS.ERROR', 400));
+          it('PERMISSION.DENIED.ERROR', async () => {
+            const restricted = serviceFor(emu, { credentials: RESTRICTED_CREDENTIALS });
+            await expectDsgError(restricted.deleteUserGroups([1001]), 'PERMISSION.DENIED.ERROR', 403);
+            await expectDsgError(restricted.saveUserGroups([{ name: 'x_g', owner, type: 1, accounts: [] }]), 'PERMISSION.DENIED.ERROR', 403);
+          });
+          it('UNKNOWN.ERROR on every read: retried, then given up', async () => {
+            for (const read of [() => svc.listTenantUsers(), () => svc.listUserGroups({ pageNumber: 1, pageSize: 10 }), () => svc.listMaxComputeRoles('sales_dw')]) {
+              emu.setFaults({ dsgUnknownErrorNext: 4 });
+              emu.resetCounts();
+              const e = await expectDsgError(read(), 'UNKNOWN.ERROR', 500);
+              assert.equal(e.retryable, true);
+              assert.equal(emu.counts()['__total'], 4);
+            }
+          });
+          it('USERGROUP.PAGESIZE.ERROR cannot happen: the layer clamps PageSize to 100', async () => {
+            const p = await svc.listUserGroups({ pageNumber: 1, pageSize: 1000 });
+            assert.equal(p.pageSize, 100);
+          });
+        });
+      }
+    }
   }
 
   describe('faults, credentials, cancellation', () => {

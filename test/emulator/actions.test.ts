@@ -1,12 +1,13 @@
 // Business behaviour of the actions: consistency between writes and reads, validation, every documented DSG error
 // code in both error styles, edition gates and paging through the large seed.
 import assert from 'node:assert/strict';
-import { startEmulator } from './index';
+import { DSG_NUMERIC, startEmulator } from './index';
 import type { RunningEmulator } from './index';
 import { call, callError, makeClient } from './helpers';
 import type OpenApi from '@alicloud/openapi-client';
 
-type Group = { Id: number; Name: string; Owner: string; Accounts: string[]; UserGroupType: number; ProjectName: string; GmtCreate: string; GmtModified: string };
+type Group = { Id: number; Name: string; Owner: string; Accounts: string[]; GmtCreate: string; GmtModified: string };
+type RichGroup = Group & { UserGroupType: number; ProjectName: string };
 const saveGroups = (c: OpenApi, groups: unknown) => call(c, 'DsgUserGroupAddOrUpdate', { query: { UserGroups: typeof groups === 'string' ? groups : JSON.stringify(groups) } });
 const queryGroups = async (c: OpenApi, query: Record<string, string>) =>
   (await call(c, 'DsgUserGroupQueryList', { method: 'GET', query: { PageNumber: '1', PageSize: '100', ...query } })).PageData as { TotalCount: number; Data: Group[] };
@@ -129,8 +130,8 @@ describe('emulator actions: DSG user groups', () => {
     const found = await queryGroups(c, { Name: 'OPS_' });
     assert.deepEqual(found.Data.map((g) => g.Name).sort(), ['ops_mc', 'ops_users']);
     const mc = found.Data.find((g) => g.Name === 'ops_mc');
-    assert.equal(mc?.UserGroupType, 3);
-    assert.equal(mc?.ProjectName, 'finance_mc');
+    // Exactly the SDK's item model: the type and the MaxCompute project are not in the list.
+    assert.deepEqual(Object.keys(mc ?? {}).sort(), ['Accounts', 'GmtCreate', 'GmtModified', 'Id', 'Name', 'Owner']);
     assert.match(mc?.GmtCreate ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 
     const users = found.Data.find((g) => g.Name === 'ops_users');
@@ -143,6 +144,56 @@ describe('emulator actions: DSG user groups', () => {
 
     await call(c, 'DsgUserGroupDelete', { query: { Ids: JSON.stringify([users?.Id, mc?.Id]) } });
     assert.equal((await queryGroups(c, { Name: 'ops_' })).TotalCount, 0);
+  });
+
+  it('keeps the old rich list items behind dsgListShape rich, with every filter still honoured', async () => {
+    const rich = await startEmulator({ dsgListShape: 'rich' });
+    try {
+      const q = async (query: Record<string, string>) => (await queryGroups(makeClient(rich), query)) as unknown as { TotalCount: number; Data: RichGroup[] };
+      const mc = (await q({ userGroupType: '3', ProjectName: 'finance_mc' })).Data;
+      assert.ok(mc.length > 0);
+      for (const g of mc) assert.deepEqual([g.UserGroupType, g.ProjectName], [3, 'finance_mc']);
+      const ram = (await q({ userGroupType: '1' })).Data[0];
+      assert.deepEqual([ram?.UserGroupType, ram?.ProjectName], [1, '']);
+      const owner = ram?.Owner ?? '';
+      const byOwner = (await q({ Owner: owner })).Data;
+      assert.ok(byOwner.length > 0 && byOwner.every((g) => g.Owner === owner));
+    } finally {
+      await rich.close();
+    }
+  });
+
+  it('answers DSG bodies in lower camel case at every level with dsgCase camel; other products stay PascalCase', async () => {
+    const camel = await startEmulator({ dsgCase: 'camel' });
+    try {
+      const cc = makeClient(camel);
+      const list = await call(cc, 'DsgUserGroupQueryList', { method: 'GET', query: { PageNumber: '1', PageSize: '2' } });
+      assert.deepEqual(Object.keys(list).sort(), ['httpStatusCode', 'pageData', 'requestId', 'success']);
+      const pageData = list.pageData as { data: Record<string, unknown>[] };
+      assert.deepEqual(Object.keys(pageData).sort(), ['data', 'pageNumber', 'pageSize', 'totalCount']);
+      assert.deepEqual(Object.keys(pageData.data[0] ?? {}).sort(), ['accounts', 'gmtCreate', 'gmtModified', 'id', 'name', 'owner']);
+      const users = (await call(cc, 'DsgUserGroupQueryUserList', { method: 'GET' })).data as Record<string, unknown>[];
+      assert.deepEqual(Object.keys(users[0] ?? {}).sort(), ['accountName', 'accountType', 'baseId', 'parentAccountId', 'yunAccount']);
+      const failed = await call(cc, 'DsgUserGroupDelete', { query: { Ids: '[999999]' } });
+      assert.deepEqual([failed.success, failed.errorCode, failed.httpStatusCode], [false, 'USERGROUP.ID.ERROR', 400]);
+      assert.ok((await call(cc, 'ListProjects')).PageResult);
+    } finally {
+      await camel.close();
+    }
+  });
+
+  it('answers numeric DSG error codes with the plain server message with dsgErrorCodes numeric', async () => {
+    const numeric = await startEmulator({ dsgErrorCodes: 'numeric' });
+    try {
+      const nc = makeClient(numeric);
+      const r = await call(nc, 'DsgUserGroupAddOrUpdate', { query: { UserGroups: '[{"Name":' } });
+      assert.deepEqual([r.Success, r.ErrorCode, r.ErrorMessage, r.HttpStatusCode], [false, '1029030003', 'param error', 400]);
+      const d = await call(nc, 'DsgUserGroupDelete', { query: { Ids: '[999999]' } });
+      assert.deepEqual([d.ErrorCode, d.ErrorMessage], [DSG_NUMERIC['USERGROUP.ID.ERROR']?.code, 'The user group ID does not match the tenant or does not exist.']);
+      assert.match(String(d.ErrorCode), /^\d{10}$/);
+    } finally {
+      await numeric.close();
+    }
   });
 
   it('answers every documented DSG error code (body style: HTTP 200 + Success:false)', async () => {

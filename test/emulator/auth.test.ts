@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, RESTRICTED_CREDENTIALS, startEmulator } from './index';
 import type { RunningEmulator } from './index';
-import { acsDate, call, callError, makeClient, send, signedRequest } from './helpers';
+import { acsDate, call, callError, makeClient, popCoreRequest, send, signedRequest } from './helpers';
 
 describe('emulator auth and wire', () => {
   let emu: RunningEmulator;
@@ -53,6 +53,29 @@ describe('emulator auth and wire', () => {
     const e = await callError(bad, 'ListProjects');
     assert.equal(e.code, 'SignatureDoesNotMatch');
     assert.match(String(e.data.Message), /server string to sign is:POST&%2F&/);
+  });
+
+  it('accepts a legacy HMAC-SHA1 request with every parameter and the Signature in a POST form body (pop-core)', async () => {
+    const list = await send(emu, popCoreRequest(emu, 'DsgUserGroupQueryList', { PageNumber: '1', PageSize: '5', Name: 'sales' }));
+    assert.equal(list.status, 200, JSON.stringify(list.json));
+    const data = list.json.PageData as { TotalCount: number; Data: { Name: string }[] };
+    assert.ok(data.TotalCount > 0 && data.Data.every((g) => g.Name.includes('sales')));
+    // A form-body action and a write, the same way.
+    const bp = await send(emu, popCoreRequest(emu, 'ListDataServiceGroups', { ProjectId: '10001', GroupNameKeyword: 'sales' }));
+    assert.ok((bp.json.GroupPagingResult as { TotalCount: number }).TotalCount >= 2);
+    const write = await send(emu, popCoreRequest(emu, 'DsgUserGroupAddOrUpdate', { UserGroups: JSON.stringify([{ Name: 'pop_core_group', Owner: 'alice', Accounts: ['user:bob'], UserGroupType: 1 }]) }));
+    assert.deepEqual([write.status, write.json.Success, write.json.Data], [200, true, true]);
+    assert.ok(emu.snapshot().userGroups.some((g) => g.name === 'pop_core_group'));
+
+    // The signature covers the body: a changed parameter, a wrong secret or a replay is refused.
+    const signed = popCoreRequest(emu, 'DsgUserGroupQueryUserList', {});
+    const tampered = await send(emu, { ...signed, body: (signed.body ?? '').replace('Format=JSON', 'Format=XML') });
+    assert.deepEqual([tampered.status, tampered.json.Code], [400, 'SignatureDoesNotMatch']);
+    assert.match(String(tampered.json.Message), /server string to sign is:POST&%2F&/);
+    const wrong = await send(emu, popCoreRequest(emu, 'DsgUserGroupQueryUserList', {}, { creds: { ...DEMO_CREDENTIALS, accessKeySecret: 'wrong' } }));
+    assert.equal(wrong.json.Code, 'SignatureDoesNotMatch');
+    assert.equal((await send(emu, signed)).status, 200);
+    assert.equal((await send(emu, signed)).json.Code, 'SignatureNonceUsed');
   });
 
   it('accepts the STS pair only with its token', async () => {

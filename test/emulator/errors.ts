@@ -44,6 +44,37 @@ export const DSG = {
   unknown: () => new DsgError(500, 'UNKNOWN.ERROR', 'unknown error.'),
 } as const;
 
+/**
+ * OUR ASSUMPTION (option `dsgErrorCodes: 'numeric'`): the DSG API pages list symbolic codes, their examples and the
+ * SDK's `@example` show numeric ones ("1029030003" with "param error"). Only that one pair is seen in a source; every
+ * other number here is invented, so the API layer must never depend on these values.
+ */
+export const DSG_NUMERIC: Readonly<Record<string, { readonly code: string; readonly message: string }>> = {
+  'UNKNOWN.ERROR': { code: '1029030000', message: 'unknown error' },
+  'PERMISSION.DENIED.ERROR': { code: '1029030001', message: 'Permission denied' },
+  'PARAMS.ERROR': { code: '1029030003', message: 'param error' },
+  'USERGROUP.ID.ERROR': { code: '1029030004', message: 'The user group ID does not match the tenant or does not exist.' },
+  'USERGROUP.LISTSIZE.ERROR': { code: '1029030005', message: 'The number of user groups exceeds the limit.' },
+  'USERGROUP.ACCOUNTLISTSIZE.ERROR': { code: '1029030006', message: 'The number of account exceeds the limit.' },
+  'USERGROUP.PAGESIZE.ERROR': { code: '1029030007', message: 'Page size is too large, maximum of 100.' },
+  'USERACCOUNT.OWNER.ERROR': { code: '1029030008', message: 'User list or owner user does not exist.' },
+};
+
+/** Code and message of a DSG failure as the configured code style sends them. */
+export function dsgWireError(e: DsgError, codes: 'symbolic' | 'numeric'): { code: string; message: string } {
+  if (codes === 'symbolic') return { code: e.code, message: e.message };
+  return DSG_NUMERIC[e.code] ?? { code: e.code, message: e.message };
+}
+
+/** Lower-camel keys at every level (`PageData` → `pageData`, `Id` → `id`); values are left alone. */
+export function camelKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k.charAt(0).toLowerCase() + k.slice(1)] = camelKeys(v);
+  return out;
+}
+
 export const THROTTLE_MESSAGES = {
   'Throttling.Api': 'The request for this resource has exceeded your available limit.',
   'Throttling.User': 'Your request is too frequent. Try again later.',

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { startEmulator } from './index';
 import type { RunningEmulator } from './index';
-import { call, callError, makeClient } from './helpers';
+import { call, callError, makeClient, send } from './helpers';
 
 async function admin(emu: RunningEmulator, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(`${emu.url}${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
@@ -90,6 +90,21 @@ describe('emulator faults and admin', () => {
     }
   });
 
+  it('refuses admin requests for any host name but the loopback names of its own port (DNS rebinding)', async () => {
+    const asHost = (host: string, method = 'GET', path = '/__admin/counts') => send(emu, { method, path, headers: { host } });
+    for (const host of [`127.0.0.1:${emu.port}`, `localhost:${emu.port}`, `LOCALHOST:${emu.port}`, `[::1]:${emu.port}`]) {
+      assert.equal((await asHost(host)).status, 200, host);
+    }
+    for (const host of [`evil.example:${emu.port}`, `127.0.0.1.nip.io:${emu.port}`, '127.0.0.1', `127.0.0.1:${emu.port + 1}`, `localhost.evil.example:${emu.port}`]) {
+      const r = await asHost(host);
+      assert.equal(r.status, 403, host);
+      assert.match(String(r.json.error), /127\.0\.0\.1, localhost or \[::1\]/);
+    }
+    // Nothing behind the check runs: a rebinding page cannot change faults either.
+    assert.equal((await send(emu, { method: 'POST', path: '/__admin/faults', headers: { host: `evil.example:${emu.port}`, 'content-type': 'application/json' }, body: '{"throttleRate":1}' })).status, 403);
+    assert.ok((await call(makeClient(emu), 'ListProjects')).PageResult);
+  });
+
   it('serves the admin API: counts, faults, state, settings', async () => {
     const c = makeClient(emu);
     assert.deepEqual((await admin(emu, 'POST', '/__admin/reset-counts')).json, { ok: true });
@@ -110,9 +125,22 @@ describe('emulator faults and admin', () => {
     assert.equal(state.seed, 'demo');
     assert.ok(state.userGroups.length > 10);
 
-    assert.deepEqual((await admin(emu, 'POST', '/__admin/settings', { edition: 'Basic', dsgErrorStyle: 'http' })).json, { edition: 'Basic', dsgErrorStyle: 'http' });
+    const defaults = { edition: 'Enterprise', dsgErrorStyle: 'body', dsgErrorCodes: 'symbolic', dsgCase: 'pascal', dsgListShape: 'sdk' };
+    assert.deepEqual((await admin(emu, 'GET', '/__admin/settings')).json, defaults);
+    assert.deepEqual((await admin(emu, 'POST', '/__admin/settings', { edition: 'Basic', dsgErrorStyle: 'http' })).json, { ...defaults, edition: 'Basic', dsgErrorStyle: 'http' });
     assert.equal((await callError(c, 'DsgUserGroupQueryUserList', { method: 'GET' })).code, 'Forbidden.Access');
     await admin(emu, 'POST', '/__admin/settings', { edition: 'Enterprise', dsgErrorStyle: 'body' });
+
+    const switched = { dsgErrorCodes: 'numeric', dsgCase: 'camel', dsgListShape: 'rich' };
+    assert.deepEqual((await admin(emu, 'POST', '/__admin/settings', switched)).json, { ...defaults, ...switched });
+    const failed = await call(c, 'DsgUserGroupDelete', { query: { Ids: 'x' } });
+    assert.deepEqual([failed.success, failed.errorCode, failed.errorMessage], [false, '1029030003', 'param error']);
+    const item = ((await call(c, 'DsgUserGroupQueryList', { method: 'GET', query: { PageNumber: '1', PageSize: '1' } })).pageData as { data: Record<string, unknown>[] }).data[0];
+    assert.ok(item && 'userGroupType' in item && 'projectName' in item);
+    // A bad value changes nothing, not even the valid settings sent with it.
+    assert.equal((await admin(emu, 'POST', '/__admin/settings', { dsgErrorCodes: 'symbolic', dsgCase: 'kebab' })).status, 400);
+    assert.deepEqual((await admin(emu, 'GET', '/__admin/settings')).json, { ...defaults, ...switched });
+    await admin(emu, 'POST', '/__admin/settings', defaults);
     assert.equal((await admin(emu, 'GET', '/__admin/nothing')).status, 404);
   });
 });

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { DEMO_CREDENTIALS } from './credentials';
 import type { RunningEmulator } from './server';
-import { signAcs3 } from './signature';
+import { acsEncode, canonicalQueryString, signAcs3, v2Signature, v2StringToSign } from './signature';
 
 export interface Creds {
   readonly accessKeyId: string;
@@ -14,12 +14,22 @@ export interface Creds {
   readonly securityToken?: string;
 }
 
-export function makeClient(emu: RunningEmulator, creds: Creds = DEMO_CREDENTIALS, extra: { signatureAlgorithm?: string; readTimeout?: number } = {}): OpenApi {
+export function makeClient(emu: RunningEmulator, creds: Creds = DEMO_CREDENTIALS, extra: ClientExtras = {}): OpenApi {
+  return clientAt(emu.endpoint, creds, extra);
+}
+
+export interface ClientExtras {
+  readonly signatureAlgorithm?: string;
+  readonly readTimeout?: number;
+}
+
+/** The real client for an emulator known only by its endpoint (one started in another process). */
+export function clientAt(endpoint: string, creds: Creds = DEMO_CREDENTIALS, extra: ClientExtras = {}): OpenApi {
   return new OpenApi(new $OpenApi.Config({
     accessKeyId: creds.accessKeyId,
     accessKeySecret: creds.accessKeySecret,
     ...(creds.securityToken ? { securityToken: creds.securityToken } : {}),
-    endpoint: emu.endpoint,
+    endpoint,
     protocol: 'HTTP',
     readTimeout: extra.readTimeout ?? 5000,
     connectTimeout: 2000,
@@ -132,4 +142,27 @@ export function signedRequest(emu: RunningEmulator, s: SignInput): RawRequest {
   const signed = signAcs3({ method: s.method ?? 'POST', query: s.query ?? {}, headers, ...(s.body !== undefined ? { body: s.body } : {}), accessKeyId: creds.accessKeyId, accessKeySecret: creds.accessKeySecret });
   const qs = new URLSearchParams(s.query ?? {}).toString().replace(/\+/g, '%20');
   return { method: s.method ?? 'POST', path: qs ? `/?${qs}` : '/', headers: signed.headers, ...(s.body !== undefined ? { body: s.body } : {}) };
+}
+
+/**
+ * A legacy RPC request the way @alicloud/pop-core sends a POST: the common parameters, the business parameters and
+ * the HMAC-SHA1 `Signature` all in an application/x-www-form-urlencoded body, the query empty.
+ */
+export function popCoreRequest(emu: RunningEmulator, action: string, params: Record<string, string>, over: { creds?: Creds; version?: string; nonce?: string } = {}): RawRequest {
+  const creds: Creds = over.creds ?? DEMO_CREDENTIALS;
+  const all: [string, string][] = Object.entries({
+    Format: 'JSON',
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureNonce: over.nonce ?? randomBytes(16).toString('hex'),
+    SignatureVersion: '1.0',
+    Timestamp: acsDate(),
+    AccessKeyId: creds.accessKeyId,
+    ...(creds.securityToken ? { SecurityToken: creds.securityToken } : {}),
+    Version: over.version ?? '2020-05-18',
+    Action: action,
+    ...params,
+  });
+  const signature = v2Signature(creds.accessKeySecret, v2StringToSign('POST', all));
+  const body = `${canonicalQueryString(all)}&Signature=${acsEncode(signature)}`;
+  return { method: 'POST', path: '/', headers: { host: emu.endpoint, 'content-type': 'application/x-www-form-urlencoded' }, body };
 }

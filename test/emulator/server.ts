@@ -10,7 +10,7 @@ import { Params, nowIso } from './actions/common';
 import { ACTIONS, CLOUDAPI_VERSION } from './actions/index';
 import type { KnownKey } from './credentials';
 import { DEMO_CREDENTIALS, DEMO_STS_CREDENTIALS, EXPIRED_STS_CREDENTIALS, RESTRICTED_CREDENTIALS } from './credentials';
-import { ApiError, DSG, DsgError, THROTTLE_MESSAGES, errorBody, internalError } from './errors';
+import { ApiError, DSG, DsgError, THROTTLE_MESSAGES, camelKeys, dsgWireError, errorBody, internalError } from './errors';
 import type { FaultConfig } from './faults';
 import { FaultState } from './faults';
 import type { Edition, EmulatorData, SeedName } from './model';
@@ -18,8 +18,10 @@ import { EDITIONS, editionRank } from './model';
 import type { HeaderMap, Verified } from './signature';
 import { parseRawQuery, verifyAcs3, verifyV2 } from './signature';
 import { Store } from './store';
+import type { DsgCase, DsgErrorCodes, DsgErrorStyle, DsgListShape, DsgWire } from './wire';
+import { DEFAULT_DSG_WIRE, applyDsgSettings, dsgSettingsOf } from './wire';
 
-export type DsgErrorStyle = 'body' | 'http';
+export type { DsgCase, DsgErrorCodes, DsgErrorStyle, DsgListShape } from './wire';
 
 export interface EmulatorOptions {
   /** 0 or undefined = random free port. */
@@ -36,6 +38,12 @@ export interface EmulatorOptions {
   maxSkewSeconds?: number;
   /** How DSG business errors are answered: 'body' (default) = HTTP 200 + Success:false, 'http' = real 4xx/5xx. */
   dsgErrorStyle?: DsgErrorStyle;
+  /** DSG error codes: 'symbolic' (default, USERGROUP.ID.ERROR) or 'numeric' ("1029030003", our own mapping). */
+  dsgErrorCodes?: DsgErrorCodes;
+  /** Keys of DSG bodies: 'pascal' (default, the SDK models) or 'camel' at every level (the SDK's own example). */
+  dsgCase?: DsgCase;
+  /** DsgUserGroupQueryList items: 'sdk' (default, exactly the SDK model) or 'rich' (+ UserGroupType, ProjectName). */
+  dsgListShape?: DsgListShape;
   /** Overrides the seed's (or state file's) edition. */
   edition?: Edition;
 }
@@ -99,7 +107,7 @@ class Emulator {
   private countMap = new Map<string, number>();
   private readonly held = new Set<Held>();
   private readonly maxSkewSeconds: number;
-  dsgErrorStyle: DsgErrorStyle;
+  readonly dsgWire: DsgWire;
 
   constructor(
     readonly store: Store,
@@ -107,7 +115,8 @@ class Emulator {
   ) {
     this.faults = new FaultState(opts.faults);
     this.maxSkewSeconds = opts.maxSkewSeconds ?? 900;
-    this.dsgErrorStyle = opts.dsgErrorStyle ?? 'body';
+    this.dsgWire = { ...DEFAULT_DSG_WIRE };
+    applyDsgSettings(this.dsgWire, { ...opts });
     const d = store.current;
     const uidOf = (name: string): string => d.tenantUsers.find((u) => u.accountName === name)?.baseId ?? d.ownerUid;
     const add = (k: KnownKey): void => void this.keys.set(k.accessKeyId, k);
@@ -148,6 +157,10 @@ class Emulator {
     return true;
   }
 
+  settings(): Record<string, string> {
+    return { edition: this.store.current.edition, ...dsgSettingsOf(this.dsgWire) };
+  }
+
   releaseHeld(): void {
     for (const h of this.held) {
       clearTimeout(h.timer);
@@ -175,18 +188,30 @@ class Emulator {
     const bodyPairs = body && body.length > 0 && contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')
       ? parseRawQuery(body.toString('utf8'))
       : [];
-    const style: 'ACS3' | 'V2' | 'none' = headers.authorization ? 'ACS3' : query.has('Signature') ? 'V2' : 'none';
-    const action = (style === 'V2' ? query.get('Action') : headers['x-acs-action']?.[0] ?? query.get('Action')) ?? '';
-    const version = (style === 'V2' ? query.get('Version') : headers['x-acs-version']?.[0] ?? query.get('Version')) ?? '';
+    // Legacy RPC (HMAC-SHA1) clients put the common parameters and Signature in the query (openapi-client v2) or,
+    // like @alicloud/pop-core, everything in a POST form body with an empty query; the gateway reads both as one set.
+    const rpcPairs = [...queryPairs, ...bodyPairs];
+    const rpc = new Map([...bodyPairs, ...queryPairs]);
+    const style: 'ACS3' | 'V2' | 'none' = headers.authorization ? 'ACS3' : rpc.has('Signature') ? 'V2' : 'none';
+    const action = (style === 'V2' ? rpc.get('Action') : headers['x-acs-action']?.[0] ?? query.get('Action')) ?? '';
+    const version = (style === 'V2' ? rpc.get('Version') : headers['x-acs-version']?.[0] ?? query.get('Version')) ?? '';
     this.countMap.set(action || '(none)', (this.countMap.get(action || '(none)') ?? 0) + 1);
-    const region = (style === 'V2' ? query.get('RegionId') : undefined) ?? regionOf(headers);
+    const region = (style === 'V2' ? rpc.get('RegionId') : undefined) ?? regionOf(headers);
     const spec: ActionSpec | undefined = ACTIONS[version]?.[action];
     const product = spec?.product ?? (version === CLOUDAPI_VERSION ? 'cloudapi' : 'dataworks');
     const hostId = `${product === 'cloudapi' ? 'apigateway' : 'dataworks'}.${region}.aliyuncs.com`;
 
+    const wire = this.dsgWire;
+    // Only what the DSG service itself answers changes case; gateway errors (signature, throttling) stay PascalCase.
+    const dsgCased = (body: Record<string, unknown>): unknown => (wire.keyCase === 'camel' ? camelKeys(body) : body);
     const fail = (e: ApiError | DsgError): void => {
-      if (e instanceof DsgError && this.dsgErrorStyle === 'body') {
-        send(res, 200, { RequestId: requestId, Success: false, ErrorCode: e.code, ErrorMessage: e.message, HttpStatusCode: e.status }, requestId);
+      if (e instanceof DsgError) {
+        const { code, message } = dsgWireError(e, wire.errorCodes);
+        if (wire.errorStyle === 'body') {
+          send(res, 200, dsgCased({ RequestId: requestId, Success: false, ErrorCode: code, ErrorMessage: message, HttpStatusCode: e.status }), requestId);
+        } else {
+          send(res, e.status, dsgCased({ ...errorBody(requestId, hostId, 'dataworks-public', code, message) }), requestId);
+        }
         return;
       }
       send(res, e.status, errorBody(requestId, hostId, product === 'cloudapi' ? 'CloudAPI' : 'dataworks-public', e.code, e.message), requestId);
@@ -214,7 +239,7 @@ class Emulator {
       };
       let verified: Verified;
       if (style === 'ACS3') verified = verifyAcs3({ method: req.method, path, rawQuery, headers, body }, env);
-      else if (style === 'V2') verified = verifyV2(req.method, [...queryPairs, ...bodyPairs], env);
+      else if (style === 'V2') verified = verifyV2(req.method, rpcPairs, env);
       else throw new ApiError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards. The request is not signed.');
       const caller = this.keys.get(verified.key.accessKeyId) ?? { ...verified.key, uid: this.store.current.ownerUid };
 
@@ -236,8 +261,9 @@ class Emulator {
       }
       if (caller.restricted && spec.restricted === 'dsg') throw new DsgError(403, 'PERMISSION.DENIED.ERROR', 'Permission denied');
 
-      const params = new Params(query, new Map(bodyPairs), spec.placement);
-      const result = spec.handler({ store: this.store, region, params, caller, nowIso: nowIso(nowMs) });
+      // A legacy RPC request is one parameter set wherever it travelled; ACS3 requests are held to the SDK's places.
+      const params = style === 'V2' ? new Params(rpc, rpc, spec.placement) : new Params(query, new Map(bodyPairs), spec.placement);
+      const result = spec.handler({ store: this.store, region, params, caller, nowIso: nowIso(nowMs), listShape: wire.listShape });
 
       if (this.faults.holdAfterExecute(action)) {
         const held: Held = {
@@ -250,7 +276,8 @@ class Emulator {
         this.held.add(held);
         return;
       }
-      send(res, 200, { RequestId: requestId, ...result }, requestId);
+      const answer = { RequestId: requestId, ...result };
+      send(res, 200, spec.dsg === true ? dsgCased(answer) : answer, requestId);
     } catch (e) {
       if (e instanceof ApiError || e instanceof DsgError) {
         fail(e);
@@ -267,6 +294,12 @@ class Emulator {
       reply(403, { error: 'the admin API only answers loopback clients' });
       return;
     }
+    // DNS rebinding: a web page whose host name resolves to 127.0.0.1 reaches us from a loopback address too, but
+    // its browser sends that host name. Only the loopback names of this very port are ours.
+    if (!adminHostAllowed(req.headers.host, req.socket.localPort)) {
+      reply(403, { error: 'the admin API only answers requests for 127.0.0.1, localhost or [::1] on its own port' });
+      return;
+    }
     const route = `${req.method ?? ''} ${path}`;
     const json = (): unknown => (body.length === 0 ? {} : JSON.parse(body.toString('utf8')));
     try {
@@ -277,17 +310,20 @@ class Emulator {
         case 'POST /__admin/faults': this.faults.set(json() as FaultConfig); return reply(200, this.faults.current);
         case 'DELETE /__admin/faults': this.faults.clear(); return reply(200, { ok: true });
         case 'GET /__admin/state': return reply(200, this.store.current);
-        case 'GET /__admin/settings': return reply(200, { edition: this.store.current.edition, dsgErrorStyle: this.dsgErrorStyle });
+        case 'GET /__admin/settings': return reply(200, this.settings());
         case 'POST /__admin/settings': {
-          const s = json() as { edition?: unknown; dsgErrorStyle?: unknown };
+          const parsed = json();
+          const s = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
           if (s.edition !== undefined && !(EDITIONS as readonly unknown[]).includes(s.edition)) throw new Error(`edition must be one of ${EDITIONS.join(', ')}`);
-          if (s.dsgErrorStyle !== undefined && s.dsgErrorStyle !== 'body' && s.dsgErrorStyle !== 'http') throw new Error('dsgErrorStyle must be body or http');
+          // Checks every DSG setting before changing any, so a bad request changes nothing.
+          const next = { ...this.dsgWire };
+          applyDsgSettings(next, s);
           if (s.edition !== undefined) {
             const edition = s.edition as Edition;
             this.store.mutate((d) => void (d.edition = edition));
           }
-          if (s.dsgErrorStyle !== undefined) this.dsgErrorStyle = s.dsgErrorStyle;
-          return reply(200, { edition: this.store.current.edition, dsgErrorStyle: this.dsgErrorStyle });
+          Object.assign(this.dsgWire, next);
+          return reply(200, this.settings());
         }
         default: return reply(404, { error: `no admin route ${route}` });
       }
@@ -295,6 +331,13 @@ class Emulator {
       reply(400, { error: e instanceof Error ? e.message : String(e) });
     }
   }
+}
+
+const ADMIN_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+export function adminHostAllowed(host: string | undefined, port: number | undefined): boolean {
+  if (host === undefined || port === undefined) return false;
+  return ADMIN_HOSTS.some((h) => host.toLowerCase() === `${h}:${port}`);
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {

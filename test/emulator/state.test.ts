@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_CREDENTIALS, startEmulator } from './index';
-import { call, makeClient } from './helpers';
+import { call, clientAt, makeClient } from './helpers';
 
 describe('emulator state file and CLI', () => {
   let dir: string;
@@ -49,26 +49,67 @@ describe('emulator state file and CLI', () => {
 
   it('runs from the command line, prints the URL and the demo keys, and stops on SIGTERM', async function () {
     this.timeout(20_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0', '--seed', 'empty'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
-      child.stdout.on('data', (b: Buffer) => {
-        out += b.toString();
-        const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-        if (m && out.includes('\n')) {
-          clearTimeout(timer);
-          resolve(m[0]);
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${out}`)));
-    });
-    const counts = (await (await fetch(`${url}/__admin/counts`)).json()) as Record<string, number>;
+    const cli = await startCli(['--port', '0', '--seed', 'empty', '--dsg-case', 'camel', '--dsg-error-codes', 'numeric', '--dsg-list-shape', 'rich']);
+    const counts = (await (await fetch(`${cli.url}/__admin/counts`)).json()) as Record<string, number>;
     assert.deepEqual(counts, { __total: 0 });
+    const settings = (await (await fetch(`${cli.url}/__admin/settings`)).json()) as Record<string, string>;
+    assert.deepEqual(settings, { edition: 'Enterprise', dsgErrorStyle: 'body', dsgErrorCodes: 'numeric', dsgCase: 'camel', dsgListShape: 'rich' });
     await new Promise((r) => setTimeout(r, 100));
-    assert.ok(out.includes(DEMO_CREDENTIALS.accessKeyId) && out.includes(DEMO_CREDENTIALS.accessKeySecret), out);
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    assert.ok(cli.out().includes(DEMO_CREDENTIALS.accessKeyId) && cli.out().includes(DEMO_CREDENTIALS.accessKeySecret), cli.out());
+    assert.equal(await cli.stop(), 0);
+  });
+
+  it('takes the secret of --access-key-id from DATAWORKS_EMULATOR_ACCESS_KEY_SECRET, off the command line', async function () {
+    this.timeout(20_000);
+    const creds = { accessKeyId: 'LTAICLIENVKEY000001', accessKeySecret: 'env-only-secret-7f3a' };
+    const cli = await startCli(['--port', '0', '--seed', 'empty', '--access-key-id', creds.accessKeyId], { DATAWORKS_EMULATOR_ACCESS_KEY_SECRET: creds.accessKeySecret });
+    try {
+      const port = Number(new URL(cli.url).port);
+      const endpoint = `127.0.0.1:${port}`;
+      assert.ok((await call(clientAt(endpoint, creds), 'DsgUserGroupQueryUserList', { method: 'GET' })).Success);
+      await assert.rejects(call(clientAt(endpoint, DEMO_CREDENTIALS), 'ListProjects'), /InvalidAccessKeyId\.NotFound/);
+      assert.ok(!cli.out().includes(creds.accessKeySecret) && !cli.out().includes(DEMO_CREDENTIALS.accessKeySecret), cli.out());
+    } finally {
+      await cli.stop();
+    }
+    // The key ID without any secret is refused, naming where the secret goes.
+    const refused = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', '0', '--access-key-id', 'X'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DATAWORKS_EMULATOR_ACCESS_KEY_SECRET: '' } });
+    let err = '';
+    refused.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    assert.equal(await new Promise((resolve) => refused.on('exit', resolve)), 2);
+    assert.match(err, /DATAWORKS_EMULATOR_ACCESS_KEY_SECRET/);
   });
 });
+
+interface Cli {
+  readonly url: string;
+  out(): string;
+  /** SIGTERM; resolves the exit code. */
+  stop(): Promise<number | null>;
+}
+
+async function startCli(args: string[], env: Record<string, string> = {}): Promise<Cli> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m && out.includes('\n')) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${String(code)}: ${out}`)));
+  });
+  return {
+    url,
+    out: () => out,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

@@ -4,6 +4,7 @@ import type { KnownKey } from '../credentials';
 import { DSG, invalidParameter, missingParameter } from '../errors';
 import type { Edition } from '../model';
 import type { Store } from '../store';
+import type { DsgListShape } from '../wire';
 
 /** Where an action's business parameters travel (reference §2.0). */
 export type Placement = 'query' | 'body';
@@ -41,6 +42,8 @@ export interface ActionContext {
   readonly caller: KnownKey;
   /** Whole-second ISO time of this request. */
   readonly nowIso: string;
+  /** DsgUserGroupQueryList items: exactly the SDK model, or with the emulator's extra fields. */
+  readonly listShape: DsgListShape;
 }
 
 export type ActionResult = Record<string, unknown>;

@@ -4,6 +4,7 @@ import { DSG } from '../errors';
 import type { EmulatorData, TenantUserRecord, UserGroupRecord, UserGroupType } from '../model';
 import type { ActionContext, ActionResult } from './common';
 import { contains, dsgInt, dsgJson, dsgTime, page } from './common';
+import type { DsgListShape } from '../wire';
 
 /** Emulator limits (the real numbers are not documented). */
 export const MAX_GROUPS_PER_REQUEST = 20;
@@ -12,18 +13,20 @@ export const USER_GROUP_NAME_RULE = /^[\p{L}\p{N}_\-.]{1,64}$/u;
 
 const ok = (extra: ActionResult): ActionResult => ({ Success: true, HttpStatusCode: 200, ...extra });
 
-function groupWire(g: UserGroupRecord): ActionResult {
-  return {
+/**
+ * Exactly the SDK's item model (Accounts, GmtCreate, GmtModified, Id, Name, Owner): the real list does not tell a
+ * group's type or MaxCompute project. 'rich' adds both, for tests written against the emulator's old shape.
+ */
+function groupWire(g: UserGroupRecord, shape: DsgListShape): ActionResult {
+  const item: ActionResult = {
     Id: g.id,
     Name: g.name,
     Owner: g.owner,
     Accounts: [...g.accounts],
     GmtCreate: dsgTime(g.createdAt),
     GmtModified: dsgTime(g.modifiedAt),
-    // Not in the documented response; the emulator sends them so the UI can show the type and project.
-    UserGroupType: g.type,
-    ProjectName: g.projectName,
   };
+  return shape === 'rich' ? { ...item, UserGroupType: g.type, ProjectName: g.projectName } : item;
 }
 
 export function queryList(ctx: ActionContext): ActionResult {
@@ -48,7 +51,7 @@ export function queryList(ctx: ActionContext): ActionResult {
     if (type !== undefined && g.type !== type) continue;
     matches.push(g);
   }
-  return ok({ PageData: { PageNumber: pageNumber, PageSize: pageSize, TotalCount: matches.length, Data: page(matches, pageNumber, pageSize).map(groupWire) } });
+  return ok({ PageData: { PageNumber: pageNumber, PageSize: pageSize, TotalCount: matches.length, Data: page(matches, pageNumber, pageSize).map((g) => groupWire(g, ctx.listShape)) } });
 }
 
 export function queryUserList(ctx: ActionContext): ActionResult {

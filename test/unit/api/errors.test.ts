@@ -149,3 +149,58 @@ describe('api: error fields from parameter errors', () => {
     assert.equal(f('InvalidParameter', 'The specified parameter "Zzz" is not valid.'), undefined);
   });
 });
+
+describe('api: numeric DSG error codes', () => {
+  const f = (code: string, message: string) => new DataWorksError({ action: 'A', kind: 'api', code, message }).field;
+
+  it('puts a numeric code on the input its message names, else on none', () => {
+    const cases: [string, string | undefined][] = [
+      ['User list or owner user does not exist.', 'owner'],
+      ['Owner is empty', 'owner'],
+      ['The number of account exceeds the limit.', 'accounts'],
+      ['accounts is invalid', 'accounts'],
+      ['The user group ID does not match the tenant or does not exist.', 'id'],
+      ['Ids must not be empty', 'id'],
+      ['UserGroups is not a valid JSON array', 'userGroups'],
+      ['ProjectName is required for UserGroupType 3', 'type'],
+      ['ProjectName is required', 'projectName'],
+      ['param error', undefined],
+      ['The number of user groups exceeds the limit.', undefined],
+      ['Page size is too large, maximum of 100.', undefined],
+      ['unknown error', undefined],
+      ['Permission denied', undefined],
+      ['invalid identity', undefined],
+    ];
+    for (const [message, field] of cases) assert.equal(f('1029030003', message), field, message);
+  });
+
+  it('reads field words from the message only for numeric codes', () => {
+    assert.equal(f('SOME.OTHER.ERROR', 'owner missing'), undefined);
+    assert.equal(f('OperationFailed', 'The user group ID does not match'), undefined);
+    assert.equal(f('USERGROUP.ID.ERROR', 'owner'), 'id');
+  });
+
+  it('keeps the server code, message and request ID; the user message shows the server text', async () => {
+    for (const camel of [false, true]) {
+      const { svc, fake } = harness();
+      const body = { RequestId: 'REQ-N', Success: false, ErrorCode: '1029030004', ErrorMessage: 'The user group ID does not match the tenant or does not exist.', HttpStatusCode: 400 };
+      fake.reply(ok(camel ? { requestId: body.RequestId, success: false, errorCode: body.ErrorCode, errorMessage: body.ErrorMessage, httpStatusCode: 400 } : body));
+      const e = await rejection(svc.saveUserGroups([{ id: 5, name: 'n', owner: 'o', type: 1, accounts: [] }]));
+      assert.ok(e instanceof DataWorksError);
+      assert.deepEqual([e.kind, e.code, e.message, e.httpStatus, e.requestId, e.field, e.retryable], ['api', '1029030004', body.ErrorMessage, 400, 'REQ-N', 'id', false]);
+      assert.match(e.userMessage('en'), /does not match the tenant.*REQ-N/);
+      assert.match(e.userMessage('zh-cn'), /DataWorks 拒绝了该请求.*REQ-N/);
+    }
+  });
+
+  it('a delete resent after a lost answer that finds the group gone (numeric code naming the ID) succeeded', async () => {
+    const { svc, fake } = harness();
+    fake.reply(
+      networkError('ECONNRESET', 'maybe-sent'),
+      ok({ RequestId: 'REQ-2', Success: false, ErrorCode: '1029030004', ErrorMessage: 'The user group ID does not match the tenant or does not exist.', HttpStatusCode: 400 }),
+    );
+    const r = await svc.deleteUserGroups([7]);
+    assert.equal(r.requestId, 'REQ-2');
+    assert.equal(fake.requests.length, 2);
+  });
+});

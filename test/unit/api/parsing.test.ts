@@ -105,6 +105,65 @@ describe('api: response parsing', () => {
     assert.equal(page.totalCount, 0);
   });
 
+  it('tenant users: skips items without YunAccount or a usable AccountType, falls back AccountName → YunAccount, logs once', async () => {
+    const { svc, fake, logs } = harness();
+    const full = b.userList.Data[0];
+    fake.reply(ok({
+      RequestId: 'REQ-TU', Success: true,
+      Data: [
+        full,
+        { ...full, YunAccount: undefined, AccountName: 'no_yun' },
+        { ...full, YunAccount: '', AccountName: 'empty_yun' },
+        { AccountType: 6, YunAccount: 'role:etl' },
+        { ...full, AccountType: undefined, YunAccount: 'user:no_type' },
+        { ...full, AccountType: 'RAM', YunAccount: 'user:bad_type' },
+        { ...full, AccountType: '2', YunAccount: 'user:string_type', BaseId: 2002, ParentAccountId: null },
+        null,
+      ],
+    }));
+    assert.deepEqual(await svc.listTenantUsers(), [
+      { accountName: 'user1', accountType: 1, baseId: '2001', parentAccountId: '1001', yunAccount: 'user:user1' },
+      { accountName: 'role:etl', accountType: 6, baseId: '', parentAccountId: '', yunAccount: 'role:etl' },
+      { accountName: 'user1', accountType: 2, baseId: '2002', parentAccountId: '', yunAccount: 'user:string_type' },
+    ]);
+    const notes = logs.filter((m) => /skipped/.test(m));
+    assert.deepEqual(notes, ['DsgUserGroupQueryUserList: skipped 5 of 8 tenant users without a YunAccount or AccountType (request ID REQ-TU)']);
+  });
+
+  it('tenant users: lower camel items are read the same way', async () => {
+    const { svc, fake, logs } = harness();
+    fake.reply(ok({ requestId: 'R', success: true, data: [{ accountName: 'a', accountType: 1, baseId: '1', parentAccountId: '0', yunAccount: 'user:a' }, { accountName: 'b' }] }));
+    assert.deepEqual((await svc.listTenantUsers()).map((u) => u.yunAccount), ['user:a']);
+    assert.equal(logs.filter((m) => /skipped 1 of 2/.test(m)).length, 1);
+  });
+
+  it('an unknown DSG shape is an unexpected-response error with the request ID, PascalCase or camel', async () => {
+    const bodies: [string, unknown][] = [
+      ['PageData missing', { RequestId: 'REQ-S1', Success: true }],
+      ['Data not an array', { RequestId: 'REQ-S2', Success: true, PageData: { PageNumber: 1, PageSize: 10, TotalCount: 1, Data: 'x' } }],
+      ['camel, pageData missing', { requestId: 'REQ-S3', success: true }],
+      ['camel, data not an array', { requestId: 'REQ-S4', success: true, pageData: { pageNumber: 1, pageSize: 10, totalCount: 1, data: { id: 1 } } }],
+      ['camel, paging missing', { requestId: 'REQ-S5', success: true, pageData: { data: [] } }],
+    ];
+    for (const [what, body] of bodies) {
+      const { svc, fake } = harness();
+      fake.reply(ok(body));
+      const e = await rejection(svc.listUserGroups({ pageNumber: 1, pageSize: 10 }));
+      assert.ok(e instanceof DataWorksError, what);
+      const id = /REQ-S\d/.exec(JSON.stringify(body))?.[0];
+      assert.deepEqual([e.kind, e.code, e.requestId], ['unexpected-response', 'UnexpectedResponse', id], what);
+      assert.match(e.message, new RegExp(`request ID ${id ?? '?'}`), what);
+      assert.match(e.userMessage('en'), new RegExp(id ?? '?'), what);
+    }
+    for (const body of [{ requestId: 'REQ-U1', success: true }, { requestId: 'REQ-U2', success: true, data: { accountName: 'a' } }]) {
+      const { svc, fake } = harness();
+      fake.reply(ok(body));
+      const e = await rejection(svc.listTenantUsers());
+      assert.ok(e instanceof DataWorksError);
+      assert.deepEqual([e.kind, e.requestId], ['unexpected-response', body.requestId]);
+    }
+  });
+
   it('user group item without an Id is unexpected', async () => {
     const { svc, fake } = harness();
     fake.reply(ok(b.queryList([{ Name: 'x' }])));

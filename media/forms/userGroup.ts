@@ -37,6 +37,8 @@ const rolesState = new Map<string, { state: 'loading' | 'failed'; message?: stri
 const nameChecks = new Map<number, number>();
 /** Edit mode: whether the host is still asking the server for the group's type, settled it, or could not. */
 let kindState: Init['kind'] = 'known';
+/** Edit mode: false while the group is a MaxCompute-role group whose project the server's answers did not name. */
+let projectKnown = true;
 
 const app = (): HTMLElement => byId('app') ?? document.body;
 const page = formPage<RawUserGroups, State['restore']>({
@@ -111,6 +113,7 @@ function applyKind(row: RawUserGroups['rows'][number] | undefined, kind: GroupKi
 
 function groupKind(msg: GroupKindMessage): void {
   kindState = msg.state;
+  projectKnown = !(msg.groupType === 3 && !msg.projectName);
   settled = msg;
   if (init?.mode !== 'edit') return;
   if (applyKind(values.rows[0], msg)) changed();
@@ -127,6 +130,8 @@ if (embedded) start(embedded);
 function start(msg: Init): void {
   init = msg;
   kindState = msg.kind;
+  const first = msg.prefill.rows[0];
+  projectKnown = !(msg.mode === 'edit' && msg.kind === 'known' && first?.type === '3' && first.projectName === '');
   page.start(msg, {
     use: (v) => {
       values = v;
@@ -283,6 +288,9 @@ function rowElement(i: number): HTMLElement {
       if (p) requestRoles(p, true);
     })));
   projectField.hidden = !isType3;
+  if (isType3 && init?.mode === 'edit' && i === 0 && !projectKnown) {
+    projectField.append(el('p', { id: `ug-project-${i}-unknown`, className: 'status', text: t('ug.projectUnknown') }));
+  }
 
   const accounts = field(controlId('accounts', i), t('ug.accounts'), search, t('ug.accountsHint'), el('div', {},
     el('div', { id: `ug-accounts-${i}-options`, className: 'options', attrs: { role: 'group', 'aria-label': t('ug.accounts') } }),

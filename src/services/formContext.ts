@@ -3,7 +3,7 @@ import type { Deps } from '../commands/deps';
 import { PAGE_SIZE } from '../constants';
 import { extensionFileReader } from './extensionFiles';
 import { cacheKey } from './readCache';
-import { kindFromList, resolveGroupKind } from './userGroupKind';
+import { checkGroupProject, kindFromList, resolveGroupKind } from './userGroupKind';
 import { UserFacingError } from '../util/errors';
 import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
 import type { TreeNode } from '../tree/node';
@@ -52,6 +52,11 @@ export function createFormContext(deps: Deps): FormContext {
       if (kind.note) deps.log.info(`[forms] user group ${group.id}: ${kind.type === undefined ? 'type' : 'MaxCompute project'} unknown (${kind.note})`);
       deps.groupKinds.set(profileName, region, group.id, kind, group.modifiedTime);
       return kind;
+    },
+    checkGroupProject: async (region, group, projectName) => {
+      const verdict = await checkGroupProject(await deps.services.getService(profileName, region), group, projectName);
+      if (verdict === 'listed') deps.groupKinds.set(profileName, region, group.id, { type: 3, projectName }, group.modifiedTime);
+      return verdict;
     },
     rememberGroupKind: (region, id, kind) => deps.groupKinds.set(profileName, region, id, kind),
     findUserGroup: async (region, id, nameHint) => {

@@ -23,7 +23,7 @@ const TYPES: readonly UserGroupType[] = [1, 2, 3];
 /** Pages of a filtered name search read at most: the name filter is a substring match. */
 const MAX_PAGES = 5;
 /** Candidate projects asked about at most (each is one call). */
-export const MAX_PROJECT_CANDIDATES = 20;
+export const MAX_PROJECT_CANDIDATES = 10;
 /**
  * A project name that follows the MaxCompute naming rule but no tenant has. If the server lists the group under it,
  * the ProjectName filter is not being applied and no filtered answer says anything.
@@ -67,6 +67,22 @@ async function resolveProject(
   const matching = unique.filter((_, i) => hits[i]);
   if (matching.length === 1) return { type: 3, projectName: matching[0] };
   return { type: 3, note: matching.length === 0 ? `none of ${unique.length} candidate projects lists the group` : `${matching.length} projects list the group` };
+}
+
+/**
+ * Whether the server lists a type-3 group under `projectName`: 'unverifiable' when it also lists it under a project
+ * that cannot exist (the filter is not applied). Asked before saving a project the user entered because the server's
+ * answers did not name one.
+ */
+export async function checkGroupProject(
+  service: KindLookup, group: UserGroup, projectName: string, opts?: CallOptions,
+): Promise<'listed' | 'not-listed' | 'unverifiable'> {
+  const [probe, entered] = await Promise.all([
+    lists(service, group, { type: 3, projectName: PROBE_PROJECT }, opts),
+    lists(service, group, { type: 3, projectName }, opts),
+  ]);
+  if (probe) return 'unverifiable';
+  return entered ? 'listed' : 'not-listed';
 }
 
 /** What the list item itself says, when it says enough (a service that sends UserGroupType and ProjectName). */

@@ -14,7 +14,7 @@ export const STRING_KEYS = [
   'bp.groupId', 'bp.another', 'bp.ambiguousTitle', 'bp.verdict.created', 'bp.verdict.not-created',
   'bp.verdict.unknown', 'bp.workspaceN',
   'ug.titleAdd', 'ug.titleEdit', 'ug.intro', 'ug.group', 'ug.name', 'ug.nameHint', 'ug.owner', 'ug.ownerHint',
-  'ug.type', 'ug.type1', 'ug.type2', 'ug.type3', 'ug.typeUnknown', 'ug.typeResolving', 'ug.typeSelect', 'ug.project', 'ug.projectHint', 'ug.loadRoles',
+  'ug.type', 'ug.type1', 'ug.type2', 'ug.type3', 'ug.typeUnknown', 'ug.typeResolving', 'ug.typeSelect', 'ug.projectUnknown', 'ug.projectNotListed', 'ug.project', 'ug.projectHint', 'ug.loadRoles',
   'ug.accounts', 'ug.accountsHint', 'ug.selected', 'ug.noneSelected', 'ug.remove', 'ug.paste', 'ug.pasteHint',
   'ug.pasteAdd', 'ug.pasteUnknown', 'ug.pasteAdded', 'ug.pasteUnchecked', 'ug.notInList', 'ug.addRow',
   'ug.removeRow', 'ug.rowLimit', 'ug.save', 'ug.successTitle', 'ug.savedId', 'ug.idUnknown', 'ug.again',

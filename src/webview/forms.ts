@@ -43,6 +43,8 @@ export interface FormContext {
   groupKindIfKnown(region: string, group: UserGroup): GroupKind | undefined;
   /** The type and MaxCompute project of a group, from the server's answers, never guessed; cached per group. */
   groupKind(region: string, group: UserGroup): Promise<GroupKind>;
+  /** Whether the server lists a type-3 group under a project the user entered (see checkGroupProject). */
+  checkGroupProject(region: string, group: UserGroup, projectName: string): Promise<'listed' | 'not-listed' | 'unverifiable'>;
   /** What a successful save wrote: the next edit of the group needs no lookup. */
   rememberGroupKind(region: string, id: number, kind: GroupKind): void;
   /** A group by ID, for a form restored after a window reload; `nameHint` only narrows the search. */

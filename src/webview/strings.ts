@@ -102,6 +102,8 @@ export function webviewStrings(): Record<StringKey, string> {
     'ug.type3': t('MaxCompute role'),
     'ug.typeUnknown': t('DataWorks does not report the type of this group. Select the type it has: saving with another type converts the group.'),
     'ug.typeResolving': t('Reading the type of this group from DataWorks…'),
+    'ug.projectUnknown': t('DataWorks does not say which MaxCompute project this group belongs to. Enter it: DataWorks is asked to confirm it before anything is saved.'),
+    'ug.projectNotListed': t('DataWorks does not list this group under MaxCompute project {0}. Enter the project the group belongs to.'),
     'ug.typeSelect': t('Select a type'),
     'ug.project': t('MaxCompute project'),
     'ug.projectHint': t('The project whose roles make up the group.'),

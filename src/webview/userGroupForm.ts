@@ -237,11 +237,37 @@ class UserGroupForm extends FormHost<
     }
   }
 
-  /** Adding a group under a name that exists would create a second group of that name; we refuse (our choice). */
+  /**
+   * Adding a group under a name that exists would create a second group of that name; we refuse (our choice). An
+   * edited MaxCompute-role group whose project the server's answers did not name: the project the user entered must
+   * be one the server lists the group under, or saving would move the group.
+   */
   protected async nameConflicts(value: SaveUserGroupsValues): Promise<WireFieldError[]> {
-    const taken = await Promise.all(value.groups.map((g) => this.existingId(g.name)));
-    return taken.flatMap((id, i) =>
-      id === undefined ? [] : [{ path: `groups.${i}.name`, text: webviewStrings()['ug.nameTakenBy'].replace('{0}', String(id)) }]);
+    const [taken, project] = await Promise.all([
+      Promise.all(value.groups.map((g) => this.existingId(g.name))),
+      this.projectConflict(value),
+    ]);
+    return [
+      ...taken.flatMap((id, i) =>
+        id === undefined ? [] : [{ path: `groups.${i}.name`, text: webviewStrings()['ug.nameTakenBy'].replace('{0}', String(id)) }]),
+      ...project,
+    ];
+  }
+
+  private async projectConflict(value: SaveUserGroupsValues): Promise<WireFieldError[]> {
+    const row = value.groups[0];
+    const group = this.group;
+    if (!group || !row || row.type !== 3 || !row.projectName || this.kind?.type !== 3 || this.kind.projectName) return [];
+    const verdict = await this.ctx.checkGroupProject(this.region, group, row.projectName);
+    if (verdict === 'listed') {
+      this.kind = { type: 3, projectName: row.projectName };
+      return [];
+    }
+    if (verdict === 'unverifiable') {
+      this.ctx.log.info(`[forms] user group ${group.id}: the project entered cannot be checked (the ProjectName filter is not applied)`);
+      return [];
+    }
+    return [{ path: 'groups.0.projectName', text: webviewStrings()['ug.projectNotListed'].replace('{0}', row.projectName) }];
   }
 
   private typeLabel(type: number): string {

@@ -163,6 +163,23 @@ describe('emulator actions: DSG user groups', () => {
     }
   });
 
+  it('ignores the userGroupType and ProjectName filters with dsgKindFilters ignored (a service that does not apply them)', async () => {
+    const loose = await startEmulator({ dsgKindFilters: 'ignored' });
+    try {
+      const c = makeClient(loose);
+      const all = (await queryGroups(c, {})).TotalCount;
+      assert.ok(all > 0);
+      assert.equal((await queryGroups(c, { userGroupType: '3' })).TotalCount, all);
+      assert.equal((await queryGroups(c, { ProjectName: 'no_such_project' })).TotalCount, all);
+      // The name filter still applies.
+      assert.ok((await queryGroups(c, { Name: 'no_group_has_this_name' })).TotalCount === 0);
+    } finally {
+      await loose.close();
+    }
+    // The shared emulator (default settings) applies them.
+    assert.ok((await queryGroups(c, { userGroupType: '3' })).TotalCount < (await queryGroups(c, {})).TotalCount);
+  });
+
   it('answers DSG bodies in lower camel case at every level with dsgCase camel; other products stay PascalCase', async () => {
     const camel = await startEmulator({ dsgCase: 'camel' });
     try {

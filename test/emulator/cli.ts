@@ -22,6 +22,8 @@ const HELP = `usage: npm run emulator -- [options]
   --dsg-case pascal|camel       DSG body keys as the SDK models name them (default) or lower camel at every level
   --dsg-list-shape sdk|rich     DsgUserGroupQueryList items as the SDK models them (default) or with
                                 UserGroupType and ProjectName added (the emulator's old shape)
+  --dsg-kind-filters applied|ignored
+                                whether DsgUserGroupQueryList applies its userGroupType and ProjectName filters
   --max-skew-seconds N          default 900
   -h, --help`;
 
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       'dsg-error-codes': { type: 'string' },
       'dsg-case': { type: 'string' },
       'dsg-list-shape': { type: 'string' },
+      'dsg-kind-filters': { type: 'string' },
       'max-skew-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
   const dsg = {
     dsgErrorStyle: values['dsg-error-style'], dsgErrorCodes: values['dsg-error-codes'],
     dsgCase: values['dsg-case'], dsgListShape: values['dsg-list-shape'],
+    dsgKindFilters: values['dsg-kind-filters'],
   };
   try {
     // Validation only: the option names are the same, startEmulator applies them.

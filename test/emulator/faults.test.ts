@@ -125,7 +125,7 @@ describe('emulator faults and admin', () => {
     assert.equal(state.seed, 'demo');
     assert.ok(state.userGroups.length > 10);
 
-    const defaults = { edition: 'Enterprise', dsgErrorStyle: 'body', dsgErrorCodes: 'symbolic', dsgCase: 'pascal', dsgListShape: 'sdk' };
+    const defaults = { edition: 'Enterprise', dsgErrorStyle: 'body', dsgErrorCodes: 'symbolic', dsgCase: 'pascal', dsgListShape: 'sdk', dsgKindFilters: 'applied' };
     assert.deepEqual((await admin(emu, 'GET', '/__admin/settings')).json, defaults);
     assert.deepEqual((await admin(emu, 'POST', '/__admin/settings', { edition: 'Basic', dsgErrorStyle: 'http' })).json, { ...defaults, edition: 'Basic', dsgErrorStyle: 'http' });
     assert.equal((await callError(c, 'DsgUserGroupQueryUserList', { method: 'GET' })).code, 'Forbidden.Access');

@@ -18,7 +18,7 @@ import { EDITIONS, editionRank } from './model';
 import type { HeaderMap, Verified } from './signature';
 import { parseRawQuery, verifyAcs3, verifyV2 } from './signature';
 import { Store } from './store';
-import type { DsgCase, DsgErrorCodes, DsgErrorStyle, DsgListShape, DsgWire } from './wire';
+import type { DsgCase, DsgErrorCodes, DsgErrorStyle, DsgKindFilters, DsgListShape, DsgWire } from './wire';
 import { DEFAULT_DSG_WIRE, applyDsgSettings, dsgSettingsOf } from './wire';
 
 export type { DsgCase, DsgErrorCodes, DsgErrorStyle, DsgListShape } from './wire';
@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   dsgCase?: DsgCase;
   /** DsgUserGroupQueryList items: 'sdk' (default, exactly the SDK model) or 'rich' (+ UserGroupType, ProjectName). */
   dsgListShape?: DsgListShape;
+  /** Whether DsgUserGroupQueryList applies its userGroupType and ProjectName filters: 'applied' (default) or 'ignored'. */
+  dsgKindFilters?: DsgKindFilters;
   /** Overrides the seed's (or state file's) edition. */
   edition?: Edition;
 }
@@ -263,7 +265,7 @@ class Emulator {
 
       // A legacy RPC request is one parameter set wherever it travelled; ACS3 requests are held to the SDK's places.
       const params = style === 'V2' ? new Params(rpc, rpc, spec.placement) : new Params(query, new Map(bodyPairs), spec.placement);
-      const result = spec.handler({ store: this.store, region, params, caller, nowIso: nowIso(nowMs), listShape: wire.listShape });
+      const result = spec.handler({ store: this.store, region, params, caller, nowIso: nowIso(nowMs), listShape: wire.listShape, kindFilters: wire.kindFilters });
 
       if (this.faults.holdAfterExecute(action)) {
         const held: Held = {

@@ -53,7 +53,7 @@ describe('emulator state file and CLI', () => {
     const counts = (await (await fetch(`${cli.url}/__admin/counts`)).json()) as Record<string, number>;
     assert.deepEqual(counts, { __total: 0 });
     const settings = (await (await fetch(`${cli.url}/__admin/settings`)).json()) as Record<string, string>;
-    assert.deepEqual(settings, { edition: 'Enterprise', dsgErrorStyle: 'body', dsgErrorCodes: 'numeric', dsgCase: 'camel', dsgListShape: 'rich' });
+    assert.deepEqual(settings, { edition: 'Enterprise', dsgErrorStyle: 'body', dsgErrorCodes: 'numeric', dsgCase: 'camel', dsgListShape: 'rich', dsgKindFilters: 'applied' });
     await new Promise((r) => setTimeout(r, 100));
     assert.ok(cli.out().includes(DEMO_CREDENTIALS.accessKeyId) && cli.out().includes(DEMO_CREDENTIALS.accessKeySecret), cli.out());
     assert.equal(await cli.stop(), 0);

@@ -9,16 +9,23 @@ export type DsgCase = 'pascal' | 'camel';
 export type DsgErrorCodes = 'symbolic' | 'numeric';
 /** 'sdk' = DsgUserGroupQueryList items exactly as the SDK models them; 'rich' adds UserGroupType and ProjectName. */
 export type DsgListShape = 'sdk' | 'rich';
+/**
+ * 'applied' = DsgUserGroupQueryList honours the `userGroupType` and `ProjectName` filters; 'ignored' = it answers as
+ * if they were not sent. The SDK models have both parameters, but nothing says a real service applies them, and the
+ * extension learns a group's type from them: this is how tests see a service that does not.
+ */
+export type DsgKindFilters = 'applied' | 'ignored';
 
 export interface DsgWire {
   errorStyle: DsgErrorStyle;
   errorCodes: DsgErrorCodes;
   keyCase: DsgCase;
   listShape: DsgListShape;
+  kindFilters: DsgKindFilters;
 }
 
 export const DEFAULT_DSG_WIRE: Readonly<DsgWire> = Object.freeze({
-  errorStyle: 'body', errorCodes: 'symbolic', keyCase: 'pascal', listShape: 'sdk',
+  errorStyle: 'body', errorCodes: 'symbolic', keyCase: 'pascal', listShape: 'sdk', kindFilters: 'applied',
 });
 
 /** Setting name (options, admin API) → its allowed values and the field of DsgWire it sets. */
@@ -27,6 +34,7 @@ export const DSG_SETTINGS = {
   dsgErrorCodes: { field: 'errorCodes', values: ['symbolic', 'numeric'] },
   dsgCase: { field: 'keyCase', values: ['pascal', 'camel'] },
   dsgListShape: { field: 'listShape', values: ['sdk', 'rich'] },
+  dsgKindFilters: { field: 'kindFilters', values: ['applied', 'ignored'] },
 } as const satisfies Record<string, { field: keyof DsgWire; values: readonly string[] }>;
 
 export type DsgSettings = {
@@ -48,5 +56,5 @@ export function applyDsgSettings(wire: DsgWire, input: Record<string, unknown>):
 }
 
 export function dsgSettingsOf(wire: DsgWire): Required<DsgSettings> {
-  return { dsgErrorStyle: wire.errorStyle, dsgErrorCodes: wire.errorCodes, dsgCase: wire.keyCase, dsgListShape: wire.listShape };
+  return { dsgErrorStyle: wire.errorStyle, dsgErrorCodes: wire.errorCodes, dsgCase: wire.keyCase, dsgListShape: wire.listShape, dsgKindFilters: wire.kindFilters };
 }

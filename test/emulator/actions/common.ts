@@ -4,7 +4,7 @@ import type { KnownKey } from '../credentials';
 import { DSG, invalidParameter, missingParameter } from '../errors';
 import type { Edition } from '../model';
 import type { Store } from '../store';
-import type { DsgListShape } from '../wire';
+import type { DsgKindFilters, DsgListShape } from '../wire';
 
 /** Where an action's business parameters travel (reference §2.0). */
 export type Placement = 'query' | 'body';
@@ -44,6 +44,8 @@ export interface ActionContext {
   readonly nowIso: string;
   /** DsgUserGroupQueryList items: exactly the SDK model, or with the emulator's extra fields. */
   readonly listShape: DsgListShape;
+  /** Whether DsgUserGroupQueryList applies its type and project filters. */
+  readonly kindFilters: DsgKindFilters;
 }
 
 export type ActionResult = Record<string, unknown>;

@@ -37,8 +37,9 @@ export function queryList(ctx: ActionContext): ActionResult {
   if (pageNumber < 1 || pageSize < 1) throw DSG.params();
   const name = p.get('Name') ?? '';
   const owner = p.get('Owner') ?? '';
-  const projectName = p.get('ProjectName') ?? '';
-  const type = dsgInt(p, 'userGroupType', false);
+  const kindFilters = ctx.kindFilters === 'applied';
+  const projectName = kindFilters ? p.get('ProjectName') ?? '' : '';
+  const type = kindFilters ? dsgInt(p, 'userGroupType', false) : undefined;
   const groups = ctx.store.current.userGroups;
   // Newest first: walk the id-ordered array backwards instead of sorting 10,000 records per call.
   const matches: UserGroupRecord[] = [];

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { ListUserGroupsRequest } from '../../../src/api/dataWorksService';
 import type { Page, UserGroup, UserGroupType } from '../../../src/api/types';
 import {
-  editPrefill, GroupKindCache, kindFromList, MAX_PROJECT_CANDIDATES, PROBE_PROJECT, resolveGroupKind, type KindLookup,
+  checkGroupProject, editPrefill, GroupKindCache, kindFromList, MAX_PROJECT_CANDIDATES, PROBE_PROJECT, resolveGroupKind, type KindLookup,
 } from '../../../src/services/userGroupKind';
 import { checkUserGroups } from '../../../src/shared/schemas';
 
@@ -121,6 +121,17 @@ describe('user group kind: type and project from the server, never guessed', () 
   it('a failing search fails the resolution (the caller shows the type as unknown)', async () => {
     const server: KindLookup = { listUserGroups: () => Promise.reject(new Error('Throttling')) };
     await assert.rejects(resolveGroupKind(server, listed(tenant()[0] as ServerGroup), candidates()), /Throttling/);
+  });
+});
+
+describe('checkGroupProject: a project the user entered, confirmed by the server', () => {
+  it('says listed, not listed, or unverifiable when the filter is not applied', async () => {
+    const server = new SdkShapedList(tenant());
+    const g = listed(server.groups[2] as ServerGroup);
+    assert.equal(await checkGroupProject(server, g, 'finance_mc'), 'listed');
+    assert.equal(await checkGroupProject(server, g, 'sales_dw'), 'not-listed');
+    server.honoursProject = false;
+    assert.equal(await checkGroupProject(server, g, 'sales_dw'), 'unverifiable');
   });
 });
 

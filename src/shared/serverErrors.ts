@@ -1,12 +1,20 @@
-// Where a server error is shown in the user group form. Pure, so it is unit-tested without VS Code.
-import type { WireFieldError } from './protocol';
+// Where a server error is shown in the forms. Pure, so it is unit-tested without VS Code.
+import type { Banner, WireFieldError } from './protocol';
 import type { RawUserGroups } from './schemas';
+
+/** What a field shows of a server error: the banner's explanation and, beneath it, what DataWorks said. */
+export type ShownError = Pick<Banner, 'message' | 'serverMessage'>;
+
+/** The error of one input, carrying the server's words apart so the page sets them as a line of their own. */
+export function serverFieldError(path: string, shown: ShownError): WireFieldError {
+  return { path, text: shown.message, ...(shown.serverMessage ? { serverMessage: shown.serverMessage } : {}) };
+}
 
 /**
  * Puts a server error on the row it concerns. The error names an input but not a row: with one row that is enough;
  * with several, the rows whose value the server message quotes; failing that, every row (one of them is wrong).
  */
-export function serverFieldErrors(field: string, serverMessage: string, raw: RawUserGroups, text: string): WireFieldError[] {
+export function serverFieldErrors(field: string, serverMessage: string, raw: RawUserGroups, shown: ShownError): WireFieldError[] {
   const input = field === 'id' ? 'name' : field;
   if (!['name', 'owner', 'accounts', 'projectName', 'type'].includes(input)) return [];
   const rows = raw.rows.map((_, i) => i);
@@ -17,5 +25,5 @@ export function serverFieldErrors(field: string, serverMessage: string, raw: Raw
     return values.some((v) => v.trim() !== '' && serverMessage.includes(v.trim()));
   });
   const chosen = rows.length === 1 ? rows : quoted.length ? quoted : rows;
-  return chosen.map((i) => ({ path: `groups.${i}.${input}`, text }));
+  return chosen.map((i) => serverFieldError(`groups.${i}.${input}`, shown));
 }

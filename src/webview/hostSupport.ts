@@ -1,6 +1,7 @@
 // Host-side helpers shared by both forms: the UI locale, turning failures into what the form shows, and paging.
 import * as vscode from 'vscode';
-import { MAX_SERVER_MESSAGE, type Banner } from '../shared/protocol';
+import type { Banner } from '../shared/protocol';
+import { apiErrorBanner } from '../shared/serverErrors';
 import type { Page } from '../api/types';
 
 export type Locale = 'en' | 'zh-cn';
@@ -44,22 +45,12 @@ export function isCancelled(e: unknown): boolean {
 }
 
 /**
- * The message at the top of a form for a failure: our explanation; beneath it, as a line of its own, what DataWorks
- * said (the page labels it and sets it as text); then the code and request ID to quote to support, which the page
- * shows on their own line (so the message does not repeat the request ID). Every text passes `redact`.
+ * The message at the top of a form for a failure, with the code and request ID to quote to support; for an API error,
+ * what DataWorks said comes apart, for a line of its own (see apiErrorBanner). Every text passes `redact`.
  */
 export function errorBanner(e: unknown, locale: Locale, redact: (text: string) => string): Banner {
   const dw = asDataWorksError(e);
-  if (dw) {
-    const { message, serverMessage } = dw.userMessageParts(locale);
-    return {
-      severity: 'error',
-      message: redact(message).slice(0, 4000),
-      ...(serverMessage ? { serverMessage: redact(serverMessage).slice(0, MAX_SERVER_MESSAGE) } : {}),
-      ...(dw.code ? { code: dw.code.slice(0, 200) } : {}),
-      ...(dw.requestId ? { requestId: dw.requestId.slice(0, 200) } : {}),
-    };
-  }
+  if (dw) return apiErrorBanner(dw, locale, redact);
   const detail = e instanceof Error ? e.message : String(e);
   return { severity: 'error', message: redact(vscode.l10n.t('Something went wrong: {0}', detail)).slice(0, 4000) };
 }
@@ -67,8 +58,7 @@ export function errorBanner(e: unknown, locale: Locale, redact: (text: string) =
 /** A failure on one line of text (a status line, a notification): ours, what DataWorks said, the request ID. */
 export function errorLine(e: unknown, locale: Locale, redact: (text: string) => string): string {
   const dw = asDataWorksError(e);
-  const text = dw ? dw.userMessage(locale) : vscode.l10n.t('Something went wrong: {0}', e instanceof Error ? e.message : String(e));
-  return redact(text).slice(0, 4000);
+  return dw ? redact(dw.userMessage(locale)).slice(0, 4000) : errorBanner(e, locale, redact).message;
 }
 
 /** Whether a failed lookup is a permission problem, after which typing the value is the way on. */

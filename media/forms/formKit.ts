@@ -122,8 +122,16 @@ export function field(id: string, label: string, control: HTMLElement, hint?: st
   );
 }
 
-/** Shows or clears the error of a control, keeping aria-invalid and aria-describedby in step. */
-export function setFieldError(id: string, text: string | undefined): void {
+/** The label under which the page shows the server's own message. */
+export function serverSaid(serverMessage: string): string {
+  return t('common.serverSaid', serverMessage);
+}
+
+/**
+ * Shows or clears the error of a control, keeping aria-invalid and aria-describedby in step. `serverMessage`, for an
+ * error from DataWorks, goes on a line of its own under the text.
+ */
+export function setFieldError(id: string, text: string | undefined, serverMessage?: string): void {
   const control = byId(id);
   const slot = byId(`${id}-error`);
   if (!control || !slot) return;
@@ -131,6 +139,7 @@ export function setFieldError(id: string, text: string | undefined): void {
   const described = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((x) => x && x !== errorId);
   if (text) {
     slot.textContent = text;
+    if (serverMessage) slot.append(el('span', { className: 'server-message', text: serverSaid(serverMessage) }));
     slot.hidden = false;
     control.setAttribute('aria-invalid', 'true');
     described.push(errorId);
@@ -179,6 +188,7 @@ export function sequence(): () => number {
 export interface BannerData {
   severity: 'error' | 'warning' | 'info';
   message: string;
+  serverMessage?: string | undefined;
   code?: string;
   requestId?: string;
 }
@@ -191,6 +201,8 @@ export function renderBanner(host: HTMLElement, banner: BannerData | undefined, 
   host.className = `banner banner-${banner.severity}`;
   host.setAttribute('role', banner.severity === 'error' ? 'alert' : 'status');
   host.append(el('p', { text: banner.message }));
+  // What DataWorks itself said, under our explanation: a line of its own, set as text like everything else.
+  if (banner.serverMessage) host.append(el('p', { className: 'server-message', text: serverSaid(banner.serverMessage) }));
   const meta: Child[] = [];
   if (banner.code) meta.push(el('span', { text: `${t('common.errorCode')}: ${banner.code}` }));
   if (banner.requestId) meta.push(el('span', { className: 'request-id', text: `${t('common.requestId')}: ${banner.requestId}` }));
@@ -377,8 +389,8 @@ export function formPage<Raw, Restore>(o: PageOptions<Raw, Restore>) {
       const loose: string[] = [];
       for (const e of errors) {
         const id = o.controlFor(e.path);
-        if (id) setFieldError(id, errorText(e));
-        else loose.push(errorText(e));
+        if (id) setFieldError(id, errorText(e), e.serverMessage);
+        else loose.push(e.serverMessage ? `${errorText(e)} ${serverSaid(e.serverMessage)}` : errorText(e));
       }
       const summary = loose.length ? loose.join(' ') : errors.length ? t('common.errorSummary') : undefined;
       renderBanner(byId(`${p}-banner`) ?? app(), banner ?? (summary === undefined ? undefined : { severity: 'error', message: summary }));

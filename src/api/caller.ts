@@ -248,13 +248,17 @@ export class Caller {
     if (rec['Success'] === false || (spec.dataFalseIsFailure && rec['Data'] === false)) {
       const code = stringOf(rec['ErrorCode']) ?? stringOf(rec['Code']) ?? 'OperationFailed';
       const status = typeof rec['HttpStatusCode'] === 'number' ? rec['HttpStatusCode'] : undefined;
-      const message = stringOf(rec['ErrorMessage']) ?? stringOf(rec['Message']) ?? 'DataWorks reported that the operation did not succeed';
-      throw this.apiError(spec.action, code, message, status ?? (rec['Success'] === false ? undefined : res.statusCode), requestId);
+      const said = stringOf(rec['ErrorMessage']) ?? stringOf(rec['Message']);
+      const message = said ?? 'DataWorks reported that the operation did not succeed';
+      throw this.apiError(spec.action, code, message, status ?? (rec['Success'] === false ? undefined : res.statusCode), requestId, said);
     }
     return { value: spec.parse(body, requestId), requestId };
   }
 
-  private apiError(action: string, code: string, message: string, httpStatus: number | undefined, requestId: string | undefined): DataWorksError {
+  /** `said` is the message of the server's answer, when it had one; `message` falls back to ours. */
+  private apiError(
+    action: string, code: string, message: string, httpStatus: number | undefined, requestId: string | undefined, said: string | undefined,
+  ): DataWorksError {
     const throttled = code.startsWith('Throttling') || httpStatus === 429;
     const serverSide = httpStatus !== undefined && httpStatus >= 500;
     return new DataWorksError({
@@ -262,6 +266,7 @@ export class Caller {
       kind: throttled ? 'throttled' : 'api',
       code,
       message: this.redact(message),
+      ...(said !== undefined ? { serverMessage: this.redact(said) } : {}),
       ...(httpStatus !== undefined ? { httpStatus } : {}),
       ...(requestId ? { requestId } : {}),
       retryable: throttled || serverSide,
@@ -280,9 +285,9 @@ export class Caller {
       if (e.kind === 'http') {
         const body = (typeof e.body === 'object' && e.body !== null ? pascalizeKeys(e.body, false) : {}) as Record<string, unknown>;
         const code = nonEmpty(e.code) ?? stringOf(body['Code']) ?? stringOf(body['ErrorCode']) ?? `HTTP${e.statusCode ?? ''}`;
-        const message = stringOf(body['Message']) ?? stringOf(body['ErrorMessage']) ?? e.message;
+        const said = stringOf(body['Message']) ?? stringOf(body['ErrorMessage']);
         const requestId = e.requestId ?? stringOf(body['RequestId']);
-        return { error: this.apiError(action, code, message, e.statusCode, requestId), sendState };
+        return { error: this.apiError(action, code, said ?? e.message, e.statusCode, requestId, said), sendState };
       }
       return {
         error: new DataWorksError({

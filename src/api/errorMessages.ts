@@ -9,8 +9,16 @@ interface ErrorLike {
   readonly code: string;
   readonly kind: DataWorksErrorKind;
   readonly message: string;
+  /** What the server's answer said, when the error came from one that said something. */
+  readonly serverMessage?: string;
   readonly requestId?: string;
   readonly createVerdict?: CreateVerdict;
+}
+
+/** Our explanation, and the server's own words when they add something to it (see userMessageParts). */
+export interface UserMessageParts {
+  readonly message: string;
+  readonly serverMessage?: string;
 }
 
 const BY_CODE: Readonly<Record<string, Text>> = {
@@ -144,25 +152,54 @@ function ownText(code: string): Text | undefined {
   return Object.prototype.hasOwnProperty.call(BY_CODE, code) ? BY_CODE[code] : undefined;
 }
 
-function textFor(e: ErrorLike): Text {
+/** Our own text for the error; undefined when we have none and the server's message has to stand in. */
+function ownTextFor(e: ErrorLike): Text | undefined {
   if (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'cancelled' || e.kind === 'unexpected-response') {
     return BY_KIND[e.kind];
   }
   // Own keys only: a server code such as "constructor" or "toString" must not find Object.prototype's members
   // (found by test/unit/fuzz: userMessage() returned undefined).
-  const exact = ownText(e.code) ?? ownText(e.code.toUpperCase());
-  if (exact) return exact;
-  const prefixed = BY_PREFIX.find(([p]) => e.code.startsWith(p));
-  if (prefixed) return prefixed[1];
-  // An undocumented code: the server's own message is the best we have.
-  return { en: `${BY_KIND[e.kind].en} ${e.message}`, zh: `${BY_KIND[e.kind].zh}${e.message}` };
+  return ownText(e.code) ?? ownText(e.code.toUpperCase()) ?? BY_PREFIX.find(([p]) => e.code.startsWith(p))?.[1];
 }
 
+function textFor(e: ErrorLike): Text {
+  // An undocumented code: the server's own message is the best we have.
+  return ownTextFor(e) ?? { en: `${BY_KIND[e.kind].en} ${e.message}`, zh: `${BY_KIND[e.kind].zh}${e.message}` };
+}
+
+const SERVER_SAID: Text = { en: 'DataWorks said:', zh: 'DataWorks 返回：' };
+/** A server message is one line of plain text, and a page of it helps nobody. */
+const MAX_SERVER_MESSAGE = 1000;
+
+/**
+ * The server's own words, when it sent some and our text does not already say them: a known code's text is general
+ * ("A parameter value is invalid."), while the server names the parameter and the rule. For an unknown code they
+ * already are the main text. Whitespace is folded so that the text stays one line.
+ */
+function serverMessageFor(e: ErrorLike, own: Text | undefined): string | undefined {
+  if (!own || e.serverMessage === undefined) return undefined;
+  const s = e.serverMessage.replace(/\s+/g, ' ').trim();
+  if (s === '' || [own.en, own.zh].some((t) => t.trim().toLowerCase() === s.toLowerCase())) return undefined;
+  return s.length > MAX_SERVER_MESSAGE ? `${s.slice(0, MAX_SERVER_MESSAGE - 1)}…` : s;
+}
+
+/** What a form shows as separate lines: our explanation (with the create verdict) and the server's message. */
+export function userMessagePartsFor(e: ErrorLike, locale: Locale): UserMessageParts {
+  const zh = locale === 'zh-cn';
+  const own = ownTextFor(e);
+  const t = own ?? textFor(e);
+  let message = zh ? t.zh : t.en;
+  if (e.createVerdict) message += zh ? VERDICT[e.createVerdict].zh : ` ${VERDICT[e.createVerdict].en}`;
+  const serverMessage = serverMessageFor(e, own);
+  return serverMessage === undefined ? { message } : { message, serverMessage };
+}
+
+/** All of it on one line (notifications, tree nodes, logs): ours, then the server's words, then the request ID. */
 export function userMessageFor(e: ErrorLike, locale: Locale): string {
   const zh = locale === 'zh-cn';
-  const t = textFor(e);
-  let s = zh ? t.zh : t.en;
-  if (e.createVerdict) s += zh ? VERDICT[e.createVerdict].zh : ` ${VERDICT[e.createVerdict].en}`;
+  const parts = userMessagePartsFor(e, locale);
+  let s = parts.message;
+  if (parts.serverMessage !== undefined) s += zh ? `${SERVER_SAID.zh}${parts.serverMessage}` : ` ${SERVER_SAID.en} ${parts.serverMessage}`;
   if (e.requestId) s += zh ? `（请求 ID：${e.requestId}）` : ` (request ID ${e.requestId})`;
   return s;
 }

@@ -1,4 +1,6 @@
-import { userMessageFor } from './errorMessages';
+import { userMessageFor, userMessagePartsFor, type UserMessageParts } from './errorMessages';
+
+export type { UserMessageParts } from './errorMessages';
 
 export type DataWorksErrorKind = 'api' | 'network' | 'timeout' | 'cancelled' | 'unexpected-response' | 'throttled';
 
@@ -12,6 +14,8 @@ export interface DataWorksErrorInit {
   readonly kind: DataWorksErrorKind;
   readonly code: string;
   readonly message: string;
+  /** The message of the server's answer, as it sent it (redacted); absent when no answer said anything. */
+  readonly serverMessage?: string;
   readonly httpStatus?: number;
   readonly requestId?: string;
   readonly retryable?: boolean;
@@ -26,6 +30,11 @@ export class DataWorksError extends Error {
   readonly action: string;
   readonly kind: DataWorksErrorKind;
   readonly code: string;
+  /**
+   * What the server's answer said (redacted), kept apart from `message`: only this is ever labelled as the
+   * server's words; errors raised on this side (a bad proxy setting, a rejected input) have none.
+   */
+  readonly serverMessage?: string;
   readonly httpStatus?: number;
   readonly requestId?: string;
   readonly retryable: boolean;
@@ -38,6 +47,7 @@ export class DataWorksError extends Error {
     this.action = init.action;
     this.kind = init.kind;
     this.code = init.code;
+    this.serverMessage = init.serverMessage;
     this.httpStatus = init.httpStatus;
     this.requestId = init.requestId;
     this.retryable = init.retryable ?? false;
@@ -51,14 +61,23 @@ export class DataWorksError extends Error {
     return new DataWorksError({ ...this.init(), createVerdict });
   }
 
-  /** What to tell the user, in their language, including what to do when there is something to do. */
+  /**
+   * What to tell the user, in their language, on one line: what happened and what to do, then what the server said
+   * (when it adds to that) and the request ID.
+   */
   userMessage(locale: Locale): string {
     return userMessageFor(this, locale);
   }
 
+  /** The same as separate parts, for a form that shows the server's words on a line of their own. */
+  userMessageParts(locale: Locale): UserMessageParts {
+    return userMessagePartsFor(this, locale);
+  }
+
   private init(): DataWorksErrorInit {
     return {
-      action: this.action, kind: this.kind, code: this.code, message: this.message, httpStatus: this.httpStatus,
+      action: this.action, kind: this.kind, code: this.code, message: this.message, serverMessage: this.serverMessage,
+      httpStatus: this.httpStatus,
       requestId: this.requestId, retryable: this.retryable, createVerdict: this.createVerdict, field: this.field,
       cause: this.cause,
     };

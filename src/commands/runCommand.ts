@@ -25,10 +25,8 @@ export async function runCommand(deps: Deps, id: string, run: () => unknown): Pr
     }
     const profile = deps.profiles.active();
     if (profile && isCredentialRejection(e)) deps.auth.markRejected(profile.name);
-    const d = e instanceof UserFacingError ? { message: e.message, requestId: undefined } : describeError(e, deps.locale());
-    const text = deps.redactor.redact(
-      d.requestId ? vscode.l10n.t('{0} (request ID: {1})', d.message, d.requestId) : d.message,
-    );
+    // One line of plain text: our explanation, what DataWorks said, the request ID (describeError puts them together).
+    const text = deps.redactor.redact(e instanceof UserFacingError ? e.message : describeError(e, deps.locale()).message);
     const showLogs = vscode.l10n.t('Show Logs');
     void vscode.window.showErrorMessage(text, showLogs).then((pick) => {
       if (pick === showLogs) deps.channel.show(true);

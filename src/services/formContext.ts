@@ -17,11 +17,13 @@ export function createFormContext(deps: Deps): FormContext {
   const profile = deps.profiles.active();
   if (!profile) throw new UserFacingError(vscode.l10n.t('Add a DataWorks profile first.'));
   const profileName = profile.name;
+  const redact = (text: string): string => deps.redactor.redact(text);
   return {
     extensionUri: deps.context.extensionUri,
     workspaceState: deps.context.workspaceState,
     readExtensionFile: extensionFileReader(deps.context.extensionUri),
-    log: redactingChannel(deps.channel, (text) => deps.redactor.redact(text)),
+    log: redactingChannel(deps.channel, redact),
+    redact,
     profileName,
     getService: (region) => deps.services.getService(profileName, region),
     workspacesPage: (region, pageNumber, fresh) => {

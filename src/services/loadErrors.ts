@@ -27,8 +27,7 @@ export function createLoadErrorReporter(d: LoadErrorDeps): (error: unknown, what
     if (e instanceof CredentialsUnavailableError) return d.t('The credentials of profile {0} are missing', e.profileName);
     const profile = d.profiles.active();
     if (profile && isCredentialRejection(e)) d.auth.markRejected(profile.name);
-    const described = describeError(e, d.locale());
-    const text = described.requestId ? d.t('{0} (request ID: {1})', described.message, described.requestId) : described.message;
-    return d.redactor.redact(d.t('Could not load {0}: {1}', what, text));
+    // describeError's text already holds what DataWorks said and the request ID.
+    return d.redactor.redact(d.t('Could not load {0}: {1}', what, describeError(e, d.locale()).message));
   };
 }

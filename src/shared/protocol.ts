@@ -14,6 +14,10 @@ const seq = () => z.int().check(z.nonnegative(), z.lte(2 ** 31));
 const rowIndex = () => z.int().check(z.nonnegative(), z.lte(19));
 const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
+/** Longest server message a page shows (the API layer folds it to one line and cuts it at 1000 characters). */
+export const MAX_SERVER_MESSAGE = 2000;
+const serverMessageSchema = () => str(MAX_SERVER_MESSAGE);
+
 const MAX_STRINGS = 400;
 /** The host's translations for the webview, by key. */
 const stringTable = () => z.record(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/)), str(4000)).check(
@@ -26,12 +30,16 @@ export const wireFieldErrorSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   code: z.optional(z.enum(FIELD_ERROR_CODES)),
   /** Already translated text, for server errors. */
   text: z.optional(str(4000)),
+  /** The server's own message, shown as a plain line of its own under `text` (see serverMessageSchema). */
+  serverMessage: z.optional(serverMessageSchema()),
 }));
 export type WireFieldError = z.infer<typeof wireFieldErrorSchema>;
 
 export const bannerSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   severity: z.enum(['error', 'warning', 'info']),
   message: str(4000),
+  /** What DataWorks itself said, when it adds to `message`: a line of its own, plain text. */
+  serverMessage: z.optional(serverMessageSchema()),
   code: z.optional(str(200)),
   requestId: z.optional(str(200)),
 }));

@@ -7,7 +7,7 @@ export const STRING_KEYS = [
   'common.action', 'common.region', 'common.parameter', 'common.value', 'common.cli', 'common.copyCli',
   'common.copyId', 'common.reveal', 'common.requestId', 'common.errorCode', 'common.draftRestored', 'common.clear',
   'common.noMatches', 'common.loadFailed', 'common.manualEntry', 'common.truncated', 'common.errorSummary',
-  'common.checking', 'common.optional', 'common.reviewIntro', 'common.sendingStatus',
+  'common.checking', 'common.optional', 'common.reviewIntro', 'common.sendingStatus', 'common.serverSaid',
   'bp.title', 'bp.intro', 'bp.workspace', 'bp.workspaceHint', 'bp.selectWorkspace', 'bp.apiGroupList',
   'bp.apiGroupListHint', 'bp.apiGroupPick', 'bp.apiGroupId', 'bp.apiGroupIdHint', 'bp.name', 'bp.nameHint',
   'bp.nameFree', 'bp.description', 'bp.descriptionHint', 'bp.create', 'bp.successTitle', 'bp.recovered',

@@ -68,7 +68,10 @@ export function isCredentialRejection(e: unknown): boolean {
 }
 
 export interface DescribedError {
-  /** Localised where the source provides it. */
+  /**
+   * Localised where the source provides it. For an API error, one line with everything to show: our explanation,
+   * what DataWorks said when that adds to it, and the request ID (so callers do not append it again).
+   */
   readonly message: string;
   readonly requestId?: string;
   readonly code?: string;

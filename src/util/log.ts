@@ -1,4 +1,5 @@
 import type { ApiLogger } from '../api/config';
+import { asApiError } from './errors';
 import type { Redactor } from './redact';
 
 /** The part of vscode.LogOutputChannel the logger writes to (tests pass a recording fake). */
@@ -37,15 +38,22 @@ export class Logger implements ApiLogger {
     this.sink.error(this.redactor.redact(message));
   }
 
-  /** Logs an error with its code, request ID and stack (the stack only at debug level). */
+  /**
+   * Logs an error with its code, request ID and stack (the stack only at debug level). An API error is logged as the
+   * user was told (in English): our explanation and what DataWorks said, plus its raw message when that adds something
+   * (a network error's cause).
+   */
   failure(context: string, e: unknown): void {
     const o = typeof e === 'object' && e !== null ? (e as Record<string, unknown>) : {};
+    const raw = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const shown = asApiError(e)?.userMessage('en');
     const parts = [
       context,
       typeof o.code === 'string' ? `code=${o.code}` : undefined,
       typeof o.requestId === 'string' ? `requestId=${o.requestId}` : undefined,
       typeof o.httpStatus === 'number' ? `status=${o.httpStatus}` : undefined,
-      e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      shown,
+      shown === undefined ? raw : e instanceof Error && shown.includes(e.message) ? undefined : `(${raw})`,
     ].filter(Boolean);
     this.error(parts.join(' '));
     if (e instanceof Error && e.stack) this.debug(e.stack);

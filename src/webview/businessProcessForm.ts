@@ -14,7 +14,8 @@ import {
 } from '../shared/schemas';
 import { FormHost, openOrReveal, takeOver } from './formHost';
 import type { BusinessProcessFormTarget, FormContext } from './forms';
-import { asDataWorksError, collectPages, errorBanner, formKey } from './hostSupport';
+import { serverFieldError } from '../shared/serverErrors';
+import { asDataWorksError, collectPages, errorBanner, errorLine, formKey } from './hostSupport';
 import { RecentChecks } from './recentChecks';
 import { formStrings } from './strings';
 
@@ -207,15 +208,15 @@ class BusinessProcessForm extends FormHost<
   }
 
   protected failure(e: unknown, raw: RawBusinessProcess): { result: BpResult; closedText: string } {
-    const banner = errorBanner(e, this.locale);
+    const banner = errorBanner(e, this.locale, this.ctx.redact);
     const dw = asDataWorksError(e);
-    this.ctx.log.warn(`[forms] CreateDataServiceGroup failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}` : String(e)}`);
-    const closedText = vscode.l10n.t('Creating business process {0} failed: {1}', raw.name.trim(), banner.message);
+    this.ctx.log.warn(`[forms] CreateDataServiceGroup failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}: ${dw.userMessage('en')}` : String(e)}`);
+    const closedText = vscode.l10n.t('Creating business process {0} failed: {1}', raw.name.trim(), errorLine(e, this.locale, this.ctx.redact));
     if (dw?.createVerdict) {
       // Never resent by itself: the user decides, with the verdict in front of them.
       return { result: { outcome: 'ambiguous', verdict: dw.createVerdict, banner: { ...banner, severity: 'warning' } }, closedText };
     }
     const path = dw?.field === undefined ? undefined : FIELD_PATHS[dw.field];
-    return { result: { outcome: 'error', banner, errors: path ? [{ path, text: banner.message }] : [] }, closedText };
+    return { result: { outcome: 'error', banner, errors: path ? [serverFieldError(path, banner)] : [] }, closedText };
   }
 }

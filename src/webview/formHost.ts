@@ -8,7 +8,7 @@ import { aliyunCliCommand, type WireRequest } from '../shared/requests';
 import type { Checked } from '../shared/schemas';
 import type { FormContext } from './forms';
 import { FormPanel, type FormPanelSpec } from './formPanel';
-import { asDataWorksError, errorBanner, isCancelled, isForbidden, uiLocale } from './hostSupport';
+import { asDataWorksError, errorLine, isCancelled, isForbidden, uiLocale } from './hostSupport';
 import type { RecentChecks } from './recentChecks';
 
 type Phase = 'edit' | 'submitting' | 'result';
@@ -112,9 +112,11 @@ export abstract class FormHost<
 
   protected lookupFailed(seq: number, lookup: Lookup | 'nameCheck', e: unknown): void {
     if (isCancelled(e)) return;
-    const banner = errorBanner(e, this.locale);
-    this.ctx.log.warn(`[forms] ${this.panel.form}: loading ${lookup} failed: ${banner.code ?? ''} ${asDataWorksError(e)?.message ?? String(e)}`);
-    this.post({ type: 'lookupFailed', seq, lookup, message: banner.message, ...(banner.code ? { code: banner.code } : {}), forbidden: isForbidden(e) });
+    const dw = asDataWorksError(e);
+    this.ctx.log.warn(`[forms] ${this.panel.form}: loading ${lookup} failed: ${dw ? `${dw.code} ${dw.userMessage('en')}` : String(e)}`);
+    // A status line under the list: one line of text, with what DataWorks said and the request ID in it.
+    const message = errorLine(e, this.locale, this.ctx.redact);
+    this.post({ type: 'lookupFailed', seq, lookup, message, ...(dw?.code ? { code: dw.code.slice(0, 200) } : {}), forbidden: isForbidden(e) });
   }
 
   /** The rules again, then the server's name check; field errors go to the form. */

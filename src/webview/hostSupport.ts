@@ -1,6 +1,7 @@
 // Host-side helpers shared by both forms: the UI locale, turning failures into what the form shows, and paging.
 import * as vscode from 'vscode';
 import type { Banner } from '../shared/protocol';
+import { apiErrorBanner } from '../shared/serverErrors';
 import type { Page } from '../api/types';
 
 export type Locale = 'en' | 'zh-cn';
@@ -24,13 +25,17 @@ export interface DataWorksErrorLike {
   readonly retryable: boolean;
   readonly createVerdict?: 'created' | 'not-created' | 'unknown';
   readonly field?: string;
+  /** Everything on one line: ours, what DataWorks said, the request ID. */
   userMessage(locale: Locale): string;
+  /** Our explanation and, apart, the server's own words when they add to it. */
+  userMessageParts(locale: Locale): { readonly message: string; readonly serverMessage?: string };
 }
 
 export function asDataWorksError(e: unknown): DataWorksErrorLike | undefined {
   if (typeof e !== 'object' || e === null) return undefined;
   const c = e as Partial<Record<keyof DataWorksErrorLike, unknown>>;
   return c.name === 'DataWorksError' && typeof c.code === 'string' && typeof c.kind === 'string' && typeof c.userMessage === 'function'
+    && typeof c.userMessageParts === 'function'
     ? (e as DataWorksErrorLike)
     : undefined;
 }
@@ -39,19 +44,21 @@ export function isCancelled(e: unknown): boolean {
   return asDataWorksError(e)?.kind === 'cancelled' || (e instanceof Error && e.name === 'AbortError');
 }
 
-/** The message at the top of a form for a failure, with the code and request ID to quote to support. */
-export function errorBanner(e: unknown, locale: Locale): Banner {
+/**
+ * The message at the top of a form for a failure, with the code and request ID to quote to support; for an API error,
+ * what DataWorks said comes apart, for a line of its own (see apiErrorBanner). Every text passes `redact`.
+ */
+export function errorBanner(e: unknown, locale: Locale, redact: (text: string) => string): Banner {
   const dw = asDataWorksError(e);
-  if (dw) {
-    return {
-      severity: 'error',
-      message: dw.userMessage(locale).slice(0, 4000),
-      ...(dw.code ? { code: dw.code.slice(0, 200) } : {}),
-      ...(dw.requestId ? { requestId: dw.requestId.slice(0, 200) } : {}),
-    };
-  }
+  if (dw) return apiErrorBanner(dw, locale, redact);
   const detail = e instanceof Error ? e.message : String(e);
-  return { severity: 'error', message: vscode.l10n.t('Something went wrong: {0}', detail).slice(0, 4000) };
+  return { severity: 'error', message: redact(vscode.l10n.t('Something went wrong: {0}', detail)).slice(0, 4000) };
+}
+
+/** A failure on one line of text (a status line, a notification): ours, what DataWorks said, the request ID. */
+export function errorLine(e: unknown, locale: Locale, redact: (text: string) => string): string {
+  const dw = asDataWorksError(e);
+  return dw ? redact(dw.userMessage(locale)).slice(0, 4000) : errorBanner(e, locale, redact).message;
 }
 
 /** Whether a failed lookup is a permission problem, after which typing the value is the way on. */

@@ -54,6 +54,7 @@ export function webviewStrings(): Record<StringKey, string> {
     'common.reveal': t('Reveal in Tree'),
     'common.requestId': t('Request ID'),
     'common.errorCode': t('Error code'),
+    'common.serverSaid': t('DataWorks said: {0}'),
     'common.draftRestored': t('Your unsaved input was restored.'),
     'common.clear': t('Clear the form'),
     'common.noMatches': t('No matches.'),

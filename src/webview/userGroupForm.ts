@@ -15,7 +15,7 @@ import {
 import { serverFieldErrors } from '../shared/serverErrors';
 import { FormHost, openOrReveal, takeOver } from './formHost';
 import type { FormContext, UserGroupFormTarget } from './forms';
-import { asDataWorksError, collectPages, errorBanner, formKey, isCancelled } from './hostSupport';
+import { asDataWorksError, collectPages, errorBanner, errorLine, formKey, isCancelled } from './hostSupport';
 import { RecentChecks } from './recentChecks';
 import { formStrings, webviewStrings } from './strings';
 
@@ -346,13 +346,13 @@ class UserGroupForm extends FormHost<
   }
 
   protected failure(e: unknown, raw: RawUserGroups): { result: UgResult; closedText: string } {
-    const banner = errorBanner(e, this.locale);
+    const banner = errorBanner(e, this.locale, this.ctx.redact);
     const dw = asDataWorksError(e);
-    this.ctx.log.warn(`[forms] DsgUserGroupAddOrUpdate failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}` : String(e)}`);
-    const errors = dw?.field ? serverFieldErrors(dw.field, dw.message, raw, banner.message) : [];
+    this.ctx.log.warn(`[forms] DsgUserGroupAddOrUpdate failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}: ${dw.userMessage('en')}` : String(e)}`);
+    const errors = dw?.field ? serverFieldErrors(dw.field, dw.message, raw, banner) : [];
     return {
       result: { outcome: 'error', banner, errors },
-      closedText: vscode.l10n.t('Saving the user groups failed: {0}', banner.message),
+      closedText: vscode.l10n.t('Saving the user groups failed: {0}', errorLine(e, this.locale, this.ctx.redact)),
     };
   }
 }

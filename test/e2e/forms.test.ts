@@ -710,6 +710,15 @@ describe('forms (UI)', function () {
       assert.equal(await form.locator('#ug-name-0').getAttribute('aria-invalid'), null, 'only the owner is marked');
       await form.locator('#ug-banner').waitFor({ state: 'visible' });
       assert.match(await form.locator('#ug-banner').innerText(), /USERACCOUNT\.OWNER\.ERROR/);
+      // Our explanation, and beneath it, on a line of its own, what DataWorks (the emulator) said.
+      const ours = 'The owner or one of the accounts does not exist.';
+      const said = 'DataWorks said: User list or owner user does not exist.';
+      const bannerFirst = await form.locator('#ug-banner > p').first().innerText();
+      assert.ok(bannerFirst.startsWith(ours), bannerFirst);
+      assert.equal((await form.locator('#ug-banner > p.server-message').innerText()).trim(), said);
+      const fieldText = await form.locator('#ug-owner-0-error').innerText();
+      assert.ok(fieldText.includes(ours), fieldText);
+      assert.equal((await form.locator('#ug-owner-0-error .server-message').innerText()).trim(), said);
       assert.equal(await form.locator('#ug-name-0').inputValue(), name);
       assert.equal(await form.locator('#ug-owner-0').inputValue(), 'nobody_in_this_tenant');
       assert.equal(await form.locator('#ug-type-0').inputValue(), '1');

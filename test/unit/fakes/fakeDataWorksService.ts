@@ -14,8 +14,9 @@ export class FakeApiError extends Error implements ApiErrorLike {
     super(message);
   }
 
+  /** Like the real one, the whole line: the text and the request ID (callers do not append it again). */
   userMessage(_locale: Locale): string {
-    return `${this.message} [${this.code}]`;
+    return `${this.message} [${this.code}] (request ID ${this.requestId})`;
   }
 }
 

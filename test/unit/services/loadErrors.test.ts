@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ProfileStore } from '../../../src/auth/profileStore';
+import { DataWorksError } from '../../../src/api/errors';
 import { AuthState } from '../../../src/services/authState';
 import { createLoadErrorReporter } from '../../../src/services/loadErrors';
 import { CredentialsUnavailableError, UserCancelledError } from '../../../src/util/errors';
@@ -31,8 +32,22 @@ describe('load error reporter', () => {
   it('logs once with code and request ID and returns the error node text, redacted', () => {
     const { lines, report } = setup();
     const text = report(new FakeApiError('InternalError', 'failed near canary-secret-77', 'REQ-42'), 'user groups');
-    assert.equal(text, 'Could not load user groups: failed near *** [InternalError] (request ID: REQ-42)');
+    assert.equal(text, 'Could not load user groups: failed near *** [InternalError] (request ID REQ-42)');
     assert.ok(lines.some((l) => l.includes('code=InternalError') && l.includes('requestId=REQ-42')));
+    assert.ok(lines.every((l) => !l.includes('canary-secret-77')));
+  });
+
+  it('an API error with a known code: our text, then what DataWorks said (redacted), then the request ID once', () => {
+    const { lines, report } = setup();
+    const e = new DataWorksError({
+      action: 'ListProjects', kind: 'api', code: 'InvalidParameter', httpStatus: 400, requestId: 'REQ-7',
+      message: 'The parameter "Name" must not contain "/" (canary-secret-77).', serverMessage: 'The parameter "Name" must not contain "/" (canary-secret-77).',
+    });
+    const text = report(e, 'workspaces');
+    assert.equal(text, 'Could not load workspaces: A parameter value is invalid. DataWorks said: The parameter "Name" must not contain "/" (***). (request ID REQ-7)');
+    assert.equal(text.match(/REQ-7/g)?.length, 1, 'the request ID once');
+    const logged = lines.find((l) => l.includes('code=InvalidParameter'));
+    assert.ok(logged?.includes('A parameter value is invalid. DataWorks said: The parameter "Name" must not contain "/" (***).'), logged);
     assert.ok(lines.every((l) => !l.includes('canary-secret-77')));
   });
 

@@ -627,9 +627,10 @@ describe('forms (UI)', function () {
     // type would convert the group: the form must learn type and project from the server, never guess them.
     for (const c of [
       { type: 2 as const, owner: 'alice', accounts: ['role:dataworks_etl_role'], add: ['bi_readonly', 'role:bi_readonly_role'] as const, project: undefined },
+      // finance_mc is no workspace's identifier: the server's answers cannot name it, so the user is asked.
       { type: 3 as const, owner: 'carol', accounts: ['finance_reader'], add: ['finance_auditor', 'finance_auditor'] as const, project: 'finance_mc' },
     ]) {
-      it(`edits a type-${c.type} group the list does not type: type${c.project ? ' and project' : ''} from the server, unchanged after saving`, async () => {
+      it(`edits a type-${c.type} group the list does not type: type from the server${c.project ? ', project asked for and confirmed' : ''}, unchanged after saving`, async () => {
         const name = unique(`e2e_ug_t${c.type}`);
         const group = await seedUserGroup(name, c.owner, c.accounts, c.type, c.project);
         await treeMenu(wb.treeItem(new RegExp(`^${name}`)), /^Edit User Group/);
@@ -637,8 +638,18 @@ describe('forms (UI)', function () {
         await clearRestoredDraft(form, 'ug');
         await waitUntil('the type read from the server', async () => (await form.locator('#ug-type-0').inputValue()) === String(c.type), 20_000);
         assert.equal(await form.locator('#ug-type-0-kind').count(), 0, 'no "unknown type" note once the type is known');
-        if (c.project) assert.equal(await form.locator('#ug-project-0').inputValue(), c.project);
         assert.deepEqual(await chips(form), c.accounts);
+        if (c.project) {
+          await form.locator('#ug-project-0-unknown').waitFor({ state: 'visible' });
+          assert.equal(await form.locator('#ug-project-0').inputValue(), '', 'no project guessed');
+          // A project the server does not list the group under is refused before anything is sent.
+          await form.locator('#ug-project-0').fill('sales_dw');
+          await form.locator('#ug-project-0').press('Tab');
+          await form.locator('#ug-review').click();
+          await waitUntil('the project refused', async () => /sales_dw/.test(await form.locator('#ug-project-0-error').innerText()) || undefined);
+          await form.locator('#ug-project-0').fill(c.project);
+          await form.locator('#ug-project-0').press('Tab');
+        }
 
         await pickAccount(form, c.add[0], c.add[1]);
         await form.locator('#ug-review').click();
@@ -659,6 +670,33 @@ describe('forms (UI)', function () {
         );
       });
     }
+
+    it('leaves the type unselected when the server\'s answers do not settle it, and saves nothing until the user picks it', async () => {
+      const name = unique('e2e_ug_unknown');
+      const group = await seedUserGroup(name, 'alice', ['role:dataworks_etl_role'], 2);
+      await emulatorAdmin('POST', '/__admin/settings', { dsgKindFilters: 'ignored' });
+      try {
+        await treeMenu(wb.treeItem(new RegExp(`^${name}`)), /^Edit User Group/);
+        const form = await ugForm();
+        await clearRestoredDraft(form, 'ug');
+        await waitUntil('the unknown-type note', async () => /does not report the type/.test(await form.locator('#ug-type-0-kind').innerText()) || undefined);
+        assert.equal(await form.locator('#ug-type-0').inputValue(), '', 'no type selected');
+        const before = (await requestCounts())['DsgUserGroupAddOrUpdate'] ?? 0;
+        await form.locator('#ug-review').click();
+        await waitUntil('the type error', async () => (await form.locator('#ug-type-0-error').innerText()).trim() !== '' || undefined);
+        assert.equal(await form.locator('#ug-diff').count(), 0, 'no review without a type');
+        await form.locator('#ug-type-0').selectOption('2');
+        await form.locator('#ug-review').click();
+        await form.locator('#ug-diff').waitFor({ state: 'visible' });
+        assert.deepEqual(await form.locator('#ug-diff tr[data-field="type"] td').allInnerTexts(), ['?', 'RAM role']);
+        assert.equal((await requestCounts())['DsgUserGroupAddOrUpdate'] ?? 0, before, 'nothing sent before Save');
+        await form.locator('#ug-submit').click();
+        assert.equal((await form.locator('#ug-result-id-0').innerText({ timeout: 20_000 })).trim(), String(group.id));
+        assert.equal((await emulatorState()).userGroups.find((g) => g.id === group.id)?.type, 2);
+      } finally {
+        await emulatorAdmin('POST', '/__admin/settings', { dsgKindFilters: 'applied' });
+      }
+    });
 
     it('Edit User Group… from the palette is the panel of the tree entry; the edit and its review survive hiding', async () => {
       const name = unique('e2e_ug_pal');

@@ -42,16 +42,16 @@ function request(action: WireRequest['action'], region: string, query: WireParam
 }
 
 /**
- * CreateDataServiceGroup takes its parameters in a form body, in the SDK's order (its generated client adds them
- * alphabetically). TenantId is deprecated and never sent.
+ * CreateDataServiceGroup takes its parameters in a form body, in the API reference's order (the server reads the form
+ * by name; the order is ours, and the review shows the same one). TenantId is deprecated and never sent.
  */
 export function createDataServiceGroupRequest(input: BusinessProcessWire, region: string): WireRequest {
   return request('CreateDataServiceGroup', region, [], [
+    ['ProjectId', String(input.projectId)],
     ['ApiGatewayGroupId', input.apiGatewayGroupId],
+    ['GroupName', input.name],
     // Description is required by the API reference; an empty one is sent as an empty string.
     ['Description', input.description],
-    ['GroupName', input.name],
-    ['ProjectId', String(input.projectId)],
   ]);
 }
 

@@ -150,7 +150,7 @@ describe('fuzz: forms against the server rules', function () {
       if (!r.ok) return;
       accepted++;
       const req = createDataServiceGroupRequest(r.value, 'cn-shanghai');
-      assert.deepEqual(req.body.map(([k]) => k), ['ApiGatewayGroupId', 'Description', 'GroupName', 'ProjectId']);
+      assert.deepEqual(req.body.map(([k]) => k), ['ProjectId', 'ApiGatewayGroupId', 'GroupName', 'Description']);
       assert.deepEqual(req.query, []);
       const p = Object.fromEntries(req.body);
       assert.match(p['ProjectId'] ?? '', /^[1-9]\d*$/);

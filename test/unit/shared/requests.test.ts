@@ -10,16 +10,16 @@ describe('requests: CreateDataServiceGroup', () => {
     { projectId: 10001, apiGatewayGroupId: '1000abcd', name: 'Business process name', description: "Test's process" },
     'cn-shanghai',
   );
-  it('puts ApiGatewayGroupId, Description, GroupName, ProjectId in the form body, in the SDK\'s order', () => {
+  it('puts ProjectId, ApiGatewayGroupId, GroupName, Description in the form body, in that order', () => {
     assert.equal(req.action, 'CreateDataServiceGroup');
     assert.deepEqual(req.query, []);
     assert.deepEqual(req.body, [
-      ['ApiGatewayGroupId', '1000abcd'], ['Description', "Test's process"], ['GroupName', 'Business process name'], ['ProjectId', '10001'],
+      ['ProjectId', '10001'], ['ApiGatewayGroupId', '1000abcd'], ['GroupName', 'Business process name'], ['Description', "Test's process"],
     ]);
   });
   it('gives the equivalent aliyun command', () => {
     assert.equal(aliyunCliCommand(req),
-      `aliyun dataworks-public CreateDataServiceGroup --ApiGatewayGroupId 1000abcd --Description 'Test'\\''s process' --GroupName 'Business process name' --ProjectId 10001 --region cn-shanghai`);
+      `aliyun dataworks-public CreateDataServiceGroup --ProjectId 10001 --ApiGatewayGroupId 1000abcd --GroupName 'Business process name' --Description 'Test'\\''s process' --region cn-shanghai`);
   });
   it('never carries TenantId or credentials', () => {
     const all = JSON.stringify(req) + aliyunCliCommand(req);

@@ -7,11 +7,14 @@
 // before it is interactive and the message union on the first message; the other form's schemas are not even in its
 // bundle (the pure marks let esbuild drop what a page never uses).
 import * as z from 'zod/mini';
+import { REGION_ID_MAX, REGION_ID_PATTERN } from './hosts';
 import { FIELD_ERROR_CODES, lazy, rawBusinessProcessSchema, rawUserGroupsSchema } from './schemas';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const seq = () => z.int().check(z.nonnegative(), z.lte(2 ** 31));
 const rowIndex = () => z.int().check(z.nonnegative(), z.lte(19));
+/** A region ID (hosts.ts): a restored state or a page's data names the host of the requests through it. */
+const regionId = () => z.string().check(z.maxLength(REGION_ID_MAX), z.regex(REGION_ID_PATTERN));
 const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
 const MAX_STRINGS = 400;
@@ -44,7 +47,7 @@ export const wireRequestSchema = /* @__PURE__ */ lazy(() => {
     version: z.literal('2020-05-18'),
     action: z.enum(['CreateDataServiceGroup', 'DsgUserGroupAddOrUpdate']),
     method: z.literal('POST'),
-    region: str(64),
+    region: regionId(),
     query: bounded(wireParam, 10),
     body: bounded(wireParam, 10),
   });
@@ -79,14 +82,14 @@ const fieldErrorList = () => bounded(wireFieldErrorSchema, 200);
  */
 export const bpRestoreSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   profile: str(256),
-  region: str(64),
+  region: regionId(),
   projectId: z.optional(z.int().check(z.positive())),
 }));
 export type BpRestore = z.infer<typeof bpRestoreSchema>;
 
 export const ugRestoreSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   profile: str(256),
-  region: str(64),
+  region: regionId(),
   /** The group being edited, as it was when the form opened (the "before" of the review). */
   group: z.optional(z.strictObject({
     id: z.int().check(z.positive()),
@@ -120,7 +123,7 @@ export type BpResult = z.infer<typeof bpResultSchema>;
 export const bpInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   strings: stringTable(),
   locale: locale(),
-  region: str(64),
+  region: regionId(),
   restore: bpRestoreSchema,
   prefill: rawBusinessProcessSchema,
   draft: z.optional(rawBusinessProcessSchema),
@@ -189,7 +192,7 @@ export type UgResult = z.infer<typeof ugResultSchema>;
 export const ugInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   strings: stringTable(),
   locale: locale(),
-  region: str(64),
+  region: regionId(),
   mode: z.enum(['add', 'edit']),
   restore: ugRestoreSchema,
   prefill: rawUserGroupsSchema,

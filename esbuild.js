@@ -92,9 +92,10 @@ const SHELL = new Set(['extension.ts', 'constants.ts', 'tree/deferredProvider.ts
 const isDeferredCode = (file) =>
   file === path.join(src, 'deferred.ts') ||
   (file.startsWith(path.join(src, 'api') + path.sep) && file !== path.join(src, 'api', 'regions.ts')) ||
-  file.startsWith(path.join(src, 'shared') + path.sep) ||
+  (file.startsWith(path.join(src, 'shared') + path.sep) && file !== path.join(src, 'shared', 'hosts.ts')) ||
   (file.startsWith(path.join(src, 'webview') + path.sep) && file !== path.join(src, 'webview', 'serializers.ts'));
-// Shell files without state, which dist/core.js may carry a copy of.
+// Shell files without state, which dist/core.js may carry a copy of. (src/api/regions.ts and src/shared/hosts.ts,
+// data and pure checks, are core code that dist/deferred.js carries a copy of too.)
 const STATELESS = new Set(['constants.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
 /** @param {string} file */
 const isCoreCode = (file) => !isDeferredCode(file) && (!SHELL.has(file) || STATELESS.has(file));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ProfileStore } from './auth/profileStore';
+import { DEFAULT_REGION } from './auth/environment';
 import { COMMAND_TABLE } from './commands';
 import type { Deps } from './commands/deps';
 import { runCommand } from './commands/runCommand';
@@ -70,6 +71,14 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     env: process.env,
     onSecret: (c) => redactor.add(c.accessKeyId, c.accessKeySecret, c.securityToken),
     onStorageError: (m) => log.warn(m),
+    onRefusedRegion: (profile, where) => {
+      log.warn(`Profile ${profile}: a ${where} region is not a region ID and is not used`);
+      void vscode.window.showWarningMessage(where === 'environment'
+        ? vscode.l10n.t('ALIBABA_CLOUD_REGION_ID is not a valid region ID (lower-case letters, digits and dashes, such as cn-hangzhou); the Environment profile uses {0} instead.', DEFAULT_REGION)
+        : where === 'stored'
+          ? vscode.l10n.t('The region saved for profile {0} is not a valid region ID; {1} is used instead.', profile, DEFAULT_REGION)
+          : vscode.l10n.t('A remembered region of profile {0} is not a valid region ID and is no longer shown.', profile));
+    },
   });
   const cache = new ReadCache(settings.cacheTtlMs);
   const groupKinds = new GroupKindCache(settings.cacheTtlMs);

@@ -5,6 +5,7 @@ import { type Clock, raceAbort, realClock, sleepUnlessAborted } from './clock';
 import type { ApiLogger, ServiceConfig } from './config';
 import type { CallOptions } from './dataWorksService';
 import { DataWorksError } from './errors';
+import { resolveEndpoint } from './endpoints';
 import { defaultLoadTransport } from './loader';
 import { parseProxyUrl, proxySecretsOf } from './proxy';
 import { type RateLimiter, sharedRateLimiter } from './rateLimiter';
@@ -36,6 +37,9 @@ const DEFAULT_DEADLINE_MS = 30_000;
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 10_000;
 /** After an ambiguous create the lookup gets at least this long, even if the caller's deadline is used up. */
 const LOOKUP_BUDGET_MS = 10_000;
+
+/** Regions outside the SDK's endpoint map already noted in the log, so each is noted once per session. */
+const notedUnmappedRegions = new Set<string>();
 
 export interface CallSpec<T> {
   readonly product: Product;
@@ -175,6 +179,18 @@ export class Caller {
         action: spec.action, kind: 'api', code: 'InvalidCredentials', message: 'No AccessKey ID or secret configured',
       });
     }
+    // The transport resolves the endpoint again when it sends; this earlier check makes a refused region or endpoint
+    // a DataWorksError before anything (limiter, transport load) happens, and has the logger the transport lacks.
+    resolveEndpoint(spec.product, this.region, {
+      ...(this.config.vpc ? { vpc: true } : {}),
+      ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
+      action: spec.action,
+      onUnmappedRegion: (region) => {
+        if (notedUnmappedRegions.has(region)) return;
+        notedUnmappedRegions.add(region);
+        this.log?.info(`Region ${region} is not in the DataWorks SDK's endpoint map; using dataworks.${region}.aliyuncs.com`);
+      },
+    });
     const proxyProblem = this.proxyProblem();
     if (proxyProblem) {
       // A setting problem, not a network one: retrying cannot help, and going around the proxy is not an option.

@@ -58,6 +58,14 @@ const BY_CODE: Readonly<Record<string, Text>> = {
     en: 'Permission denied. Data Security Guard needs DataWorks Professional Edition or higher and the matching role.',
     zh: '权限不足。数据保护伞需要 DataWorks 专业版或更高版本，以及相应的角色权限。',
   },
+  InvalidRegion: {
+    en: 'The region ID is not valid: a region ID has only lower-case letters, digits and dashes (for example cn-hangzhou). Nothing was sent. Pick the region again.',
+    zh: '地域 ID 无效：地域 ID 只能包含小写字母、数字和连字符（例如 cn-hangzhou）。请求未发送。请重新选择地域。',
+  },
+  InsecureEndpoint: {
+    en: 'The endpoint override uses plain http to another machine, which would send the AccessKey ID, the signature and any security token unencrypted. Use https://, or http:// only to localhost, 127.0.0.1 or [::1]. Nothing was sent.',
+    zh: '终端节点覆盖设置对其他主机使用了明文 http，这会以未加密的方式发送 AccessKey ID、签名和安全令牌。请使用 https://，http:// 仅允许用于 localhost、127.0.0.1 或 [::1]。请求未发送。',
+  },
   InvalidProxy: {
     en: 'The proxy setting cannot be used: it must be an http:// or https:// URL (http.proxy, HTTPS_PROXY or HTTP_PROXY). Nothing was sent.',
     zh: '代理设置无法使用：必须是 http:// 或 https:// 地址（http.proxy、HTTPS_PROXY 或 HTTP_PROXY）。请求未发送。',

@@ -2,14 +2,23 @@ export interface DataWorksRegion {
   readonly id: string;
   readonly nameEn: string;
   readonly nameZh: string;
-  /** In the DataWorks API usage notes' region list; the others only appear in the SDK's endpoint map. */
+  /**
+   * In the region list of the DataWorks API usage notes (dataworks-api.md §5); every one of these is in the SDK's
+   * endpoint map too (endpoints.ts). The others are offered because an SDK endpoint map listed them at some point:
+   * me-east-1 and cn-shenzhen-finance-1 are in the current Go SDK map, cn-wulanchabu, cn-beijing-finance-1,
+   * ap-northeast-2 and me-central-1 only in the older TS SDK map (they get the regional pattern and a log line).
+   * ap-south-1 and ap-southeast-2 are in the Go map but were dropped from the docs: not offered.
+   */
   readonly documented: boolean;
 }
 
 const r = (id: string, nameEn: string, nameZh: string, documented: boolean): DataWorksRegion =>
   ({ id, nameEn, nameZh, documented });
 
-/** Regions with a regional DataWorks endpoint, documented ones first in the order of the docs. */
+/**
+ * The regions the pickers offer, documented ones first in the order of the docs. Where each one's calls go
+ * (regional host, the central dataworks.aliyuncs.com, or the regional pattern for unmapped ones) is endpoints.ts.
+ */
 export const DATAWORKS_REGIONS: readonly DataWorksRegion[] = [
   r('cn-hangzhou', 'China (Hangzhou)', '华东1（杭州）', true),
   r('cn-shanghai', 'China (Shanghai)', '华东2（上海）', true),

@@ -12,6 +12,7 @@ import {
   toApiGatewayGroup, toBusinessProcess, toTenantUser, toUserGroup, toWorkspace, toWorkspaceDetails,
 } from './mappers';
 import * as s from './schemas';
+import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, type WireRequest } from '../shared/requests';
 import type { ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails } from './types';
 
 export type { ServiceDeps } from './caller';
@@ -100,14 +101,9 @@ export class DataWorksServiceImpl implements DataWorksService {
     this.requireText(action, input.name, 'name');
     try {
       const r = await this.caller.run(opts, action, (ctx) => this.caller.call(ctx, {
-        product: 'dataworks', action, method: 'POST', safety: 'create',
-        // The documented order; TenantId is deprecated and never sent.
-        body: {
-          ApiGatewayGroupId: input.apiGatewayGroupId,
-          Description: input.description,
-          GroupName: input.name,
-          ProjectId: String(input.projectId),
-        },
+        product: 'dataworks', action, safety: 'create',
+        // Exactly the request the form's review showed (shared/requests.ts), not a second encoding of it.
+        ...wire(createDataServiceGroupRequest(input, this.region)),
         parse: (body, id) => this.caller.parse(action, s.createDataServiceGroupBody, body, id).GroupId,
       }));
       return { groupId: r.value, requestId: r.requestId, recovered: false };
@@ -205,9 +201,9 @@ export class DataWorksServiceImpl implements DataWorksService {
     const creates = groups.filter((g) => g.id === undefined);
     try {
       const r = await this.caller.run(opts, action, (ctx) => this.caller.call(ctx, {
-        product: 'dataworks', action, method: 'POST',
+        product: 'dataworks', action,
         safety: creates.length > 0 ? 'create' : 'idempotent-write',
-        query: { UserGroups: encodeUserGroups(groups) },
+        ...wire(dsgUserGroupAddOrUpdateRequest(groups, this.region)),
         dataFalseIsFailure: true,
         parse: (body, id) => {
           this.caller.parse(action, s.dsgWriteBody, body, id);
@@ -315,16 +311,16 @@ export class DataWorksServiceImpl implements DataWorksService {
   }
 }
 
-/** The SDK's key order: Id, Name, Owner, Accounts, ProjectName, UserGroupType; absent optionals left out. */
-export function encodeUserGroups(groups: readonly UserGroupInput[]): string {
-  return JSON.stringify(groups.map((g) => ({
-    ...(g.id !== undefined ? { Id: g.id } : {}),
-    Name: g.name,
-    Owner: g.owner,
-    Accounts: [...g.accounts],
-    ...(g.projectName ? { ProjectName: g.projectName } : {}),
-    UserGroupType: g.type,
-  })));
+/**
+ * A shared WireRequest as the caller sends it: the same names, values and order (records keep the insertion order
+ * of non-numeric keys, and the transport adds them to the query and form body in that order).
+ */
+function wire(req: WireRequest): { method: 'POST'; query: Record<string, string>; body?: Record<string, string> } {
+  return {
+    method: req.method,
+    query: Object.fromEntries(req.query),
+    ...(req.body.length > 0 ? { body: Object.fromEntries(req.body) } : {}),
+  };
 }
 
 function page<T>(b: { PageNumber: number; PageSize: number; TotalCount: number }, items: readonly T[]): Page<T> {

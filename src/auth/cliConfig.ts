@@ -1,4 +1,5 @@
 import type { Credentials } from '../api/config';
+import { isRegionId } from '../shared/hosts';
 
 // Reads the Alibaba Cloud CLI's ~/.aliyun/config.json. Read-only by design: the CLI owns that file and
 // the user's terminal depends on it. Only modes that carry a usable key pair are imported; the rest are
@@ -15,7 +16,9 @@ export interface CliProfileCandidate {
 export type SkipReason =
   | { readonly kind: 'unsupportedMode'; readonly mode: string }
   | { readonly kind: 'incomplete'; readonly missing: readonly string[] }
-  | { readonly kind: 'noName' };
+  | { readonly kind: 'noName' }
+  /** region_id is not a region ID: it would become part of the host name the signed requests go to. */
+  | { readonly kind: 'invalidRegion' };
 
 export interface SkippedCliProfile {
   readonly name: string;
@@ -71,9 +74,14 @@ export function parseCliConfig(text: string): CliConfigResult {
       skipped.push({ name, mode, reason: { kind: 'incomplete', missing } });
       continue;
     }
+    const region = str(p.region_id) || undefined;
+    if (region !== undefined && !isRegionId(region)) {
+      skipped.push({ name, mode, reason: { kind: 'invalidRegion' } });
+      continue;
+    }
     profiles.push({
       name,
-      region: str(p.region_id) || undefined,
+      region,
       credentials: normalized === 'ststoken'
         ? { accessKeyId, accessKeySecret, securityToken: stsToken }
         : { accessKeyId, accessKeySecret },

@@ -2,6 +2,7 @@ import type { Credentials } from '../api/config';
 import type { Profile } from './profile';
 import { ENVIRONMENT_PROFILE_NAME } from './profile';
 import { maskAccessKeyId } from '../util/redact';
+import { isRegionId } from '../shared/hosts';
 
 // The variable names the Alibaba Cloud CLI and SDKs read, so a shell that works with `aliyun` works here.
 export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';
@@ -16,6 +17,8 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export interface EnvironmentProfile {
   readonly profile: Profile;
   readonly credentials: Credentials;
+  /** ALIBABA_CLOUD_REGION_ID was set but is not a region ID, so DEFAULT_REGION is used instead. */
+  readonly regionRefused?: true;
 }
 
 /** The read-only "Environment" profile, when both AccessKey variables are set. */
@@ -24,8 +27,12 @@ export function readEnvironmentProfile(env: Env): EnvironmentProfile | undefined
   const accessKeySecret = env[ENV_ACCESS_KEY_SECRET]?.trim();
   if (!accessKeyId || !accessKeySecret) return undefined;
   const securityToken = env[ENV_SECURITY_TOKEN]?.trim() || undefined;
-  const region = env[ENV_REGION_ID]?.trim() || DEFAULT_REGION;
+  const fromEnv = env[ENV_REGION_ID]?.trim() || undefined;
+  // The region becomes part of the host name; one that is not a region ID is never used.
+  const refused = fromEnv !== undefined && !isRegionId(fromEnv);
+  const region = fromEnv !== undefined && !refused ? fromEnv : DEFAULT_REGION;
   return {
+    ...(refused ? { regionRefused: true as const } : {}),
     profile: {
       name: ENVIRONMENT_PROFILE_NAME,
       region,

@@ -6,6 +6,8 @@ import { readEnvironmentProfile } from './environment';
 import type { CredentialsResult, Profile, ProfileInfo, ProfileViewState } from './profile';
 import { ENVIRONMENT_PROFILE_NAME } from './profile';
 import type { KeyValueStore, SecretStore } from './stores';
+import { DEFAULT_REGION } from './environment';
+import { isRegionId } from '../shared/hosts';
 
 // Non-secret profile data lives in globalState under these keys; secrets only under SECRET_PREFIX in
 // SecretStorage, one JSON value per profile so that ID, secret and token are written and removed together.
@@ -43,7 +45,15 @@ export interface ProfileStoreOptions {
   readonly onSecret?: (credentials: Credentials) => void;
   /** Told about storage failures (without the values). */
   readonly onStorageError?: (message: string) => void;
+  /**
+   * Told, once per profile and place, that a region found there is not a region ID and was not used: `environment`
+   * (ALIBABA_CLOUD_REGION_ID; DEFAULT_REGION instead), `stored` (the profile's region; DEFAULT_REGION instead),
+   * `view` (a remembered active or extra region; dropped).
+   */
+  readonly onRefusedRegion?: (profile: string, where: RefusedRegionSource) => void;
 }
+
+export type RefusedRegionSource = 'environment' | 'stored' | 'view';
 
 function parseCredentials(text: string): Credentials | undefined {
   try {
@@ -80,10 +90,12 @@ export class ProfileStore {
   private readonly environment: EnvironmentProfile | undefined;
   /** Secrets this store wrote or deleted and whose SecretStorage echo has not come back yet: key → times (ms). */
   private readonly ownWrites = new Map<string, number[]>();
+  private readonly refusedReported = new Set<string>();
 
   constructor(private readonly options: ProfileStoreOptions) {
     this.environment = readEnvironmentProfile(options.env);
     if (this.environment) options.onSecret?.(this.environment.credentials);
+    if (this.environment?.regionRefused) this.refused(ENVIRONMENT_PROFILE_NAME, 'environment');
   }
 
   /** Stored profiles in creation order, then the Environment profile. */
@@ -115,6 +127,7 @@ export class ProfileStore {
    */
   async save(info: ProfileInfo, credentials: Credentials, options: { readonly activate?: boolean } = {}): Promise<void> {
     if (info.name === ENVIRONMENT_PROFILE_NAME) throw new Error('The Environment profile is read-only.');
+    if (!isRegionId(info.region)) throw new RangeError('Not a region ID.');
     this.options.onSecret?.(credentials);
     this.noteOwnWrite(SECRET_PREFIX + info.name);
     await this.options.secrets.store(SECRET_PREFIX + info.name, JSON.stringify(credentials));
@@ -166,10 +179,24 @@ export class ProfileStore {
   }
 
   viewState(name: string): ProfileViewState {
-    return this.options.state.get<ProfileViewState>(VIEW_STATE_PREFIX + name) ?? {};
+    const v = this.options.state.get<ProfileViewState>(VIEW_STATE_PREFIX + name) ?? {};
+    const active = v.activeRegion;
+    const extra = Array.isArray(v.extraRegions) ? v.extraRegions : undefined;
+    const badActive = active !== undefined && !isRegionId(active);
+    const goodExtra = extra?.filter(isRegionId);
+    if (!badActive && goodExtra?.length === extra?.length) return v;
+    this.refused(name, 'view');
+    const clean: { -readonly [K in keyof ProfileViewState]: ProfileViewState[K] } = { ...v };
+    if (badActive) delete clean.activeRegion;
+    if (goodExtra?.length) clean.extraRegions = goodExtra;
+    else delete clean.extraRegions;
+    return clean;
   }
 
   async updateViewState(name: string, patch: Partial<ProfileViewState>): Promise<void> {
+    if ((patch.activeRegion !== undefined && !isRegionId(patch.activeRegion)) || (patch.extraRegions && !patch.extraRegions.every(isRegionId))) {
+      throw new RangeError('Not a region ID.');
+    }
     const next: Record<string, unknown> = { ...this.viewState(name), ...patch };
     for (const k of Object.keys(next)) if (next[k] === undefined || next[k] === '') delete next[k];
     await this.options.state.update(VIEW_STATE_PREFIX + name, next);
@@ -212,6 +239,19 @@ export class ProfileStore {
 
   private storedInfos(): readonly ProfileInfo[] {
     const v = this.options.state.get<unknown>(PROFILES_KEY);
-    return Array.isArray(v) ? v.filter(isProfileInfo) : [];
+    // A region stored by an older version (an imported CLI profile, say) may not be a region ID: the profile is kept
+    // (its secret is still there) but that region is never used.
+    return Array.isArray(v) ? v.filter(isProfileInfo).map((p) => {
+      if (isRegionId(p.region)) return p;
+      this.refused(p.name, 'stored');
+      return { ...p, region: DEFAULT_REGION };
+    }) : [];
+  }
+
+  private refused(profile: string, where: RefusedRegionSource): void {
+    const key = `${where}\u0000${profile}`;
+    if (this.refusedReported.has(key)) return;
+    this.refusedReported.add(key);
+    this.options.onRefusedRegion?.(profile, where);
   }
 }

@@ -15,6 +15,7 @@ function skipText(s: SkippedCliProfile): string {
     case 'unsupportedMode': return vscode.l10n.t('{0}: mode {1} is not supported (only AK and StsToken)', name, s.reason.mode);
     case 'incomplete': return vscode.l10n.t('{0}: missing {1}', name, s.reason.missing.join(', '));
     case 'noName': return vscode.l10n.t('{0}: the profile has no name', name);
+    case 'invalidRegion': return vscode.l10n.t('{0}: region_id is not a valid region ID (lower-case letters, digits and dashes, such as cn-hangzhou)', name);
   }
 }
 

@@ -7,11 +7,14 @@
 // before it is interactive and the message union on the first message; the other form's schemas are not even in its
 // bundle (the pure marks let esbuild drop what a page never uses).
 import * as z from 'zod/mini';
+import { REGION_ID_MAX, REGION_ID_PATTERN } from './hosts';
 import { FIELD_ERROR_CODES, lazy, rawBusinessProcessSchema, rawUserGroupsSchema } from './schemas';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const seq = () => z.int().check(z.nonnegative(), z.lte(2 ** 31));
 const rowIndex = () => z.int().check(z.nonnegative(), z.lte(19));
+/** A region ID (hosts.ts): a restored state or a page's data names the host of the requests through it. */
+const regionId = () => z.string().check(z.maxLength(REGION_ID_MAX), z.regex(REGION_ID_PATTERN));
 const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 
 /** Longest server message a page shows (the API layer folds it to one line and cuts it at 1000 characters). */
@@ -52,7 +55,7 @@ export const wireRequestSchema = /* @__PURE__ */ lazy(() => {
     version: z.literal('2020-05-18'),
     action: z.enum(['CreateDataServiceGroup', 'DsgUserGroupAddOrUpdate']),
     method: z.literal('POST'),
-    region: str(64),
+    region: regionId(),
     query: bounded(wireParam, 10),
     body: bounded(wireParam, 10),
   });
@@ -88,14 +91,14 @@ const fieldErrorList = () => bounded(wireFieldErrorSchema, 200);
  */
 export const bpRestoreSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   profile: str(256),
-  region: str(64),
+  region: regionId(),
   projectId: z.optional(z.int().check(z.positive())),
 }));
 export type BpRestore = z.infer<typeof bpRestoreSchema>;
 
 export const ugRestoreSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   profile: str(256),
-  region: str(64),
+  region: regionId(),
   /**
    * The group being edited: only which one. The host loads it again from the server before anything can be saved,
    * so a saved state cannot change what the review shows as "before" or where the update goes; the name only
@@ -124,7 +127,7 @@ export type BpResult = z.infer<typeof bpResultSchema>;
 export const bpInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   strings: stringTable(),
   locale: locale(),
-  region: str(64),
+  region: regionId(),
   restore: bpRestoreSchema,
   prefill: rawBusinessProcessSchema,
   draft: z.optional(rawBusinessProcessSchema),
@@ -193,7 +196,7 @@ export type UgResult = z.infer<typeof ugResultSchema>;
 export const ugInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
   strings: stringTable(),
   locale: locale(),
-  region: str(64),
+  region: regionId(),
   mode: z.enum(['add', 'edit']),
   restore: ugRestoreSchema,
   prefill: rawUserGroupsSchema,

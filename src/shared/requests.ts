@@ -1,6 +1,7 @@
-// The exact requests the forms send, as the review step shows them and as the API layer puts them on the wire,
-// plus the equivalent `aliyun` CLI command. Pure, so the API layer and the forms can share one encoding.
-import type { CreateBusinessProcessValues, UserGroupRowValues } from './schemas';
+// The one builder of the two write requests. The review step shows a WireRequest, and src/api/service.ts puts that
+// same WireRequest's query and body on the wire (names, values, order), so "this is exactly what will be sent" holds
+// by construction; aliyunCliCommand turns it into the equivalent `aliyun` command. Pure: no vscode, no src/api.
+import type { UserGroupTypeValue } from './schemas';
 
 /** One parameter as sent: name and wire string, in sending order. */
 export type WireParam = [name: string, value: string];
@@ -18,27 +19,48 @@ export interface WireRequest {
   readonly body: WireParam[];
 }
 
-/** CreateDataServiceGroup takes its parameters in a form body; TenantId is deprecated and never sent. */
-export function createDataServiceGroupRequest(input: CreateBusinessProcessValues, region: string): WireRequest {
-  return {
-    product: 'dataworks-public',
-    version: '2020-05-18',
-    action: 'CreateDataServiceGroup',
-    method: 'POST',
-    region,
-    query: [],
-    body: [
-      ['ProjectId', String(input.projectId)],
-      ['ApiGatewayGroupId', input.apiGatewayGroupId],
-      ['GroupName', input.name],
-      // Description is required by the API reference; an empty one is sent as an empty string.
-      ['Description', input.description],
-    ],
-  };
+/** What a business process create needs; the form's checked values and the API layer's input both fit. */
+export interface BusinessProcessWire {
+  readonly projectId: number;
+  readonly apiGatewayGroupId: string;
+  readonly name: string;
+  readonly description: string;
 }
 
-/** The UserGroups objects in wire key order: Id?, Name, Owner, Accounts, ProjectName?, UserGroupType. */
-export function userGroupsWire(groups: readonly UserGroupRowValues[]): object[] {
+/** One user group of a DsgUserGroupAddOrUpdate request; `id` makes it an update. */
+export interface UserGroupWire {
+  readonly id?: number | undefined;
+  readonly name: string;
+  readonly owner: string;
+  readonly type: UserGroupTypeValue;
+  readonly accounts: readonly string[];
+  readonly projectName?: string | undefined;
+}
+
+function request(action: WireRequest['action'], region: string, query: WireParam[], body: WireParam[]): WireRequest {
+  return { product: 'dataworks-public', version: '2020-05-18', action, method: 'POST', region, query, body };
+}
+
+/**
+ * CreateDataServiceGroup takes its parameters in a form body, in the API reference's order (the server reads the form
+ * by name; the order is ours, and the review shows the same one). TenantId is deprecated and never sent.
+ */
+export function createDataServiceGroupRequest(input: BusinessProcessWire, region: string): WireRequest {
+  return request('CreateDataServiceGroup', region, [], [
+    ['ProjectId', String(input.projectId)],
+    ['ApiGatewayGroupId', input.apiGatewayGroupId],
+    ['GroupName', input.name],
+    // Description is required by the API reference; an empty one is sent as an empty string.
+    ['Description', input.description],
+  ]);
+}
+
+/**
+ * The UserGroups objects in the SDK's key order: Id?, Name, Owner, Accounts, ProjectName?, UserGroupType.
+ * ProjectName (a MaxCompute project) only means something for type 3, MaxCompute roles: for types 1 and 2 it is
+ * never sent, whatever the caller passes.
+ */
+export function userGroupsWire(groups: readonly UserGroupWire[]): object[] {
   return groups.map((g) => ({
     ...(g.id === undefined ? {} : { Id: g.id }),
     Name: g.name,
@@ -50,16 +72,8 @@ export function userGroupsWire(groups: readonly UserGroupRowValues[]): object[] 
 }
 
 /** DsgUserGroupAddOrUpdate takes the whole array as ONE JSON string in the query (not flattened). */
-export function dsgUserGroupAddOrUpdateRequest(groups: readonly UserGroupRowValues[], region: string): WireRequest {
-  return {
-    product: 'dataworks-public',
-    version: '2020-05-18',
-    action: 'DsgUserGroupAddOrUpdate',
-    method: 'POST',
-    region,
-    query: [['UserGroups', JSON.stringify(userGroupsWire(groups))]],
-    body: [],
-  };
+export function dsgUserGroupAddOrUpdateRequest(groups: readonly UserGroupWire[], region: string): WireRequest {
+  return request('DsgUserGroupAddOrUpdate', region, [['UserGroups', JSON.stringify(userGroupsWire(groups))]], []);
 }
 
 /** Characters that need no quoting in any POSIX shell. */
@@ -77,11 +91,17 @@ export function shellQuote(value: string): string {
 /** Parameters whose value is free text: always quoted, so the command reads the same whatever the user typed. */
 const FREE_TEXT = new Set(['GroupName', 'Description', 'UserGroups']);
 
-/** The `aliyun` CLI command that sends the same request (for POSIX shells). Never contains credentials. */
+/**
+ * The `aliyun` CLI command that sends the same request (for POSIX shells). Never contains credentials.
+ * The CLI takes any argument starting with `-` for a flag (splitting it at the first `=` or `:`), so a value that
+ * starts with `-` is attached as `--Name=value`: the CLI then takes everything after that first `=` as the value.
+ */
 export function aliyunCliCommand(req: WireRequest): string {
   const parts = ['aliyun', req.product, req.action];
   for (const [name, value] of [...req.query, ...req.body]) {
-    parts.push(`--${name}`, FREE_TEXT.has(name) ? `'${value.replace(/'/g, `'\\''`)}'` : shellQuote(value));
+    const quoted = FREE_TEXT.has(name) ? `'${value.replace(/'/g, `'\\''`)}'` : shellQuote(value);
+    if (value.startsWith('-')) parts.push(`--${name}=${quoted}`);
+    else parts.push(`--${name}`, quoted);
   }
   parts.push('--region', shellQuote(req.region));
   return parts.join(' ');

@@ -97,6 +97,18 @@ describe('package.json contributions', () => {
     assert.equal(p[key(Settings.requestsPerSecond)]?.default, 4);
     assert.equal(p[key(Settings.useVpcEndpoint)]?.default, false);
   });
+
+  it('no setting of ours can come from a workspace: user-only scopes, restricted in untrusted workspaces', () => {
+    const p = pkg.contributes.configuration.properties;
+    const ours = Object.keys(p).filter((k) => k.startsWith(`${Settings.section}.`));
+    assert.deepEqual(ours.sort(), [Settings.cacheTtlSeconds, Settings.endpointOverride, Settings.requestsPerSecond, Settings.useVpcEndpoint]
+      .map((k) => `${Settings.section}.${k}`).sort());
+    for (const k of ours) assert.ok(['machine', 'application'].includes(p[k]?.scope ?? ''), `${k} scope ${p[k]?.scope ?? '(window)'}`);
+    const trust = (pkg as unknown as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } } })
+      .capabilities?.untrustedWorkspaces;
+    assert.equal(trust?.supported, true);
+    assert.deepEqual([...(trust?.restrictedConfigurations ?? [])].sort(), ours.sort());
+  });
 });
 
 describe('localisation', () => {

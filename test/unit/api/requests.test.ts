@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as b from './bodies';
 import { harness, ok, rejection } from './fakes';
 import { DataWorksError } from '../../../src/api';
+import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest } from '../../../src/shared/requests';
 
 describe('api: request building (exact wire parameters)', () => {
   it('ListProjects: POST, PageNumber/PageSize in the query', async () => {
@@ -80,6 +81,28 @@ describe('api: request building (exact wire parameters)', () => {
     assert.equal(req?.query['UserGroups'],
       '[{"Name":"g1","Owner":"user1","Accounts":["user:user1","user:user 2"],"UserGroupType":1},'
       + '{"Id":123,"Name":"g2","Owner":"user1","Accounts":["role_a"],"ProjectName":"dev_project","UserGroupType":3}]');
+  });
+
+  it('DsgUserGroupAddOrUpdate: ProjectName is sent for type 3 only, as the review shows it', async () => {
+    const { svc, fake } = harness();
+    fake.reply(ok(b.dsgWriteOk));
+    const groups = [
+      { name: 'g1', owner: 'user1', type: 1 as const, accounts: ['user:user1'], projectName: 'leftover' },
+      { id: 5, name: 'g2', owner: 'user1', type: 2 as const, accounts: ['role:r'], projectName: 'leftover' },
+    ];
+    await svc.saveUserGroups(groups);
+    assert.equal(fake.requests[0]?.query['UserGroups'],
+      '[{"Name":"g1","Owner":"user1","Accounts":["user:user1"],"UserGroupType":1},'
+      + '{"Id":5,"Name":"g2","Owner":"user1","Accounts":["role:r"],"UserGroupType":2}]');
+    assert.deepEqual(Object.entries(fake.requests[0]?.query ?? {}), dsgUserGroupAddOrUpdateRequest(groups, 'cn-shanghai').query);
+  });
+
+  it('CreateDataServiceGroup: the body is the shared WireRequest\'s, same order', async () => {
+    const { svc, fake } = harness();
+    fake.reply(ok(b.createDsGroup));
+    const input = { projectId: 10001, apiGatewayGroupId: 'gw1', name: 'n', description: 'd' };
+    await svc.createBusinessProcess(input);
+    assert.deepEqual(Object.entries(fake.requests[0]?.body ?? {}), createDataServiceGroupRequest(input, 'cn-shanghai').body);
   });
 
   it('DsgUserGroupDelete: POST, Ids as a JSON string', async () => {

@@ -12,7 +12,9 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { Settings } from '../../../src/constants';
 import { parseEndpointOverride } from '../../../src/services/serviceProvider';
+import { isLoopbackHost } from '../../../src/shared/hosts';
 import { hostileString, runCounted } from './fuzzKit';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -26,7 +28,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-interface ManifestSetting { readonly scope?: string }
+interface ManifestSetting { readonly scope?: string; readonly pattern?: string }
+const manifestSettings = (): Record<string, ManifestSetting> =>
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, ManifestSetting> } } })
+    .contributes.configuration.properties;
 
 describe('workspace trust', () => {
   it('dataworks.endpointOverride is application-scoped in the manifest', () => {
@@ -38,6 +43,33 @@ describe('workspace trust', () => {
     const src = readFileSync(join(ROOT, 'src/services/settings.ts'), 'utf8');
     assert.match(src, /endpointOverride:\s*\(\)\s*=>\s*config\(\)\.inspect<string>\(Settings\.endpointOverride\)\?\.globalValue/);
     assert.doesNotMatch(src, /\.get<[^>]*>\(Settings\.endpointOverride/);
+  });
+
+  it('VPC, rate and cache settings are user-scoped and read from the user\'s value only', () => {
+    const props = manifestSettings();
+    const src = readFileSync(join(ROOT, 'src/services/settings.ts'), 'utf8');
+    for (const k of [Settings.useVpcEndpoint, Settings.requestsPerSecond, Settings.cacheTtlSeconds]) {
+      assert.ok(['application', 'machine'].includes(props[`${Settings.section}.${k}`]?.scope ?? ''), k);
+      const name = Object.entries(Settings).find(([, v]) => v === k)?.[0] ?? '';
+      assert.match(src, new RegExp(`userValue<[a-z]+>\\(Settings\\.${name},`), k);
+      assert.doesNotMatch(src, new RegExp(`\\.get<[^>]*>\\(Settings\\.${name}`), k);
+    }
+    assert.match(src, /function userValue<T>\(key: string, fallback: T\): T \{\n\s*return config\(\)\.inspect<T>\(key\)\?\.globalValue \?\? fallback;/);
+  });
+
+  it('the Settings editor refuses an http override to another machine, the same rule the API layer applies', () => {
+    const pattern = new RegExp(manifestSettings()[`${Settings.section}.${Settings.endpointOverride}`]?.pattern ?? '^$');
+    const cases: [string, boolean][] = [
+      ['', true], ['https://dataworks.example.com', true], ['https://10.0.0.1:8443/', true], ['http://127.0.0.1:8080', true],
+      ['http://localhost', true], ['http://[::1]:9000/', true], ['http://127.1.2.3', true],
+      ['http://dataworks.example.com', false], ['http://10.0.0.1:8080', false], ['http://localhost.example.com', false],
+      ['http://127.0.0.1.nip.io', false], ['http://[::2]', false], ['ftp://x', false], ['https://h/path', false],
+    ];
+    for (const [text, ok] of cases) {
+      assert.equal(pattern.test(text), ok, text);
+      const ep = parseEndpointOverride(text);
+      if (ep) assert.equal(ep.protocol === 'https' || isLoopbackHost(ep.host), ok, text);
+    }
   });
 
   it('no source file reads workspace files or folders', () => {

@@ -75,8 +75,100 @@ describe('requests: shell quoting', function () {
       const cmd = aliyunCliCommand(createDataServiceGroupRequest({ projectId: 7, apiGatewayGroupId: 'g-1', name, description }, 'cn-beijing'));
       const script = `set -- ${cmd.replace(/^aliyun /, '')}; for a in "$@"; do printf '%s\\0' "$a"; done`;
       const argv = execFileSync('sh', ['-c', script], { encoding: 'utf8' }).split('\u0000').slice(0, -1);
-      assert.deepEqual(argv, ['dataworks-public', 'CreateDataServiceGroup', '--ProjectId', '7', '--ApiGatewayGroupId', 'g-1',
-        '--GroupName', name, '--Description', description, '--region', 'cn-beijing']);
+      const req = createDataServiceGroupRequest({ projectId: 7, apiGatewayGroupId: 'g-1', name, description }, 'cn-beijing');
+      assert.deepEqual(argv.slice(0, 2), ['dataworks-public', 'CreateDataServiceGroup']);
+      assert.deepEqual(readAsAliyunCli(argv.slice(2)), [...req.body, ['region', 'cn-beijing']]);
     }), { numRuns: 100 });
+  });
+});
+
+/**
+ * How the aliyun CLI reads its arguments (aliyun-cli cli/parser.go): an argument is cut at its first `=` or `:`;
+ * when the part before starts with `--` it is a flag (the part after, when not empty, its value), with a single `-`
+ * a shorthand flag; anything else is the value of the pending flag. Returns [flag, value] pairs in order.
+ */
+function readAsAliyunCli(args: readonly string[]): [string, string][] {
+  const out: [string, string][] = [];
+  let pending: string | undefined;
+  for (const arg of args) {
+    const cut = arg.search(/[=:]/);
+    const prefix = cut < 0 ? arg : arg.slice(0, cut);
+    const after = cut < 0 ? '' : arg.slice(cut + 1);
+    if (prefix.startsWith('--')) {
+      assert.equal(pending, undefined, `flag ${pending ?? ''} got no value`);
+      if (after !== '') out.push([prefix.slice(2), after]);
+      else pending = prefix.slice(2);
+    } else if (prefix.startsWith('-')) {
+      assert.fail(`the CLI would take ${JSON.stringify(arg)} for a shorthand flag`);
+    } else {
+      assert.notEqual(pending, undefined, `stray argument ${JSON.stringify(arg)}`);
+      out.push([pending ?? '', arg]);
+      pending = undefined;
+    }
+  }
+  assert.equal(pending, undefined);
+  return out;
+}
+
+describe('requests: the aliyun command says what the wire request says', function () {
+  this.timeout(60_000);
+  const hasSh = (() => { try { execFileSync('sh', ['-c', 'true']); return true; } catch { return false; } })();
+  /** The command's arguments after `aliyun`, as a real shell splits them (with `aliyun` a function that prints them). */
+  const shellArgs = (cmd: string): string[] => {
+    const script = `aliyun() { for a in "$@"; do printf '%s\\0' "$a"; done; }; ${cmd}`;
+    return execFileSync('sh', ['-c', script], { encoding: 'utf8' }).split('\u0000').slice(0, -1);
+  };
+  const HOSTILE = [
+    `it's "quoted"`, 'two\nlines', '$(touch /tmp/dw-pwned)', '`id`', '-x', '--GroupName=other', '-a:b', 'a=b:c', '  spaced  ',
+    '\\', "'", '!', '*', '~', '#comment', ';ls', '|cat', '&', '中文名称', '', '--',
+  ];
+
+  it('CreateDataServiceGroup: every hostile name and description comes back exactly, in the wire order', function () {
+    if (!hasSh) this.skip();
+    for (const text of HOSTILE) {
+      const req = createDataServiceGroupRequest({ projectId: 7, apiGatewayGroupId: 'g-1', name: text, description: text }, 'cn-beijing');
+      const argv = shellArgs(aliyunCliCommand(req));
+      assert.deepEqual(argv.slice(0, 2), ['dataworks-public', 'CreateDataServiceGroup'], JSON.stringify(text));
+      assert.deepEqual(readAsAliyunCli(argv.slice(2)), [...req.query, ...req.body, ['region', 'cn-beijing']], JSON.stringify(text));
+    }
+  });
+
+  it('DsgUserGroupAddOrUpdate: hostile names, owners and accounts survive inside the one UserGroups value', function () {
+    if (!hasSh) this.skip();
+    for (const text of HOSTILE) {
+      const req = dsgUserGroupAddOrUpdateRequest([
+        { id: 9, name: text, owner: text, type: 1, accounts: [text, 'user:b'] },
+        { name: `${text}2`, owner: 'o', type: 3, projectName: 'p1', accounts: ['role_a'] },
+      ], 'cn-hangzhou');
+      const argv = shellArgs(aliyunCliCommand(req));
+      assert.deepEqual(argv.slice(0, 2), ['dataworks-public', 'DsgUserGroupAddOrUpdate']);
+      const params = readAsAliyunCli(argv.slice(2));
+      assert.deepEqual(params, [...req.query, ...req.body, ['region', 'cn-hangzhou']], JSON.stringify(text));
+      const groups = JSON.parse(params[0]?.[1] ?? '') as { Name: string; Owner: string; Accounts: string[] }[];
+      assert.equal(groups[0]?.Name, text);
+      assert.deepEqual(groups[0]?.Accounts, [text, 'user:b']);
+    }
+  });
+
+  it('nothing in the command ran: no file was created by $(...)', function () {
+    if (!hasSh) this.skip();
+    const probe = execFileSync('sh', ['-c', 'test -e /tmp/dw-pwned && echo yes || echo no'], { encoding: 'utf8' }).trim();
+    assert.equal(probe, 'no');
+  });
+});
+
+describe('requests: ProjectName only for MaxCompute roles', () => {
+  it('types 1 and 2 never carry ProjectName; type 3 does, after Accounts', () => {
+    const req = dsgUserGroupAddOrUpdateRequest([
+      { name: 'a', owner: 'o', type: 1, projectName: 'p', accounts: ['x'] },
+      { name: 'b', owner: 'o', type: 2, projectName: 'p', accounts: ['x'] },
+      { name: 'c', owner: 'o', type: 3, projectName: 'p', accounts: ['x'] },
+    ], 'cn-hangzhou');
+    const groups = JSON.parse(req.query[0]?.[1] ?? '') as Record<string, unknown>[];
+    assert.deepEqual(groups.map((g) => Object.keys(g)), [
+      ['Name', 'Owner', 'Accounts', 'UserGroupType'],
+      ['Name', 'Owner', 'Accounts', 'UserGroupType'],
+      ['Name', 'Owner', 'Accounts', 'ProjectName', 'UserGroupType'],
+    ]);
   });
 });

@@ -18,6 +18,7 @@ export function createFormContext(deps: Deps): FormContext {
     workspaceState: deps.context.workspaceState,
     readExtensionFile: extensionFileReader(deps.context.extensionUri),
     log: redactingChannel(deps.channel, (text) => deps.redactor.redact(text)),
+    redact: (text) => deps.redactor.redact(text),
     profileName,
     getService: (region) => deps.services.getService(profileName, region),
     workspacesPage: (region, pageNumber, fresh) => {

@@ -207,7 +207,7 @@ class BusinessProcessForm extends FormHost<
   }
 
   protected failure(e: unknown, raw: RawBusinessProcess): { result: BpResult; closedText: string } {
-    const banner = errorBanner(e, this.locale);
+    const banner = errorBanner(e, this.locale, this.ctx.redact);
     const dw = asDataWorksError(e);
     this.ctx.log.warn(`[forms] CreateDataServiceGroup failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}` : String(e)}`);
     const closedText = vscode.l10n.t('Creating business process {0} failed: {1}', raw.name.trim(), banner.message);

@@ -8,7 +8,8 @@ import { aliyunCliCommand, type WireRequest } from '../shared/requests';
 import type { Checked } from '../shared/schemas';
 import type { FormContext } from './forms';
 import { FormPanel, type FormPanelSpec } from './formPanel';
-import { asDataWorksError, errorBanner, isCancelled, isForbidden, uiLocale } from './hostSupport';
+import { inertText } from '../util/inertText';
+import { asDataWorksError, errorBanner, isCancelled, isForbidden, redactResult, uiLocale } from './hostSupport';
 import type { RecentChecks } from './recentChecks';
 
 type Phase = 'edit' | 'submitting' | 'result';
@@ -112,7 +113,7 @@ export abstract class FormHost<
 
   protected lookupFailed(seq: number, lookup: Lookup | 'nameCheck', e: unknown): void {
     if (isCancelled(e)) return;
-    const banner = errorBanner(e, this.locale);
+    const banner = errorBanner(e, this.locale, this.ctx.redact);
     this.ctx.log.warn(`[forms] ${this.panel.form}: loading ${lookup} failed: ${banner.code ?? ''} ${asDataWorksError(e)?.message ?? String(e)}`);
     this.post({ type: 'lookupFailed', seq, lookup, message: banner.message, ...(banner.code ? { code: banner.code } : {}), forbidden: isForbidden(e) });
   }
@@ -164,18 +165,24 @@ export abstract class FormHost<
       const { result, closedText } = await this.write(service, value);
       this.show(result);
       this.panel.clearDraft();
-      if (this.panel.isDisposed) void vscode.window.showInformationMessage(closedText);
+      if (this.panel.isDisposed) void vscode.window.showInformationMessage(this.notice(closedText));
     } catch (e) {
       if (isCancelled(e) && !this.panel.isDisposed) return;
       const { result, closedText } = this.failure(e, raw);
       this.show(result);
       // The panel is gone; the draft in workspaceState still holds every value for the next opening.
-      if (this.panel.isDisposed) void vscode.window.showWarningMessage(closedText);
+      if (this.panel.isDisposed) void vscode.window.showWarningMessage(this.notice(closedText));
     }
   }
 
+  /** A notification after the panel closed: it carries names and the server's message, outside text both. */
+  private notice(text: string): string {
+    return inertText(this.ctx.redact(text));
+  }
+
   /** An error puts the form back in edit with the error on it; any other outcome stays until the user starts over. */
-  private show(result: Result): void {
+  private show(shown: Result): void {
+    const result = redactResult(shown, this.ctx.redact);
     const error = result.outcome === 'error';
     this.phase = error ? 'edit' : 'result';
     this.result = error ? undefined : result;

@@ -22,6 +22,8 @@ export interface FormContext {
   /** Drafts live here, per form and target. */
   readonly workspaceState: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
+  /** The extension's redactor (every registered secret, the proxy password, credential-shaped text). */
+  redact(text: string): string;
   /** Reads the extension's own files (the page's bundle and stylesheet, carried inline); without it pages link them. */
   readonly readExtensionFile?: (uri: vscode.Uri) => Thenable<Uint8Array>;
   /** Name of the active profile; part of the draft and panel keys. */

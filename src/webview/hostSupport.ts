@@ -39,19 +39,40 @@ export function isCancelled(e: unknown): boolean {
   return asDataWorksError(e)?.kind === 'cancelled' || (e instanceof Error && e.name === 'AbortError');
 }
 
-/** The message at the top of a form for a failure, with the code and request ID to quote to support. */
-export function errorBanner(e: unknown, locale: Locale): Banner {
+/**
+ * The message at the top of a form for a failure, with the code and request ID to quote to support. `redact` is the
+ * extension's redactor (FormContext.redact); it runs before the message is cut, so that no cut leaves part of a secret.
+ */
+export function errorBanner(e: unknown, locale: Locale, redact: (text: string) => string = (t) => t): Banner {
   const dw = asDataWorksError(e);
   if (dw) {
     return {
       severity: 'error',
-      message: dw.userMessage(locale).slice(0, 4000),
+      message: redact(dw.userMessage(locale)).slice(0, 4000),
       ...(dw.code ? { code: dw.code.slice(0, 200) } : {}),
       ...(dw.requestId ? { requestId: dw.requestId.slice(0, 200) } : {}),
     };
   }
   const detail = e instanceof Error ? e.message : String(e);
-  return { severity: 'error', message: vscode.l10n.t('Something went wrong: {0}', detail).slice(0, 4000) };
+  return { severity: 'error', message: redact(vscode.l10n.t('Something went wrong: {0}', detail)).slice(0, 4000) };
+}
+
+/** A result's banner and field error texts through the redactor: the host's last step before a result reaches the page. */
+export function redactResult<R extends { outcome: string }>(result: R, redact: (text: string) => string): R {
+  const fields: { outcome: string; banner?: unknown; errors?: unknown } = result;
+  const banner = isBannerLike(fields.banner) ? { banner: { ...fields.banner, message: redact(fields.banner.message) } } : {};
+  const errors = Array.isArray(fields.errors)
+    ? { errors: fields.errors.map((e: unknown) => (isTextLike(e) ? { ...e, text: redact(e.text) } : e)) }
+    : {};
+  return { ...result, ...banner, ...errors };
+}
+
+function isBannerLike(v: unknown): v is { message: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string';
+}
+
+function isTextLike(v: unknown): v is { text: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { text?: unknown }).text === 'string';
 }
 
 /** Whether a failed lookup is a permission problem, after which typing the value is the way on. */
@@ -76,6 +97,4 @@ export async function collectPages<T>(
 }
 
 /** Keys of drafts and panels: one per form, profile, region and target. */
-export function formKey(form: string, profile: string, region: string, target: string): string {
-  return `dataworks.forms/${form}/${encodeURIComponent(profile)}/${region}/${target}`;
-}
+export { formKey } from '../util/formKeys';

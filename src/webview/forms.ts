@@ -23,7 +23,7 @@ export interface FormContext {
   readonly workspaceState: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
   /** The extension's redactor (every registered secret, the proxy password, credential-shaped text). */
-  redact(text: string): string;
+  readonly redact: (text: string) => string;
   /** Reads the extension's own files (the page's bundle and stylesheet, carried inline); without it pages link them. */
   readonly readExtensionFile?: (uri: vscode.Uri) => Thenable<Uint8Array>;
   /** Name of the active profile; part of the draft and panel keys. */

@@ -4,9 +4,10 @@
 //   `[label](file:…)` into links that run the command or open the target (only that bracket form; there is no
 //   backslash escape: `\[a\](command:x)` still links, with the label `a\`);
 // - quick pick labels, descriptions and the status bar turn `$(name)` into an icon.
-// `inertText` breaks those forms with an invisible ZERO WIDTH SPACE (U+200B) where they join: `]​(`, `$​(`, `<​`,
-// `command​:`. No renderer parses them any more and the text still reads exactly as it was. (Fullwidth look-alikes
-// such as ［ ］ were tried first: without a CJK font, as in the UI test's Chromium, they show as empty boxes.)
+// `inertText` breaks those forms with an invisible ZERO WIDTH SPACE (U+200B) where they join (`]` and `(`, `$` and
+// `(`, after `<`, before the colon of `command:`). No renderer parses them any more and the text still reads exactly
+// as it was. (Fullwidth look-alike brackets were tried first: without a CJK font, as in the UI test's Chromium, they
+// show as empty boxes.)
 // Our own localized text is not passed through it; only the pieces that come from outside are, before they are put
 // into it.
 

@@ -68,6 +68,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const profiles = new ProfileStore({
     secrets: context.secrets,
     state: context.globalState,
+    drafts: context.workspaceState,
     env: process.env,
     onSecret: (c) => redactor.add(c.accessKeyId, c.accessKeySecret, c.securityToken),
     onStorageError: (m) => log.warn(m),
@@ -89,6 +90,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     factory: () => import('./deferred').then((m) => m.createDataWorksService),
     settings,
     logger: log,
+    onSecrets: (values) => redactor.add(...values),
     userAgent: `vscode-dataworks/${typeof version === 'string' ? version : '0'}`,
   });
   const auth = new AuthState();

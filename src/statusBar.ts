@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ProfileStore } from './auth/profileStore';
 import { Commands } from './constants';
 import type { AuthState } from './services/authState';
+import { inertText } from './util/inertText';
 
 /** `$(cloud) profile@region`; click switches profile; error colours while the server rejects the credentials. */
 export class ProfileStatusBar implements vscode.Disposable {
@@ -21,10 +22,10 @@ export class ProfileStatusBar implements vscode.Disposable {
     }
     const region = this.profiles.activeRegion(profile);
     const rejected = this.auth.isRejected(profile.name);
-    this.item.text = `$(cloud) ${profile.name}@${region}`;
+    this.item.text = `$(cloud) ${inertText(profile.name)}@${region}`;
     this.item.tooltip = rejected
-      ? vscode.l10n.t('DataWorks: the credentials of profile {0} were rejected. Click to switch profile.', profile.name)
-      : vscode.l10n.t('DataWorks profile {0} in {1}. Click to switch profile.', profile.name, region);
+      ? vscode.l10n.t('DataWorks: the credentials of profile {0} were rejected. Click to switch profile.', inertText(profile.name))
+      : vscode.l10n.t('DataWorks profile {0} in {1}. Click to switch profile.', inertText(profile.name), region);
     this.item.backgroundColor = rejected ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.color = rejected ? new vscode.ThemeColor('statusBarItem.errorForeground') : undefined;
     this.item.show();

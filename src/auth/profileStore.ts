@@ -1,5 +1,6 @@
 import type { Credentials } from '../api/config';
 import { Emitter } from '../util/event';
+import { isFormKeyOf } from '../util/formKeys';
 import { maskAccessKeyId } from '../util/redact';
 import type { Env, EnvironmentProfile } from './environment';
 import { readEnvironmentProfile } from './environment';
@@ -40,6 +41,8 @@ export type ProfileChange =
 export interface ProfileStoreOptions {
   readonly secrets: SecretStore;
   readonly state: KeyValueStore;
+  /** Where the forms keep their drafts (workspaceState): a removed profile's drafts go with it. */
+  readonly drafts?: KeyValueStore;
   readonly env: Env;
   /** Learns every secret read or stored, so that the log can redact it. */
   readonly onSecret?: (credentials: Credentials) => void;
@@ -147,13 +150,18 @@ export class ProfileStore {
     this.changed.fire(existed && !options.activate ? { kind: 'credentials', name: info.name } : { kind: 'profiles' });
   }
 
-  /** Removes the profile, its secret and its view state. */
+  /** Removes the profile, its secret, its view state and its form drafts (names, owners, accounts typed for it). */
   async remove(name: string): Promise<void> {
     if (name === ENVIRONMENT_PROFILE_NAME && this.environment) throw new Error('The Environment profile is read-only.');
     this.noteOwnWrite(SECRET_PREFIX + name);
     await this.options.secrets.delete(SECRET_PREFIX + name);
     await this.options.state.update(PROFILES_KEY, this.storedInfos().filter((p) => p.name !== name));
     await this.options.state.update(VIEW_STATE_PREFIX + name, undefined);
+    // Drafts of this window's workspace only: another workspace's state is out of reach (SECURITY.md says so).
+    for (const store of [this.options.drafts, this.options.state]) {
+      if (!store) continue;
+      for (const key of store.keys().filter((k) => isFormKeyOf(k, name))) await store.update(key, undefined);
+    }
     if (this.options.state.get<string>(ACTIVE_PROFILE_KEY) === name) {
       await this.options.state.update(ACTIVE_PROFILE_KEY, undefined);
     }

@@ -13,6 +13,7 @@ import { describeError, isCancellation } from '../util/errors';
 import { showPickStep, showTextStep } from '../util/quickInput';
 import { regionItems } from './pickers';
 import type { Deps } from './deps';
+import { inertText } from '../util/inertText';
 
 function nameProblemText(p: ProfileNameProblem): string {
   switch (p) {
@@ -52,7 +53,7 @@ export async function runCredentialsFlow(deps: Deps, existing?: Profile): Promis
     deps.auth.clear(name);
     deps.services.clear();
     deps.log.info(`Saved profile ${name} (${answers.region}, ${credentials.securityToken ? 'STS' : 'AccessKey'})`);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} is ready ({1}).', name, regionName(answers.region, isChinese())));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Profile {0} is ready ({1}).', inertText(name), regionName(answers.region, isChinese())));
   } finally {
     if (!saved && !existing) deps.drafts.addProfile = { name: answers.name, region: answers.region, accessKeyId: answers.accessKeyId };
   }
@@ -130,11 +131,11 @@ async function verify(deps: Deps, a: Readonly<WizardAnswers>): Promise<Verdict> 
     const message = describeError(e, deps.locale()).message;
     deps.log.failure('Verifying new credentials failed:', e);
     const step = stepForRejection(e);
-    if (step) return { ok: false, step, message: deps.redactor.redact(message) };
+    if (step) return { ok: false, step, message: inertText(deps.redactor.redact(message)) };
     if (isPermissionOnly(e)) {
       deps.log.warn('The key was accepted but may not list workspaces; saving the profile anyway.');
       return { ok: true };
     }
-    return { ok: false, step: 'token', message: deps.redactor.redact(vscode.l10n.t('Could not verify the credentials: {0}', message)) };
+    return { ok: false, step: 'token', message: inertText(deps.redactor.redact(vscode.l10n.t('Could not verify the credentials: {0}', message))) };
   }
 }

@@ -3,6 +3,7 @@ import { UserGroupNode } from '../tree/resourceNodes';
 import { UserCancelledError } from '../util/errors';
 import { nodeArg, pickUserGroup, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
+import { inertText } from '../util/inertText';
 
 export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const profile = requireProfile(deps);
@@ -11,7 +12,7 @@ export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) =
   const region = node.resource.region;
   const confirm = vscode.l10n.t('Delete');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Delete user group "{0}" (ID {1}) in {2}?', group.name, group.id, region),
+    vscode.l10n.t('Delete user group "{0}" (ID {1}) in {2}?', inertText(group.name), group.id, region),
     { modal: true, detail: vscode.l10n.t('Its {0} account(s) lose the permissions granted through this group. This cannot be undone.', group.accounts.length) },
     confirm,
   );
@@ -19,7 +20,7 @@ export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) =
   const service = await deps.services.getService(profile.name, region);
   // Reload even after a cancel or a failure: the request may have been carried out before the answer was lost.
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting user group {0}…', group.name), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting user group {0}…', inertText(group.name)), cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
@@ -32,5 +33,5 @@ export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) =
     },
   );
   deps.log.info(`Deleted user group ${group.id} in ${region} (requestId=${result.requestId})`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Deleted user group {0}.', group.name));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Deleted user group {0}.', inertText(group.name)));
 };

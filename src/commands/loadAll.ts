@@ -5,6 +5,7 @@ import { isPagedNode } from '../tree/node';
 import { LoadMoreNode } from '../tree/statusNodes';
 import { UserCancelledError } from '../util/errors';
 import type { CommandFactory } from './deps';
+import { inertText } from '../util/inertText';
 
 const LARGE_CRAWL_CALLS = 10;
 
@@ -24,7 +25,7 @@ export const loadAll: CommandFactory = () => async (arg?: unknown) => {
     );
     if (answer !== go) throw new UserCancelledError();
   }
-  const title = vscode.l10n.t('Loading all items of {0}', node.view().label);
+  const title = vscode.l10n.t('Loading all items of {0}', inertText(node.view().label));
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const abort = new AbortController();
     const sub = token.onCancellationRequested(() => abort.abort());

@@ -7,6 +7,7 @@ import type { TreeNode } from '../tree/node';
 import type { UserGroupNode, WorkspaceNode } from '../tree/resourceNodes';
 import { UserCancelledError, UserFacingError } from '../util/errors';
 import type { Deps } from './deps';
+import { inertText } from '../util/inertText';
 
 export function requireProfile(deps: Deps): Profile {
   const profile = deps.profiles.active();
@@ -27,7 +28,7 @@ export function regionItems(selected: readonly string[]): (vscode.QuickPickItem 
 export async function pickProfile(deps: Deps, placeHolder: string, filter: (p: Profile) => boolean = () => true): Promise<Profile> {
   const active = deps.profiles.active()?.name;
   const items = deps.profiles.list().filter(filter).map((p) => ({
-    label: p.name,
+    label: inertText(p.name),
     description: [p.region, p.source === 'environment' ? vscode.l10n.t('environment variables') : p.accessKeyIdHint].filter(Boolean).join(' · '),
     detail: p.name === active ? vscode.l10n.t('Active profile') : undefined,
     profile: p,
@@ -56,7 +57,7 @@ export async function pickWorkspace(deps: Deps, placeHolder: string): Promise<Wo
   const folder = deps.model.region(region)?.workspaces;
   if (!folder) throw new UserFacingError(vscode.l10n.t('The credentials of profile {0} are missing or unreadable. Enter them again.', profile.name));
   await folder.children();
-  const items = folder.loadedItems.map((w) => ({ label: w.name || w.identifier, description: w.identifier, detail: `ID ${w.id}`, id: w.id }));
+  const items = folder.loadedItems.map((w) => ({ label: inertText(w.name || w.identifier), description: inertText(w.identifier), detail: `ID ${w.id}`, id: w.id }));
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No workspaces in this region.'));
   const pick = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, ignoreFocusOut: true });
   if (!pick) throw new UserCancelledError();
@@ -69,7 +70,7 @@ export async function pickWorkspace(deps: Deps, placeHolder: string): Promise<Wo
 export async function pickUserGroup(deps: Deps, placeHolder: string): Promise<UserGroupNode> {
   const { folder } = await userGroupsFolder(deps);
   await folder.children();
-  const items = folder.loadedItems.map((g) => ({ label: g.name, description: g.owner, detail: `ID ${g.id}`, id: g.id }));
+  const items = folder.loadedItems.map((g) => ({ label: inertText(g.name), description: inertText(g.owner), detail: `ID ${g.id}`, id: g.id }));
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('No user groups in this region.'));
   const pick = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, ignoreFocusOut: true });
   if (!pick) throw new UserCancelledError();

@@ -33,6 +33,33 @@ export interface ServiceProviderOptions {
   readonly settings: ServiceSettings;
   readonly logger: ApiLogger;
   readonly userAgent: string;
+  /**
+   * Learns the proxy password of VS Code's http.proxy and of HTTPS_PROXY / HTTP_PROXY (`http://user:pass@host`)
+   * each time a service is built, so that the extension's redactor keeps it out of logs and messages too (the API
+   * layer only redacts what it throws itself).
+   */
+  readonly onSecrets?: (values: readonly string[]) => void;
+  /** The process environment (a seam for tests). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The password of a proxy URL, raw and percent-decoded; nothing for a URL without one or that does not parse. */
+export function proxyPasswords(raw: string | undefined): string[] {
+  const v = raw?.trim();
+  if (!v) return [];
+  try {
+    const { password } = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `http://${v}`);
+    if (!password) return [];
+    let decoded = password;
+    try {
+      decoded = decodeURIComponent(password);
+    } catch {
+      // A stray `%`: the raw form is all there is.
+    }
+    return [...new Set([password, decoded])];
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -80,6 +107,13 @@ export class ServiceProvider {
 
   private config(region: string, credentials: ServiceConfig['credentials'], endpoint: EndpointOverride | undefined): ServiceConfig {
     const s = this.options.settings;
+    const proxy = s.proxy?.();
+    const env = this.options.env ?? process.env;
+    this.options.onSecrets?.([
+      ...proxyPasswords(proxy?.proxy),
+      ...proxyPasswords(env['HTTPS_PROXY'] ?? env['https_proxy']),
+      ...proxyPasswords(env['HTTP_PROXY'] ?? env['http_proxy']),
+    ]);
     return {
       region,
       credentials,
@@ -88,7 +122,7 @@ export class ServiceProvider {
       requestsPerSecond: s.requestsPerSecond(),
       userAgent: this.options.userAgent,
       logger: this.options.logger,
-      ...s.proxy?.(),
+      ...proxy,
     };
   }
 }

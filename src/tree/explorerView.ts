@@ -5,6 +5,7 @@ import type { Logger } from '../util/log';
 import type { ExplorerModel } from './explorerModel';
 import type { TreeNode } from './node';
 import { ExplorerTreeProvider } from './treeProvider';
+import { inertText } from '../util/inertText';
 
 /**
  * The tree view's content and chrome: the description (profile or active filter) and the context keys menus use.
@@ -28,8 +29,8 @@ export class ExplorerView implements vscode.Disposable {
     const profile = this.model.activeProfile();
     const state = profile ? this.profiles.viewState(profile.name) : {};
     const filters = [
-      state.workspaceFilter ? vscode.l10n.t('workspaces: {0}', state.workspaceFilter) : undefined,
-      state.userGroupFilter ? vscode.l10n.t('user groups: {0}', state.userGroupFilter) : undefined,
+      state.workspaceFilter ? vscode.l10n.t('workspaces: {0}', inertText(state.workspaceFilter)) : undefined,
+      state.userGroupFilter ? vscode.l10n.t('user groups: {0}', inertText(state.userGroupFilter)) : undefined,
     ].filter((f): f is string => f !== undefined);
     const filterText = filters.length > 0 ? vscode.l10n.t('Filter: {0}', filters.join(', ')) : undefined;
     this.treeView.description = filterText ?? profile?.name;

@@ -8,7 +8,8 @@ import { aliyunCliCommand, type WireRequest } from '../shared/requests';
 import type { Checked } from '../shared/schemas';
 import type { FormContext } from './forms';
 import { FormPanel, type FormPanelSpec } from './formPanel';
-import { asDataWorksError, errorLine, isCancelled, isForbidden, uiLocale } from './hostSupport';
+import { inertText } from '../util/inertText';
+import { asDataWorksError, errorLine, isCancelled, isForbidden, redactResult, uiLocale } from './hostSupport';
 import type { RecentChecks } from './recentChecks';
 
 type Phase = 'edit' | 'submitting' | 'result';
@@ -166,18 +167,24 @@ export abstract class FormHost<
       const { result, closedText } = await this.write(service, value);
       this.show(result);
       this.panel.clearDraft();
-      if (this.panel.isDisposed) void vscode.window.showInformationMessage(closedText);
+      if (this.panel.isDisposed) void vscode.window.showInformationMessage(this.notice(closedText));
     } catch (e) {
       if (isCancelled(e) && !this.panel.isDisposed) return;
       const { result, closedText } = this.failure(e, raw);
       this.show(result);
       // The panel is gone; the draft in workspaceState still holds every value for the next opening.
-      if (this.panel.isDisposed) void vscode.window.showWarningMessage(closedText);
+      if (this.panel.isDisposed) void vscode.window.showWarningMessage(this.notice(closedText));
     }
   }
 
+  /** A notification after the panel closed: it carries names and the server's message, outside text both. */
+  private notice(text: string): string {
+    return inertText(this.ctx.redact(text));
+  }
+
   /** An error puts the form back in edit with the error on it; any other outcome stays until the user starts over. */
-  private show(result: Result): void {
+  private show(shown: Result): void {
+    const result = redactResult(shown, this.ctx.redact);
     const error = result.outcome === 'error';
     this.phase = error ? 'edit' : 'result';
     this.result = error ? undefined : result;

@@ -23,7 +23,7 @@ export interface FormContext {
   /** Drafts live here, per form and target. */
   readonly workspaceState: vscode.Memento;
   readonly log: vscode.LogOutputChannel;
-  /** The explorer's redactor: what the forms show of an error passes it, like every notification and log line. */
+  /** The extension's redactor (every registered secret, the proxy password, credential-shaped text). */
   readonly redact: (text: string) => string;
   /** Reads the extension's own files (the page's bundle and stylesheet, carried inline); without it pages link them. */
   readonly readExtensionFile?: (uri: vscode.Uri) => Thenable<Uint8Array>;

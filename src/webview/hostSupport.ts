@@ -61,6 +61,32 @@ export function errorLine(e: unknown, locale: Locale, redact: (text: string) => 
   return dw ? redact(dw.userMessage(locale)).slice(0, 4000) : errorBanner(e, locale, redact).message;
 }
 
+/** A result's banner and field error texts through the redactor: the host's last step before a result reaches the page. */
+export function redactResult<R extends { outcome: string }>(result: R, redact: (text: string) => string): R {
+  const fields: { outcome: string; banner?: unknown; errors?: unknown } = result;
+  const banner = isBannerLike(fields.banner)
+    ? { banner: { ...fields.banner, message: redact(fields.banner.message), ...serverMessage(fields.banner, redact) } }
+    : {};
+  const errors = Array.isArray(fields.errors)
+    ? { errors: fields.errors.map((e: unknown) => (isTextLike(e) ? { ...e, text: redact(e.text), ...serverMessage(e, redact) } : e)) }
+    : {};
+  return { ...result, ...banner, ...errors };
+}
+
+function isBannerLike(v: unknown): v is { message: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string';
+}
+
+function isTextLike(v: unknown): v is { text: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { text?: unknown }).text === 'string';
+}
+
+/** What DataWorks said, where a banner or field error carries it, through the redactor too. */
+function serverMessage(v: object, redact: (text: string) => string): { serverMessage?: string } {
+  const said = (v as { serverMessage?: unknown }).serverMessage;
+  return typeof said === 'string' ? { serverMessage: redact(said) } : {};
+}
+
 /** Whether a failed lookup is a permission problem, after which typing the value is the way on. */
 export function isForbidden(e: unknown): boolean {
   const dw = asDataWorksError(e);
@@ -83,6 +109,4 @@ export async function collectPages<T>(
 }
 
 /** Keys of drafts and panels: one per form, profile, region and target. */
-export function formKey(form: string, profile: string, region: string, target: string): string {
-  return `dataworks.forms/${form}/${encodeURIComponent(profile)}/${region}/${target}`;
-}
+export { formKey } from '../util/formKeys';

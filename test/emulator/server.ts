@@ -312,6 +312,7 @@ class Emulator {
         case 'POST /__admin/faults': this.faults.set(json() as FaultConfig); return reply(200, this.faults.current);
         case 'DELETE /__admin/faults': this.faults.clear(); return reply(200, { ok: true });
         case 'GET /__admin/state': return reply(200, this.store.current);
+        case 'POST /__admin/state': this.store.replace(json()); return reply(200, { ok: true });
         case 'GET /__admin/settings': return reply(200, this.settings());
         case 'POST /__admin/settings': {
           const parsed = json();

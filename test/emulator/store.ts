@@ -43,6 +43,13 @@ export class Store {
     return this.data.regions[regionId] ?? emptyRegion();
   }
 
+  /** Replaces the whole data model (the admin API's POST /__admin/state), for data the actions would refuse. */
+  replace(data: unknown): void {
+    if (!looksLikeData(data)) throw new Error('not an emulator state (schemaVersion 1)');
+    this.data = data;
+    this.persist();
+  }
+
   mutate<T>(fn: (data: EmulatorData) => T): T {
     const result = fn(this.data);
     this.persist();

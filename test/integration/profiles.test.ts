@@ -6,8 +6,10 @@ import { stepForRejection } from '../../src/auth/verification';
 import type { DataWorksTestApi } from './explorerApi';
 import { children, explorerApi } from './explorerApi';
 import { emulator } from './helpers';
+import { assertNoSecretRun } from '../support/secretRuns';
 
-const CANARY = `canary-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+// Random and mixed case, so that every 8-character run of it is checked (assertNoSecretRun), not only the whole.
+const CANARY = `cAnArY${Math.random().toString(36).slice(2, 10)}Q${Date.now().toString(36).toUpperCase()}`;
 const NAME = 'it-canary';
 const SECRET_KEY = `dataworks.credentials.${NAME}`;
 
@@ -30,9 +32,9 @@ describe('DataWorks profiles in SecretStorage', function () {
     await api.profiles.save({ name: NAME, region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY });
     assert.ok((await api.secrets.get(SECRET_KEY))?.includes(CANARY));
     assert.equal(api.profiles.get(NAME)?.mode, 'ak');
-    assert.ok(!globalStateDump(api).includes(CANARY), 'canary in globalState');
+    assertNoSecretRun([globalStateDump(api)], [CANARY], 'globalState');
     const settings = JSON.stringify(vscode.workspace.getConfiguration('dataworks'));
-    assert.ok(!settings.includes(CANARY), 'canary in settings');
+    assertNoSecretRun([settings], [CANARY], 'settings');
   });
 
   it('shows a rejected key as an error node without leaking the secret', async function () {
@@ -45,11 +47,11 @@ describe('DataWorks profiles in SecretStorage', function () {
       const error = groups[0];
       assert.equal(error?.view().contextValue, 'dataworks.credentialsError');
       assert.match(error?.view().label ?? '', /click to retry/);
-      assert.ok(!(error?.view().label ?? '').includes(CANARY));
+      assertNoSecretRun([error?.view().label ?? ''], [CANARY], 'the error node');
       assert.equal(api.isRejected(NAME), true, 'the status bar shows rejected credentials');
       const log = api.recentLog().join('\n');
       assert.match(log, /SignatureDoesNotMatch|Signature/);
-      assert.ok(!log.includes(CANARY), 'canary in the output channel');
+      assertNoSecretRun([log], [CANARY], 'the output channel');
     } finally {
       await api.profiles.remove(NAME);
     }
@@ -79,7 +81,7 @@ describe('DataWorks profiles in SecretStorage', function () {
     assert.equal(await verdict({ accessKeyId: 'LTAINOSUCHKEY000000001', accessKeySecret: 'whatever-secret' }), 'accessKeyId');
     assert.equal(await verdict({ accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY }), 'secret');
     assert.equal(await verdict({ accessKeyId: 'STS.DEMOEMULATOREXPIRED1', accessKeySecret: 'expired-sts-secret-for-the-dataworks-emulator', securityToken: 'CAIS-expired-security-token' }), 'token');
-    assert.ok(!api.recentLog().join('\n').includes(CANARY));
+    assertNoSecretRun(api.recentLog(), [CANARY], 'the log');
   });
 
   it('reports a failing command once, in the log, without throwing', async () => {
@@ -96,6 +98,6 @@ describe('DataWorks profiles in SecretStorage', function () {
     assert.equal(roots[0]?.view().contextValue, 'dataworks.signIn');
     assert.equal(roots[0]?.view().command?.id, 'dataworks.updateCredentials');
     await api.profiles.remove(NAME);
-    assert.ok(!api.recentLog().join('\n').includes(CANARY));
+    assertNoSecretRun(api.recentLog(), [CANARY], 'the log');
   });
 });

@@ -10,7 +10,9 @@ import type { FaultConfig, RunningEmulator } from '../emulator';
 export const AK_ID = 'LTAICANARYKEY0000000001';
 export const AK_SECRET = 'cAnArY7secretQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5Jg0';
 export const WRONG_SECRET = 'cAnArY7wrongQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5JgX';
-export const WRONG_TOKEN = 'CAIS-cAnArY-wrong-security-token-7f3e9a2b';
+// Random-looking, like the others: the canary checks every 8-character run, and a run such as "security" is in
+// ordinary text (the x-acs-security-token header's name).
+export const WRONG_TOKEN = 'CAIS-cAnArY8wR0nGt0kEn7f3e9a2bQz';
 export const PROXY_PASSWORD = 'pRoXy-cAnArY-pass-5c1d8e';
 
 export { FAST_DEPS, serviceFor } from '../support/emulatorService';

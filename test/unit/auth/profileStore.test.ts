@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { ProfileStore, profileNameProblem, SECRET_PREFIX } from '../../../src/auth/profileStore';
 import type { ProfileChange } from '../../../src/auth/profileStore';
+import { formKey } from '../../../src/util/formKeys';
+import { assertNoSecretRun } from '../../support/secretRuns';
 import { MemoryMemento, MemorySecretStorage } from '../fakes/memoryStorage';
 
 const CANARY = 'canary-secret-4f1d2a9b7c';
@@ -19,7 +21,7 @@ describe('ProfileStore', () => {
     const { secrets, state, store } = setup();
     await store.save({ name: 'prod', region: 'cn-shanghai', mode: 'ak' }, creds);
     assert.ok(!state.dump().includes(CANARY), 'secret leaked into globalState');
-    assert.ok(!state.dump().includes(creds.accessKeyId), 'full AccessKey ID leaked into globalState');
+    assertNoSecretRun([state.dump()], [CANARY, creds.accessKeyId], 'globalState');
     assert.ok(secrets.values.get(`${SECRET_PREFIX}prod`)?.includes(CANARY));
     const p = store.get('prod');
     assert.equal(p?.region, 'cn-shanghai');
@@ -139,5 +141,28 @@ describe('ProfileStore', () => {
     assert.equal(profileNameProblem('a/b', []), 'invalid');
     assert.equal(profileNameProblem('x'.repeat(65), []), 'tooLong');
     assert.equal(profileNameProblem('prod', ['dev']), undefined);
+  });
+});
+
+describe('ProfileStore: a removed profile takes its form drafts with it', () => {
+  it('deletes the drafts and panel keys of that profile from workspaceState (and globalState), no other', async () => {
+    const secrets = new MemorySecretStorage();
+    const state = new MemoryMemento();
+    const drafts = new MemoryMemento();
+    const store = new ProfileStore({ secrets, state, drafts, env: {} });
+    await store.save({ name: 'prod/eu', region: 'cn-shanghai', mode: 'ak' }, creds);
+    await store.save({ name: 'prod', region: 'cn-shanghai', mode: 'ak' }, creds);
+    const mine = [
+      `${formKey('userGroup', 'prod/eu', 'cn-shanghai', 'new')}/draft`,
+      `${formKey('businessProcess', 'prod/eu', 'cn-beijing', 'workspace-7')}/draft`,
+    ];
+    const others = [`${formKey('userGroup', 'prod', 'cn-shanghai', 'new')}/draft`, 'dataworks.somethingElse'];
+    for (const k of [...mine, ...others]) await drafts.update(k, { name: 'typed for this profile' });
+    await state.update(mine[0] ?? '', { name: 'x' });
+
+    await store.remove('prod/eu');
+    assert.deepEqual([...drafts.keys()].sort(), [...others].sort());
+    assert.equal(state.get(mine[0] ?? ''), undefined);
+    assert.ok(store.get('prod'));
   });
 });

@@ -6,6 +6,7 @@ import { createLoadErrorReporter } from '../../../src/services/loadErrors';
 import { CredentialsUnavailableError, UserCancelledError } from '../../../src/util/errors';
 import { Logger } from '../../../src/util/log';
 import { Redactor } from '../../../src/util/redact';
+import { assertNoSecretRun } from '../../support/secretRuns';
 import { FakeApiError } from '../fakes/fakeDataWorksService';
 import { MemoryMemento, MemorySecretStorage } from '../fakes/memoryStorage';
 
@@ -25,7 +26,7 @@ function setup() {
   });
   const auth = new AuthState();
   const report = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale: () => 'en' });
-  return { lines, auth, report };
+  return { lines, auth, report, redactor };
 }
 
 describe('load error reporter', () => {
@@ -49,6 +50,15 @@ describe('load error reporter', () => {
     const logged = lines.find((l) => l.includes('code=InvalidParameter'));
     assert.ok(logged?.includes('A parameter value is invalid. DataWorks said: The parameter "Name" must not contain "/" (***).'), logged);
     assert.ok(lines.every((l) => !l.includes('canary-secret-77')));
+  });
+
+  it('leaves no 8-character run of a secret in the node text or the log when the server echoes part of it', () => {
+    const { lines, report, redactor } = setup();
+    const secret = 'cAnArY7secretQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5Jg0';
+    redactor.add(secret);
+    const text = report(new FakeApiError('InvalidParameter', `bad value near ...${secret.slice(3, 21)}`, 'REQ-43'), 'user groups');
+    assertNoSecretRun([text, ...lines], [secret], 'the load error');
+    assert.match(text, /bad value near \.\.\.\*\*\*/);
   });
 
   it('turns the status bar red for a rejected key only', () => {

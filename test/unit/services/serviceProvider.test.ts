@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { ServiceConfig } from '../../../src/api/config';
 import { ProfileStore } from '../../../src/auth/profileStore';
-import { parseEndpointOverride, ServiceProvider } from '../../../src/services/serviceProvider';
+import { parseEndpointOverride, proxyPasswords, ServiceProvider } from '../../../src/services/serviceProvider';
+import { Redactor } from '../../../src/util/redact';
 import { CredentialsUnavailableError } from '../../../src/util/errors';
 import { FakeDataWorksService } from '../fakes/fakeDataWorksService';
 import { MemoryMemento, MemorySecretStorage } from '../fakes/memoryStorage';
@@ -67,5 +68,44 @@ describe('ServiceProvider', () => {
     await assert.rejects(provider.getService('p', 'cn-shanghai'), CredentialsUnavailableError);
     for (const [k, v] of saved) secrets.values.set(k, v);
     assert.ok(await provider.getService('p', 'cn-shanghai'));
+  });
+});
+
+describe('ServiceProvider: proxy passwords reach the extension\'s redactor', () => {
+  const PASSWORD = 'pRoXy-cAnArY-p@ss-5c1d8e';
+  const build = async (proxySetting: string | undefined, env: Record<string, string | undefined>) => {
+    const profiles = new ProfileStore({ secrets: new MemorySecretStorage(), state: new MemoryMemento(), env: {} });
+    const redactor = new Redactor();
+    const provider = new ServiceProvider({
+      profiles,
+      factory: () => Promise.resolve((c: ServiceConfig) => new FakeDataWorksService(c.region)),
+      settings: { endpointOverride: () => undefined, useVpcEndpoint: () => false, requestsPerSecond: () => 4, proxy: () => (proxySetting ? { proxy: proxySetting } : {}) },
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      userAgent: 'test/1',
+      onSecrets: (values) => redactor.add(...values),
+      env,
+    });
+    await profiles.save({ name: 'p', region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIxxxxxxxx', accessKeySecret: 'sss' });
+    await provider.getService('p', 'cn-shanghai');
+    return redactor;
+  };
+
+  for (const [where, setting, env] of [
+    ['http.proxy', `http://u:${encodeURIComponent(PASSWORD)}@proxy.example:3128`, {}],
+    ['HTTPS_PROXY', undefined, { HTTPS_PROXY: `http://u:${encodeURIComponent(PASSWORD)}@proxy.example:3128` }],
+    ['http_proxy without a scheme', undefined, { http_proxy: `u:${encodeURIComponent(PASSWORD)}@proxy.example:3128` }],
+  ] as const) {
+    it(`from ${where}, raw and percent-decoded`, async () => {
+      const redactor = await build(setting, env);
+      const line = redactor.redact(`proxy refused u:${PASSWORD} / u:${encodeURIComponent(PASSWORD)}`);
+      assert.ok(!line.includes(PASSWORD) && !line.includes(encodeURIComponent(PASSWORD)), line);
+    });
+  }
+
+  it('finds no password where there is none', () => {
+    assert.deepEqual(proxyPasswords('http://proxy.example:3128'), []);
+    assert.deepEqual(proxyPasswords('http://user@proxy.example:3128'), []);
+    assert.deepEqual(proxyPasswords('::not a url'), []);
+    assert.deepEqual(proxyPasswords(undefined), []);
   });
 });

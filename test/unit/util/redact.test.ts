@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Logger } from '../../../src/util/log';
 import { maskAccessKeyId, Redactor } from '../../../src/util/redact';
+import { assertNoSecretRun } from '../../support/secretRuns';
 
 describe('Redactor', () => {
   it('removes registered secrets wherever they appear', () => {
@@ -46,5 +47,29 @@ describe('Redactor', () => {
     log.failure('call failed:', Object.assign(new Error('bad canary-secret-123'), { code: 'X', requestId: 'R-1' }));
     assert.ok(lines.every((l) => !l.includes('canary-secret-123')));
     assert.ok(lines.some((l) => l.includes('code=X') && l.includes('requestId=R-1')));
+  });
+});
+
+describe('Redactor: parts of a secret', () => {
+  const SECRET = 'cAnArY7secretQ9wXz4Lm2Np8Rt6Vb3Kd1Hf5Jg0';
+
+  it('removes every 8-character run of a registered secret: a cut message, a quoted fragment, a wrapped line', () => {
+    const r = new Redactor();
+    r.add(SECRET);
+    const texts = [
+      `message cut at its limit: …key=${SECRET.slice(0, 17)}`,
+      `parser: Unexpected token 'c', ..."secret": \n${SECRET.slice(0, 10)}"... is not valid JSON`,
+      `wrapped: ${SECRET.slice(0, 20)}\n${SECRET.slice(20)}`,
+      `inside: x${SECRET.slice(9, 30)}y`,
+    ];
+    const out = texts.map((t) => r.redact(t));
+    assertNoSecretRun(out, [SECRET], 'redacted text');
+    assert.equal(out[3], 'inside: x***y');
+  });
+
+  it('keeps ordinary words that happen to be in a registered value', () => {
+    const r = new Redactor();
+    r.add('demo-secret-for-the-dataworks-emulator');
+    assert.equal(r.redact('dataworks.cn-shanghai.aliyuncs.com: the emulator'), 'dataworks.cn-shanghai.aliyuncs.com: the emulator');
   });
 });

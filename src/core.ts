@@ -12,6 +12,7 @@ import { createFormContext } from './services/formContext';
 import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKey, ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
+import { inertText } from './util/inertText';
 import { ServiceProvider } from './services/serviceProvider';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
@@ -72,12 +73,14 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     env: process.env,
     onSecret: (c) => redactor.add(c.accessKeyId, c.accessKeySecret, c.securityToken),
     onStorageError: (m) => log.warn(m),
-    onRefusedRegion: (profile, where) => {
+    onRefusedRegion: (profileName, where) => {
+      // A profile name is outside text (the CLI file, an earlier version's store).
+      const profile = inertText(profileName);
       log.warn(`Profile ${profile}: a ${where} region is not a region ID and is not used`);
       void vscode.window.showWarningMessage(where === 'environment'
-        ? vscode.l10n.t('ALIBABA_CLOUD_REGION_ID is not a valid region ID (lower-case letters, digits and dashes, such as cn-hangzhou); the Environment profile uses {0} instead.', DEFAULT_REGION)
+        ? vscode.l10n.t('ALIBABA_CLOUD_REGION_ID is not a valid region ID (lower-case letters, digits and dashes, such as cn-hangzhou); the Environment profile uses {0} instead.', inertText(DEFAULT_REGION))
         : where === 'stored'
-          ? vscode.l10n.t('The region saved for profile {0} is not a valid region ID; {1} is used instead.', profile, DEFAULT_REGION)
+          ? vscode.l10n.t('The region saved for profile {0} is not a valid region ID; {1} is used instead.', profile, inertText(DEFAULT_REGION))
           : vscode.l10n.t('A remembered region of profile {0} is not a valid region ID and is no longer shown.', profile));
     },
   });

@@ -7,16 +7,13 @@ const alicloud = { group: ['@alicloud/*'], message: 'Only src/api/openApiTranspo
 
 // The JavaScript tooling run by plain `node` (build, benchmark, test runners): type-checked through JSDoc by
 // tsconfig.tools.json, which also gives these files the type-aware rules.
-const TOOLS = ['esbuild.js', 'eslint.config.mjs', 'bench/lib/*.{mjs,cjs}', 'test/vscode/*.mjs', 'scripts/*.mjs', 'test/support/*.cjs'];
-// The benchmark's driver and payload, not typed yet (tsconfig.tools.json leaves them out): the JS rules only.
-const UNTYPED = ['bench/run.mjs', 'bench/lib/vscode.mjs', 'bench/payload/index.cjs'];
+const TOOLS = ['esbuild.js', 'eslint.config.mjs', 'bench/*.mjs', 'bench/lib/*.{mjs,cjs}', 'bench/payload/*.cjs', 'test/vscode/*.mjs', 'scripts/*.mjs', 'test/support/*.cjs'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**', 'test-results/**', 'bench/fixtures/**'] },
   js.configs.recommended,
   {
     files: ['**/*.ts', ...TOOLS],
-    ignores: UNTYPED,
     extends: [...tseslint.configs.recommendedTypeChecked],
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -39,7 +36,6 @@ export default tseslint.config(
   },
   {
     files: TOOLS,
-    ignores: UNTYPED,
     languageOptions: {
       parserOptions: {
         project: './tsconfig.tools.json',
@@ -57,11 +53,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
     },
-  },
-  {
-    files: UNTYPED,
-    ignores: [],
-    rules: { 'no-undef': 'off' }, // Node and page globals; tsc will resolve them once these files are typed
   },
   {
     files: ['**/*.cjs', 'esbuild.js'],

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
+// @ts-check
 // npm run bench: measures bundle/package size, activation, tree latency and memory, API call counts and form
 // latency in one run, checks the budgets of issue 6, prints a table and writes bench/results.json.
 // Exit code 1 when a budget is missed (2 when the benchmark itself failed).
 //
 //   node bench/run.mjs [--reps N] [--skip-vscode] [--keep]
-//     --reps N        repetitions of the in-VS-Code activation measurement (default 5; each is a fresh window)
+//     --reps N        repetitions of the in-VS-Code activation measurement (default 9, a multiple of the 3 extensions that take turns going first; each is a fresh window)
 //     --skip-vscode   only the build, package and require() parts (no code-server)
 //     --keep          keep the temp folder (snapshot, VSIX, code-server logs)
 //     --only activation|session   only that part of the in-VS-Code measurements (for working on the bench)
@@ -16,6 +17,29 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildProduction, packageVsix, snapshot } from './lib/build.mjs';
 import { requireTime, round } from './lib/stats.mjs';
+
+/**
+ * What bench/results.json holds. A part that did not run (or failed before it was measured) is missing.
+ * @typedef {import('./types.js').VsCodeResult} VsCodeResult
+ * @typedef {ReturnType<typeof requireTime>} RequireTiming
+ * @typedef {ReturnType<typeof buildProduction> & { vsix: ReturnType<typeof packageVsix> }} BundleResult
+ * @typedef {{
+ *   runs: number, extension: RequireTiming, hello: RequireTiming, extensionCold: RequireTiming,
+ *   coreChunk: RequireTiming | undefined, deferredChunk: RequireTiming, apiChunk: RequireTiming,
+ *   breakdown?: import('./lib/breakdown.mjs').BreakdownRow[],
+ * }} RequireResult
+ * @typedef {{ name: string, measured: number | undefined, limit: number, unit: string, pass: boolean }} BudgetCheck
+ * @typedef {{
+ *   date: string,
+ *   machine?: { cpus: number, loadavg: number[], node: string },
+ *   bundle?: BundleResult,
+ *   require?: RequireResult,
+ *   vscode?: VsCodeResult,
+ *   budgets: BudgetCheck[],
+ *   error?: string,
+ *   totalSeconds?: number,
+ * }} Results
+ */
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const HELLO = join(BENCH, 'fixtures', 'hello');
@@ -30,6 +54,11 @@ const { values: opts } = parseArgs({
   },
 });
 const REPS = Math.max(1, Number(opts.reps) || 9);
+const ONLY = opts.only === 'activation' || opts.only === 'session' ? opts.only : undefined;
+if (opts.only !== undefined && ONLY === undefined) {
+  console.error(`[bench] --only takes activation or session, not ${JSON.stringify(opts.only)}`);
+  process.exit(2);
+}
 /** The tree measured: this checkout, or another one (`--root`, e.g. a copy with a proposed change, for an A/B run). */
 const ROOT = resolve(opts.root ?? join(BENCH, '..'));
 
@@ -46,13 +75,21 @@ const BUDGET = {
   memoryMb: 30,
 };
 
+/** @param {string} msg */
 const log = (msg) => console.log(`[bench] ${msg}`);
 const t0 = Date.now();
 const work = mkdtempSync(join(tmpdir(), 'dataworks-bench-'));
 const stage = join(work, 'ext');
-const results = { date: new Date().toISOString(), machine: {}, bundle: {}, require: {}, vscode: undefined, budgets: [] };
+/** @type {Results} */
+const results = { date: new Date().toISOString(), machine: undefined, bundle: undefined, require: undefined, vscode: undefined, budgets: [] };
 const budgets = results.budgets;
-/** Records one budget check. */
+/**
+ * Records one budget check.
+ * @param {string} name
+ * @param {number | undefined} measured
+ * @param {number} limit
+ * @param {boolean} pass
+ */
 function check(name, measured, limit, pass, unit = '') {
   budgets.push({ name, measured, limit, unit, pass: Boolean(pass) });
 }
@@ -82,25 +119,28 @@ async function main() {
   const coreChunk = existsSync(join(stage, 'dist', 'core.js')) ? requireTime(join(stage, 'dist', 'core.js'), n) : undefined;
   const deferredChunk = requireTime(join(stage, 'dist', 'deferred.js'), n);
   const apiChunk = requireTime(join(stage, 'dist', 'api.js'), n);
-  results.require = { runs: n, extension: ours, hello, extensionCold: oursCold, coreChunk, deferredChunk, apiChunk };
+  /** @type {RequireResult} */
+  const req = { runs: n, extension: ours, hello, extensionCold: oursCold, coreChunk, deferredChunk, apiChunk };
+  results.require = req;
   const sdkLoaded = ours.loaded.filter((f) => /[\\/]dist[\\/]api\.js$|@alicloud/.test(f));
   check('modules loaded by require(dist/extension.js) from @alicloud/* or dist/api.js', sdkLoaded.length, 0, sdkLoaded.length === 0);
   log(`require(): extension ${ours.medianMs} ms, hello ${hello.medianMs} ms, api chunk ${apiChunk.medianMs} ms`);
   const { loadBreakdown } = await import('./lib/breakdown.mjs');
-  results.require.breakdown = await loadBreakdown(ROOT, stage, work, 9);
+  req.breakdown = await loadBreakdown(ROOT, stage, work, 9);
 
   // 2b–5. In a real VS Code ------------------------------------------------------------------------------------------
   if (!opts['skip-vscode']) {
     const { runInVsCode, stopAll } = await import('./lib/vscode.mjs');
     stopVsCode = stopAll;
-    results.vscode = await runInVsCode({ root: ROOT, stage, hello: HELLO, work, reps: REPS, log, only: opts.only });
-    const v = results.vscode;
+    const v = await runInVsCode({ root: ROOT, stage, hello: HELLO, work, reps: REPS, log, only: ONLY });
+    results.vscode = v;
     addVsCodeChecks(v);
     for (const e of v.errors ?? []) console.error(`[bench] ${e}`);
-    if (v.errors?.length) benchError = `${v.errors.length} part(s) of the VS Code measurements failed`;
+    if (v.errors.length) benchError = `${v.errors.length} part(s) of the VS Code measurements failed`;
   }
 }
 
+/** @param {VsCodeResult} v */
 function addVsCodeChecks(v) {
   if (v.activation) {
     const a = v.activation;
@@ -135,27 +175,35 @@ function addVsCodeChecks(v) {
 
 function printTable() {
   const r = results;
+  /** @type {string[]} */
   const lines = [];
+  /** @param {string} k @param {string} v */
   const row = (k, v) => lines.push(`  ${k.padEnd(58)} ${v}`);
-  lines.push('', 'Bundle and package (production build)');
-  row('dist/extension.js', `${r.bundle.extension.kb} KB (${r.bundle.extension.gzipKb} KB gzip)`);
-  row('  largest parts', r.bundle.extension.top.map((t) => `${t.pkg} ${t.kb}`).join(', '));
-  if (r.bundle.core) row('dist/core.js (explorer, commands; first tree question or command)', `${r.bundle.core.kb} KB (${r.bundle.core.gzipKb} KB gzip)`);
-  if (r.bundle.deferred) row('dist/deferred.js (API layer, form hosts; first call or form)', `${r.bundle.deferred.kb} KB (${r.bundle.deferred.gzipKb} KB gzip)`);
-  if (r.bundle.api) row('dist/api.js (Alibaba Cloud SDK; first API call)', `${r.bundle.api.kb} KB (${r.bundle.api.gzipKb} KB gzip)`);
-  for (const w of r.bundle.webviews) {
-    row(`dist/webview/${w.name}`, `${w.kb} KB (${w.gzipKb} KB gzip)`);
-    row('  largest parts', w.top.map((t) => `${t.pkg} ${t.kb}`).join(', '));
+  const bundle = r.bundle;
+  if (bundle) {
+    lines.push('', 'Bundle and package (production build)');
+    row('dist/extension.js', `${bundle.extension.kb} KB (${bundle.extension.gzipKb} KB gzip)`);
+    row('  largest parts', bundle.extension.top.map((t) => `${t.pkg} ${t.kb}`).join(', '));
+    if (bundle.core) row('dist/core.js (explorer, commands; first tree question or command)', `${bundle.core.kb} KB (${bundle.core.gzipKb} KB gzip)`);
+    if (bundle.deferred) row('dist/deferred.js (API layer, form hosts; first call or form)', `${bundle.deferred.kb} KB (${bundle.deferred.gzipKb} KB gzip)`);
+    if (bundle.api) row('dist/api.js (Alibaba Cloud SDK; first API call)', `${bundle.api.kb} KB (${bundle.api.gzipKb} KB gzip)`);
+    for (const w of bundle.webviews) {
+      row(`dist/webview/${w.name}`, `${w.kb} KB (${w.gzipKb} KB gzip)`);
+      row('  largest parts', w.top.map((t) => `${t.pkg} ${t.kb}`).join(', '));
+    }
+    row('VSIX', `${bundle.vsix.mb} MB (${bundle.vsix.kb} KB), ${bundle.vsix.files} files`);
+    row('@alicloud/* inputs in dist/extension.js', String(bundle.alicloudInExtension.length));
   }
-  row('VSIX', `${r.bundle.vsix.mb} MB (${r.bundle.vsix.kb} KB), ${r.bundle.vsix.files} files`);
-  row('@alicloud/* inputs in dist/extension.js', String(r.bundle.alicloudInExtension.length));
-  lines.push('', `require() in a fresh Node process, median of ${r.require.runs} (stub vscode, built-ins preloaded)`);
-  row('dist/extension.js', `${r.require.extension.medianMs} ms, CPU ${r.require.extension.cpuMedianMs} ms (cold: ${r.require.extensionCold.medianMs} ms)`);
-  row('hello world extension.js', `${r.require.hello.medianMs} ms, CPU ${r.require.hello.cpuMedianMs} ms`);
-  if (r.require.coreChunk) row('dist/core.js (first tree question or command)', `${r.require.coreChunk.medianMs} ms, CPU ${r.require.coreChunk.cpuMedianMs} ms`);
-  row('dist/deferred.js (first API call or form)', `${r.require.deferredChunk.medianMs} ms, CPU ${r.require.deferredChunk.cpuMedianMs} ms`);
-  row('dist/api.js (first API call)', `${r.require.apiChunk.medianMs} ms, CPU ${r.require.apiChunk.cpuMedianMs} ms`);
-  for (const b of r.require.breakdown ?? []) row(`  part: ${b.name}`, b.error ? `build failed: ${b.error}` : `${b.kb} KB, ${b.medianMs} ms, CPU ${b.cpuMedianMs} ms (${b.vscodeRequires} × require("vscode"))`);
+  const req = r.require;
+  if (req) {
+    lines.push('', `require() in a fresh Node process, median of ${req.runs} (stub vscode, built-ins preloaded)`);
+    row('dist/extension.js', `${req.extension.medianMs} ms, CPU ${req.extension.cpuMedianMs} ms (cold: ${req.extensionCold.medianMs} ms)`);
+    row('hello world extension.js', `${req.hello.medianMs} ms, CPU ${req.hello.cpuMedianMs} ms`);
+    if (req.coreChunk) row('dist/core.js (first tree question or command)', `${req.coreChunk.medianMs} ms, CPU ${req.coreChunk.cpuMedianMs} ms`);
+    row('dist/deferred.js (first API call or form)', `${req.deferredChunk.medianMs} ms, CPU ${req.deferredChunk.cpuMedianMs} ms`);
+    row('dist/api.js (first API call)', `${req.apiChunk.medianMs} ms, CPU ${req.apiChunk.cpuMedianMs} ms`);
+    for (const b of req.breakdown ?? []) row(`  part: ${b.name}`, 'error' in b ? `build failed: ${b.error}` : `${b.kb} KB, ${b.medianMs} ms, CPU ${b.cpuMedianMs} ms (${b.vscodeRequires} × require("vscode"))`);
+  }
   const v = r.vscode;
   if (v?.activation) {
     const a = v.activation;
@@ -213,8 +261,13 @@ function printTable() {
   console.log(lines.join('\n'));
 }
 
+/** @param {unknown} err */
+const message = (err) => (err instanceof Error ? err.message : String(err));
+
 let exitCode = 0;
+/** @type {string | undefined} */
 let benchError;
+/** @type {() => Promise<void>} */
 let stopVsCode = async () => {};
 try {
   await main();
@@ -223,17 +276,18 @@ try {
     exitCode = 2;
   }
 } catch (err) {
-  console.error(`[bench] FAILED: ${err?.stack ?? err}`);
-  results.error = String(err?.message ?? err);
+  console.error(`[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  results.error = message(err);
   exitCode = 2;
 }
-await stopVsCode().catch((err) => console.error(`[bench] cleanup: ${err?.message ?? err}`));
+await stopVsCode().catch((err) => console.error(`[bench] cleanup: ${message(err)}`));
 results.totalSeconds = round((Date.now() - t0) / 1000, 1);
-writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, (k, v) => (k === 'list' ? undefined : v), 2) + '\n');
+// The VSIX's file list stays out of the file (its count is there).
+writeFileSync(join(BENCH, 'results.json'), JSON.stringify(results, (k, /** @type {unknown} */ v) => (k === 'list' ? undefined : v), 2) + '\n');
 try {
   printTable();
 } catch (err) {
-  console.error(`[bench] could not print the table: ${err?.message ?? err}`);
+  console.error(`[bench] could not print the table: ${message(err)}`);
 }
 log(`results written to ${join(BENCH, 'results.json')}`);
 if (opts.keep) log(`kept ${work}`);
@@ -241,7 +295,7 @@ else {
   try {
     rmSync(work, { recursive: true, force: true, maxRetries: 3, retryDelay: 500 });
   } catch (err) {
-    log(`could not remove ${work}: ${err.message}`);
+    log(`could not remove ${work}: ${message(err)}`);
   }
 }
 if (exitCode === 0 && budgets.some((c) => !c.pass)) exitCode = 1;

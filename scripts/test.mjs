@@ -16,23 +16,25 @@ const mocha = (globs, extra = []) => ['npx', ['mocha', '--import=tsx', '--report
 
 /**
  * name → [command, args, needs] ; a suite whose entry file is missing is skipped with a note.
- * @type {Record<string, { cmd: [string, string[]], needs: string }>}
+ * A Map, not an object: a name from the command line such as "toString" or "__proto__" must be an unknown suite,
+ * not a member of Object.prototype (which ran nothing and reported "0 failed").
+ * @type {ReadonlyMap<string, { cmd: [string, string[]], needs: string }>}
  */
-const suites = {
-  unit: { cmd: mocha(['test/unit/**/*.test.ts']), needs: 'test/unit' },
-  api: { cmd: mocha(['test/emulator/**/*.test.ts', 'test/api/**/*.test.ts', 'test/reliability/**/*.test.ts'], ['--timeout', '20000']), needs: 'test/emulator' },
-  vscode: { cmd: ['node', ['test/vscode/run.mjs', 'integration']], needs: 'test/vscode/run.mjs' },
-  e2e: { cmd: ['node', ['test/vscode/run.mjs', 'e2e']], needs: 'test/vscode/run.mjs' },
-};
+const suites = new Map([
+  ['unit', { cmd: mocha(['test/unit/**/*.test.ts']), needs: 'test/unit' }],
+  ['api', { cmd: mocha(['test/emulator/**/*.test.ts', 'test/api/**/*.test.ts', 'test/reliability/**/*.test.ts'], ['--timeout', '20000']), needs: 'test/emulator' }],
+  ['vscode', { cmd: ['node', ['test/vscode/run.mjs', 'integration']], needs: 'test/vscode/run.mjs' }],
+  ['e2e', { cmd: ['node', ['test/vscode/run.mjs', 'e2e']], needs: 'test/vscode/run.mjs' }],
+]);
 
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites);
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : [...suites.keys()];
 const dir = mkdtempSync(join(tmpdir(), 'dw-test-'));
 let passed = 0;
 let failed = 0;
 const rows = [];
 
 for (const name of wanted) {
-  const suite = suites[name];
+  const suite = suites.get(name);
   if (!suite) {
     console.error(`unknown suite: ${name}`);
     failed++;

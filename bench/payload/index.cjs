@@ -1,3 +1,4 @@
+// @ts-check
 // The benchmark's extension-host side (VS Code's extensionTestsPath): loaded in a fresh window by bench/lib/vscode.mjs,
 // it reads its task from $DATAWORKS_BENCH_CONFIG, measures from inside the extension host and writes JSON to
 // cfg.out. Plain CommonJS: no bundling step.
@@ -10,6 +11,45 @@
 //   session     the scripted session against the "demo" seed, counting emulator calls per step, with the forms
 //               opened and submitted through the UI by the bench process (cfg.control), then form timings
 'use strict';
+/**
+ * @typedef {import('../types.js').BenchConfig} BenchConfig
+ * @typedef {import('../types.js').ActivationTask} ActivationTask
+ * @typedef {import('../types.js').SessionTask} SessionTask
+ * @typedef {import('../types.js').PayloadOutput} PayloadOutput
+ * @typedef {import('../types.js').ActivationTiming} ActivationTiming
+ * @typedef {import('../types.js').TreeWindow} TreeWindow
+ * @typedef {import('../types.js').TreeLatencySamples} TreeLatencySamples
+ * @typedef {import('../types.js').CallDiff} CallDiff
+ * @typedef {import('../types.js').Memory} Memory
+ * @typedef {import('../types.js').NetworkEvent} NetworkEvent
+ * @typedef {import('../types.js').StepCalls} StepCalls
+ * @typedef {import('../types.js').ExtensionRef} ExtensionRef
+ * @typedef {import('../types.js').FormName} FormName
+ * @typedef {import('../types.js').FormSample} FormSample
+ * @typedef {import('../types.js').FormWaitRequest} FormWaitRequest
+ * @typedef {import('../types.js').FormWaitReply} FormWaitReply
+ * @typedef {import('../types.js').FormSubmitRequest} FormSubmitRequest
+ * @typedef {import('../types.js').FormSubmitReply} FormSubmitReply
+ * @typedef {import('../types.js').Who} Who
+ */
+/**
+ * What the payload uses of the explorer's test API (DataWorksTestApi in src/core.ts). It comes from the built
+ * extension at run time, so it is described here rather than typed from src.
+ * @typedef {{ label: string, description?: string, collapsible: 'none' | 'collapsed' | 'expanded', contextValue: string }} NodeView
+ * @typedef {{ view(): NodeView, children?: () => Promise<readonly TreeNode[]>, loadAll?: (signal: AbortSignal) => Promise<void> }} TreeNode
+ * @typedef {{
+ *   tree: { getChildren(node?: TreeNode): import('vscode').ProviderResult<readonly TreeNode[]> },
+ *   services: { getService(profileName: string, region: string): Promise<{ listUserGroups(req: { pageNumber: number, pageSize: number }): Promise<unknown> }> },
+ *   profiles: { active(): { name: string } | undefined },
+ *   model: { reset(): void },
+ *   recentLog(): readonly string[],
+ * }} TestApi
+ * What activate() returns in extension test mode: a handle whose testApi() loads dist/core.js, or (a build from before
+ * that split) the test API itself.
+ * @typedef {{ testApi: () => Promise<TestApi> } | TestApi} ActivateResult
+ * Emulator requests so far, per action, plus __total.
+ * @typedef {Readonly<Record<string, number>>} Counts
+ */
 const vscode = require('vscode');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,41 +57,64 @@ const net = require('node:net');
 const Module = require('node:module');
 const { performance } = require('node:perf_hooks');
 
+/** @param {number} ms @returns {Promise<void>} */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const realFetch = globalThis.fetch;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Module load and activate() timing: wraps Module._load for the two extension mains before anything activates.
 
-const loads = new Map(); // resolved main path -> record
-/** CPU time (user + system) of this process, in ms: unlike wall time, hardly affected by other busy processes. */
+/**
+ * One watched main file: performance.now() marks and CPU ms, set as the load and the activate() call happen.
+ * @typedef {{ file: string, loadStart?: number, loadEnd?: number, loadCpu?: number, activateStart?: number, activateReturn?: number, activateResolved?: number, activateCpu?: number }} LoadRecord
+ */
+/** @type {Map<string, LoadRecord>} resolved main path -> record */
+const loads = new Map();
+/**
+ * CPU time (user + system) of this process, in ms: unlike wall time, hardly affected by other busy processes.
+ * @param {NodeJS.CpuUsage} u
+ */
 const cpuMs = (u) => (u.user + u.system) / 1000;
+/**
+ * The time from one mark to another; null when either was not taken (the hook did not see that load or call).
+ * @param {number | undefined} from
+ * @param {number | undefined} to
+ */
+const span = (from, to) => (from === undefined || to === undefined ? null : to - from);
+/** @param {string} file */
 function watchMain(file) {
+  /** @type {LoadRecord} */
   const rec = { file };
   loads.set(path.resolve(file), rec);
   return rec;
 }
-const originalLoad = Module._load;
-Module._load = function benchLoad(request) {
+/** @param {unknown} v @returns {v is PromiseLike<unknown>} */
+const isThenable = (v) => typeof v === 'object' && v !== null && typeof (/** @type {{ then?: unknown }} */ (v).then) === 'function';
+// Module._load is Node's internal loader (not in @types/node): every require() passes through it.
+const loader = /** @type {{ _load: (this: unknown, request: unknown, ...rest: unknown[]) => unknown }} */ (/** @type {unknown} */ (Module));
+const originalLoad = loader._load;
+/** @this {unknown} @param {unknown} request @param {unknown[]} rest */
+loader._load = function benchLoad(request, ...rest) {
   const rec = typeof request === 'string' && path.isAbsolute(request) ? (loads.get(path.resolve(request)) ?? loads.get(path.resolve(`${request}.js`))) : undefined;
-  if (!rec || rec.loadStart !== undefined) return originalLoad.apply(this, arguments);
+  if (!rec || rec.loadStart !== undefined) return originalLoad.call(this, request, ...rest);
   rec.loadStart = performance.now();
   const cpu0 = process.cpuUsage();
-  const exp = originalLoad.apply(this, arguments);
+  const exp = originalLoad.call(this, request, ...rest);
   rec.loadEnd = performance.now();
   rec.loadCpu = cpuMs(process.cpuUsage(cpu0));
-  if (!exp || typeof exp.activate !== 'function') return exp;
-  const activate = exp.activate;
+  if (typeof exp !== 'object' || exp === null || !('activate' in exp) || typeof exp.activate !== 'function') return exp;
+  const activate = /** @type {(...args: unknown[]) => unknown} */ (exp.activate);
   // esbuild's CommonJS exports are getters: hand VS Code a copy whose activate is timed.
   return {
     ...exp,
+    /** @param {unknown[]} args */
     activate(...args) {
       rec.activateStart = performance.now();
       const cpu0 = process.cpuUsage();
       const r = activate.apply(this, args);
       rec.activateReturn = performance.now();
       rec.activateCpu = cpuMs(process.cpuUsage(cpu0));
-      if (r && typeof r.then === 'function') {
+      if (isThenable(r)) {
         return r.then((v) => {
           rec.activateResolved = performance.now();
           return v;
@@ -66,17 +129,31 @@ Module._load = function benchLoad(request) {
 // ---------------------------------------------------------------------------------------------------------------
 // Network: every socket connect and fetch while `netWindow.open`.
 
+/** @type {{ open: boolean, events: NetworkEvent[] }} */
 const netWindow = { open: false, events: [] };
-const originalConnect = net.Socket.prototype.connect;
-net.Socket.prototype.connect = function benchConnect(...args) {
+/**
+ * Where a connect() goes: its options' path or host:port, or its first argument (a port or a path).
+ * @param {unknown} target
+ */
+function connectTarget(target) {
+  if (typeof target !== 'object' || target === null) return String(target);
+  const o = /** @type {{ path?: unknown, host?: unknown, port?: unknown }} */ (target);
+  /** @param {unknown} v */
+  const text = (v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  return typeof o.path === 'string' ? o.path : `${text(o.host)}:${text(o.port)}`;
+}
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the socket as `this`
+const originalConnect = /** @type {(this: net.Socket, ...args: unknown[]) => net.Socket} */ (net.Socket.prototype.connect);
+net.Socket.prototype.connect = function benchConnect(/** @type {unknown[]} */ ...args) {
   if (netWindow.open) {
     const a = args[0];
-    const target = Array.isArray(a) ? a[0] : a;
-    netWindow.events.push({ kind: 'socket', target: typeof target === 'object' && target ? (target.path ?? `${target.host ?? ''}:${target.port ?? ''}`) : String(target) });
+    // net internals call connect() with [options, callback] as a single array argument.
+    netWindow.events.push({ kind: 'socket', target: connectTarget(Array.isArray(a) ? /** @type {unknown[]} */ (a)[0] : a) });
   }
   return originalConnect.apply(this, args);
 };
 if (typeof realFetch === 'function') {
+  /** @type {typeof fetch} */
   globalThis.fetch = function benchFetch(input, init) {
     if (netWindow.open) netWindow.events.push({ kind: 'fetch', target: String(input instanceof Request ? input.url : input) });
     return realFetch.call(this, input, init);
@@ -86,17 +163,31 @@ if (typeof realFetch === 'function') {
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
+/**
+ * @param {string} url
+ * @param {RequestInit} [init]
+ * @returns {Promise<unknown>}
+ */
 async function json(url, init) {
   const res = await realFetch(url, init);
   const text = await res.text();
   if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: HTTP ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : undefined;
 }
-const counts = (emu) => json(`${emu}/__admin/counts`);
+/** @param {string} emu @returns {Promise<Counts>} */
+const counts = async (emu) => /** @type {Counts} */ (await json(`${emu}/__admin/counts`));
+/** @param {string} emu @param {{ latencyMs?: number }} faults */
 const setFaults = (emu, faults) => json(`${emu}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+/** @param {string} emu */
 const clearFaults = (emu) => json(`${emu}/__admin/faults`, { method: 'DELETE' });
 
+/**
+ * @param {Counts} before
+ * @param {Counts} after
+ * @returns {CallDiff}
+ */
 function diff(before, after) {
+  /** @type {Record<string, number>} */
   const byAction = {};
   for (const [k, v] of Object.entries(after)) {
     if (k === '__total') continue;
@@ -106,7 +197,10 @@ function diff(before, after) {
   return { total: (after.__total ?? 0) - (before.__total ?? 0), byAction };
 }
 
-/** Waits until the emulator's total has not moved for `quietMs`. */
+/**
+ * Waits until the emulator's total has not moved for `quietMs`.
+ * @param {string} emu
+ */
 async function settle(emu, quietMs = 600, maxMs = 15_000) {
   const deadline = Date.now() + maxMs;
   let last = (await counts(emu)).__total;
@@ -133,15 +227,18 @@ async function quiet(maxMs = 15_000) {
   return Math.round(performance.now() - t0);
 }
 
+/** V8's gc(), made available after start-up; undefined where the flag cannot be set. */
 function gcFunction() {
   try {
     require('node:v8').setFlagsFromString('--expose-gc');
-    return require('node:vm').runInNewContext('gc');
+    const gc = /** @type {unknown} */ (require('node:vm').runInNewContext('gc'));
+    return typeof gc === 'function' ? /** @type {() => void} */ (gc) : undefined;
   } catch {
     return undefined;
   }
 }
 const gc = gcFunction();
+/** @returns {Memory} */
 function memory() {
   if (gc) {
     gc();
@@ -150,20 +247,41 @@ function memory() {
   const m = process.memoryUsage();
   return { heapUsed: m.heapUsed, rss: m.rss };
 }
+/** @param {number} bytes */
 const mb = (bytes) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/**
+ * An installed extension; throws when this window does not have it.
+ * @param {string} id
+ * @returns {vscode.Extension<unknown>}
+ */
+function extension(id) {
+  const ext = vscode.extensions.getExtension(id);
+  if (!ext) throw new Error(`extension ${id} is not loaded in this window`);
+  return ext;
+}
 
 /**
  * The explorer's test API: through the handle activate() returns in test mode, which loads dist/core.js; a build
  * from before that split (for an A/B run with --root) returns the API itself.
+ * @param {vscode.Extension<unknown>} ext
+ * @returns {Promise<TestApi>}
  */
 async function testApi(ext) {
-  const handle = ext.exports;
-  if (typeof handle?.testApi === 'function') return handle.testApi();
-  if (handle?.tree) return handle;
+  const handle = /** @type {ActivateResult | undefined} */ (ext.exports);
+  if (handle && 'testApi' in handle && typeof handle.testApi === 'function') return handle.testApi();
+  if (handle && 'tree' in handle) return handle;
   throw new Error('activate() returned no test API (is the window in extension test mode?)');
 }
+/** @param {TestApi} api @param {TreeNode} [node] */
 const children = async (api, node) => (await api.tree.getChildren(node)) ?? [];
+/** @param {TreeNode} n */
 const ctx = (n) => n.view().contextValue;
+/**
+ * The first region's folder with this context value.
+ * @param {TestApi} api
+ * @param {string} contextValue
+ */
 async function findFolder(api, contextValue) {
   const roots = await children(api);
   const region = roots.find((r) => ctx(r) === 'dataworks.region') ?? roots[0];
@@ -174,7 +292,12 @@ async function findFolder(api, contextValue) {
   return { region, folder };
 }
 
-/** Expands every expandable node once (no Load more), as a user opening each folder would. */
+/**
+ * Expands every expandable node once (no Load more), as a user opening each folder would.
+ * @param {TestApi} api
+ * @param {TreeNode} [node]
+ * @returns {Promise<{ nodes: number }>}
+ */
 async function walk(api, node, depth = 0, seen = { nodes: 0 }) {
   const kids = await children(api, node);
   seen.nodes += kids.length;
@@ -185,22 +308,40 @@ async function walk(api, node, depth = 0, seen = { nodes: 0 }) {
   return seen;
 }
 
-async function control(cfg, route, body) {
+/**
+ * A request to the bench process's control server (bench/lib/vscode.mjs).
+ * @param {BenchConfig} cfg
+ * @param {string} route
+ * @param {unknown} body
+ */
+function control(cfg, route, body) {
   return json(`${cfg.control}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
+/** Waits (in the bench process) until the form is interactive. @param {BenchConfig} cfg @param {FormWaitRequest} req */
+const waitForForm = async (cfg, req) => /** @type {FormWaitReply} */ (await control(cfg, '/form/wait', req));
+/** Has the bench process fill in and submit the form. @param {BenchConfig} cfg @param {FormSubmitRequest} req */
+const submitForm = async (cfg, req) => /** @type {FormSubmitReply} */ (await control(cfg, '/form/submit', req));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tasks
 
+/**
+ * @param {ActivationTask & BenchConfig} cfg
+ * @param {PayloadOutput} out
+ */
 async function activation(cfg, out) {
   // floor: the same VS Code registrations as ours without our code (bench/fixtures/floor).
-  const targets = { ours: cfg.ours, hello: cfg.hello, ...(cfg.floor ? { floor: cfg.floor } : {}) };
-  const recs = {};
-  for (const [k, t] of Object.entries(targets)) {
-    const ext = vscode.extensions.getExtension(t.id);
-    if (!ext) throw new Error(`extension ${t.id} is not loaded in this window`);
+  /** @type {Map<Who, ExtensionRef>} */
+  const targets = new Map([['ours', cfg.ours], ['hello', cfg.hello]]);
+  if (cfg.floor) targets.set('floor', cfg.floor);
+  /** @type {Map<Who, LoadRecord>} */
+  const recs = new Map();
+  for (const [k, t] of targets) {
+    const ext = extension(t.id);
     if (ext.isActive) throw new Error(`extension ${t.id} was already active before the benchmark activated it`);
-    recs[k] = watchMain(path.join(ext.extensionPath, ext.packageJSON.main));
+    /** @type {{ main: string }} */
+    const manifest = ext.packageJSON;
+    recs.set(k, watchMain(path.join(ext.extensionPath, manifest.main)));
   }
   // A new window is busy for a while (workbench, built-in extensions): wait until the event loop is quiet. The first
   // extension activated in a host pays one-time costs: a third, trivial extension takes them before the measurement.
@@ -209,85 +350,104 @@ async function activation(cfg, out) {
   // extension came first.
   const emuBefore = await counts(cfg.emulator);
   const m0 = memory();
-  out.idle = await quiet();
-  const warmup = cfg.warmup && vscode.extensions.getExtension(cfg.warmup);
+  let idle = await quiet();
+  const warmup = cfg.warmup ? vscode.extensions.getExtension(cfg.warmup) : undefined;
   if (warmup) {
     const w0 = performance.now();
     await warmup.activate();
     out.warmup = { ms: performance.now() - w0, active: warmup.isActive };
-    out.idle += await quiet();
+    idle += await quiet();
   } else out.warmup = { missing: cfg.warmup };
+  out.idle = idle;
   netWindow.open = true;
-  const result = {};
-  for (const k of cfg.order.filter((x) => targets[x])) {
+  /** @type {Partial<Record<Who, ActivationTiming>>} */
+  const timings = {};
+  for (const k of cfg.order) {
+    const target = targets.get(k);
+    const r = recs.get(k);
+    if (!target || !r) continue;
     // Whatever the previous activation left running settles before the next one is timed.
     if (k !== cfg.order[0]) out.idle += await quiet();
-    const ext = vscode.extensions.getExtension(targets[k].id);
+    const ext = extension(target.id);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     await ext.activate();
     const t1 = performance.now();
     const totalCpuMs = cpuMs(process.cpuUsage(cpu0));
-    const r = recs[k];
-    result[k] = {
+    timings[k] = {
       totalMs: t1 - t0,
       totalCpuMs,
-      codeLoadingCpuMs: r.loadCpu,
-      activateCallCpuMs: r.activateCpu,
-      codeLoadingMs: r.loadEnd - r.loadStart,
-      activateCallMs: r.activateReturn - r.activateStart,
-      activateResolvedMs: r.activateResolved - r.activateStart,
-      beforeLoadMs: r.loadStart - t0,
+      codeLoadingCpuMs: r.loadCpu ?? null,
+      activateCallCpuMs: r.activateCpu ?? null,
+      codeLoadingMs: span(r.loadStart, r.loadEnd),
+      activateCallMs: span(r.activateStart, r.activateReturn),
+      activateResolvedMs: span(r.activateStart, r.activateResolved),
+      beforeLoadMs: span(t0, r.loadStart),
     };
   }
+  const { ours, hello, floor } = timings;
+  if (!ours || !hello) throw new Error(`the activation order ${JSON.stringify(cfg.order)} leaves out ours or hello`);
   // Anything activate() started in the background gets a moment to show itself.
   await sleep(cfg.quietMs ?? 1000);
   netWindow.open = false;
   const emuAfter = await counts(cfg.emulator);
-  result.network = netWindow.events.slice();
-  result.emulatorCalls = diff(emuBefore, emuAfter).total;
+  const network = netWindow.events.slice();
+  const emulatorCalls = diff(emuBefore, emuAfter).total;
   const stage = path.dirname(path.dirname(cfg.ours.main));
-  result.loadedFromStage = Object.keys(require.cache).filter((f) => f.startsWith(stage)).map((f) => path.relative(stage, f));
-  result.alicloudLoaded = Object.keys(require.cache).filter((f) => f.includes(`${path.sep}@alicloud${path.sep}`));
+  const loadedFromStage = Object.keys(require.cache).filter((f) => f.startsWith(stage)).map((f) => path.relative(stage, f));
+  const alicloudLoaded = Object.keys(require.cache).filter((f) => f.includes(`${path.sep}@alicloud${path.sep}`));
   // What activation left for later: the first tree question (or command) loads dist/core.js; then the root rows.
   let t0 = performance.now();
   let c0 = process.cpuUsage();
-  const api = await testApi(vscode.extensions.getExtension(cfg.ours.id));
-  result.coreLoad = { ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)), loaded: Boolean(require.cache[path.join(stage, 'dist', 'core.js')]) };
+  const api = await testApi(extension(cfg.ours.id));
+  const coreLoad = { ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)), loaded: Boolean(require.cache[path.join(stage, 'dist', 'core.js')]) };
   t0 = performance.now();
   c0 = process.cpuUsage();
   const roots = await children(api);
-  result.rootRows = { ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)), items: roots.length };
-  out.activation = result;
+  const rootRows = { ms: performance.now() - t0, cpuMs: cpuMs(process.cpuUsage(c0)), items: roots.length };
+  out.activation = { ours, hello, ...(floor ? { floor } : {}), network, emulatorCalls, loadedFromStage, alicloudLoaded, coreLoad, rootRows };
   out.memoryAfterActivation = m0;
   if (cfg.tree) out.tree = await tree(cfg, m0);
 }
 
+/**
+ * @param {ActivationTask & BenchConfig} cfg
+ * @param {Memory} m0 after activation
+ * @returns {Promise<TreeWindow>}
+ */
 async function tree(cfg, m0) {
   const emu = cfg.emulator;
-  const ext = vscode.extensions.getExtension(cfg.ours.id);
-  const api = await testApi(ext);
+  const api = await testApi(extension(cfg.ours.id));
   const stage = path.dirname(path.dirname(cfg.ours.main));
   const apiChunk = path.join(stage, 'dist', 'api.js');
-  const res = { samples: {} };
+  /** @type {Record<number, TreeLatencySamples>} */
+  const samples = {};
+  /** @type {string[]} */
+  const warnings = [];
   const chunkLoad = watchMain(apiChunk);
 
   const { region, folder } = await findFolder(api, 'dataworks.userGroupsFolder');
-  const regionId = region.resource?.data?.regionId ?? region.view().description;
-  res.apiChunkLoadedBeforeFirstCall = Boolean(require.cache[apiChunk]);
+  // A region node's description is its id (cn-shanghai).
+  const regionId = region.view().description;
+  if (!regionId) throw new Error(`the region node ${region.view().label} has no region id as its description`);
+  const apiChunkLoadedBeforeFirstCall = Boolean(require.cache[apiChunk]);
   let c0 = await counts(emu);
   let t0 = performance.now();
   let kids = await children(api, folder);
-  res.cold = { ms: performance.now() - t0, items: kids.length, calls: diff(c0, await counts(emu)) };
-  res.apiChunkLoadedAfterFirstCall = Boolean(require.cache[apiChunk]);
-  res.deferredChunkLoadedAfterFirstCall = Boolean(require.cache[path.join(stage, 'dist', 'deferred.js')]);
-  res.cold.apiChunkLoadMs = chunkLoad.loadEnd - chunkLoad.loadStart;
+  const coldMs = performance.now() - t0;
+  const cold = { ms: coldMs, items: kids.length, calls: diff(c0, await counts(emu)), apiChunkLoadMs: span(chunkLoad.loadStart, chunkLoad.loadEnd) };
+  const apiChunkLoadedAfterFirstCall = Boolean(require.cache[apiChunk]);
+  const deferredChunkLoadedAfterFirstCall = Boolean(require.cache[path.join(stage, 'dist', 'deferred.js')]);
 
-  const service = await api.services.getService(api.profiles.active().name, regionId);
+  const profile = api.profiles.active();
+  if (!profile) throw new Error('no active profile in the benchmark window');
+  const service = await api.services.getService(profile.name, regionId);
   for (const latencyMs of cfg.latencies ?? [0, 200]) {
     if (latencyMs) await setFaults(emu, { latencyMs });
     else await clearFaults(emu);
+    /** @type {number[]} */
     const warm = [];
+    /** @type {number[]} */
     const apiCall = [];
     for (let i = 0; i < (cfg.warmReps ?? 3); i++) {
       t0 = performance.now();
@@ -302,32 +462,37 @@ async function tree(cfg, m0) {
       kids = await children(api, folder);
       warm.push(performance.now() - t0);
       const calls = diff(c0, await counts(emu)).total;
-      if (calls !== 1) res.warnings = [...(res.warnings ?? []), `warm expansion at ${latencyMs} ms made ${calls} calls`];
+      if (calls !== 1) warnings.push(`warm expansion at ${latencyMs} ms made ${calls} calls`);
     }
-    res.samples[latencyMs] = { warm, apiCall, items: kids.length };
+    samples[latencyMs] = { warm, apiCall, items: kids.length };
   }
   await clearFaults(emu);
 
-  if (cfg.loadAll) {
-    await vscode.commands.executeCommand('dataworks.refresh', folder);
+  /** @type {TreeWindow} */
+  const res = { cold, samples, apiChunkLoadedBeforeFirstCall, apiChunkLoadedAfterFirstCall, deferredChunkLoadedAfterFirstCall, ...(warnings.length ? { warnings } : {}) };
+  if (!cfg.loadAll) return res;
+
+  await vscode.commands.executeCommand('dataworks.refresh', folder);
+  kids = await children(api, folder);
+  const mFirstPage = memory();
+  const more = kids.find((k) => ctx(k) === 'dataworks.loadMore');
+  c0 = await counts(emu);
+  t0 = performance.now();
+  // What the "Load all" entry of the Load more node's context menu runs.
+  await vscode.commands.executeCommand('dataworks.loadAll', more ?? folder);
+  kids = await children(api, folder);
+  let via = 'command dataworks.loadAll';
+  if (kids.some((k) => ctx(k) === 'dataworks.loadMore') && typeof folder.loadAll === 'function') {
+    via = `folder.loadAll() (the command left ${kids.length} children; log: ${api.recentLog().slice(-3).join(' | ')})`;
+    await folder.loadAll(new AbortController().signal);
     kids = await children(api, folder);
-    const mFirstPage = memory();
-    const more = kids.find((k) => ctx(k) === 'dataworks.loadMore');
-    c0 = await counts(emu);
-    t0 = performance.now();
-    // What the "Load all" entry of the Load more node's context menu runs.
-    await vscode.commands.executeCommand('dataworks.loadAll', more ?? folder);
-    kids = await children(api, folder);
-    let via = 'command dataworks.loadAll';
-    if (kids.some((k) => ctx(k) === 'dataworks.loadMore') && typeof folder.loadAll === 'function') {
-      via = `folder.loadAll() (the command left ${kids.length} children; log: ${api.recentLog().slice(-3).join(' | ')})`;
-      await folder.loadAll(new AbortController().signal);
-      kids = await children(api, folder);
-    }
-    const ms = performance.now() - t0;
-    const m1 = memory();
-    res.loadAll = { ms, via, items: kids.filter((k) => ctx(k) === 'dataworks.userGroup').length, calls: diff(c0, await counts(emu)).total };
-    res.memory = {
+  }
+  const ms = performance.now() - t0;
+  const m1 = memory();
+  return {
+    ...res,
+    loadAll: { ms, via, items: kids.filter((k) => ctx(k) === 'dataworks.userGroup').length, calls: diff(c0, await counts(emu)).total },
+    memory: {
       afterActivation: m0,
       firstPage: mFirstPage,
       allLoaded: m1,
@@ -335,15 +500,26 @@ async function tree(cfg, m0) {
       rssGrowthMb: mb(m1.rss - m0.rss),
       heapGrowthFromFirstPageMb: mb(m1.heapUsed - mFirstPage.heapUsed),
       gc: Boolean(gc),
-    };
-  }
-  return res;
+    },
+  };
 }
 
+/**
+ * @param {SessionTask & BenchConfig} cfg
+ * @param {PayloadOutput} out
+ */
 async function session(cfg, out) {
   const emu = cfg.emulator;
+  /** @type {Record<string, StepCalls>} */
   const steps = {};
   let before = await counts(emu);
+  /**
+   * Runs one step of the session and records the emulator calls it made.
+   * @template T
+   * @param {string} name
+   * @param {() => Promise<T>} fn
+   * @returns {Promise<T>}
+   */
   const step = async (name, fn) => {
     const t0 = Date.now();
     const value = await fn();
@@ -354,7 +530,7 @@ async function session(cfg, out) {
     return value;
   };
 
-  const ext = vscode.extensions.getExtension(cfg.ours.id);
+  const ext = extension(cfg.ours.id);
   const api = await step('open the view', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.dataworks');
     const deadline = Date.now() + 20_000;
@@ -370,13 +546,15 @@ async function session(cfg, out) {
   const workspace = wsNodes.find((w) => ctx(w) === 'dataworks.workspace' && /sales/i.test(`${w.view().label} ${w.view().description}`)) ?? wsNodes[0];
   const { folder: groups } = await findFolder(api, 'dataworks.userGroupsFolder');
 
+  /** @type {Record<FormName, FormSample[]>} */
   const forms = { businessProcess: [], userGroup: [], 'hello-plain': [], 'hello-scripted': [] };
+  /** @param {FormName} form */
   const openForm = async (form) => {
     const since = Date.now();
     if (form === 'businessProcess') await vscode.commands.executeCommand('dataworks.createBusinessProcess', workspace);
     else if (form === 'userGroup') await vscode.commands.executeCommand('dataworks.addUserGroup', groups);
     else await vscode.commands.executeCommand('benchHello.form', form.replace('hello-', ''));
-    const r = await control(cfg, '/form/wait', { form, since });
+    const r = await waitForForm(cfg, { form, since });
     // total: command to first enabled input; inPage: from the webview document's time origin to that moment.
     forms[form].push({ total: r.at - since, inPage: r.origin >= since ? r.at - r.origin : undefined, resources: r.resources });
     return r;
@@ -385,9 +563,9 @@ async function session(cfg, out) {
   await openForm('hello-plain');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await step('open Create Business Process', () => openForm('businessProcess'));
-  const bp = await step('submit a business process', () => control(cfg, '/form/submit', { form: 'businessProcess', values: cfg.businessProcess }));
+  const bp = await step('submit a business process', () => submitForm(cfg, { form: 'businessProcess', values: cfg.businessProcess }));
   await step('open Add User Group', () => openForm('userGroup'));
-  const ug = await step('submit a user group', () => control(cfg, '/form/submit', { form: 'userGroup', values: cfg.userGroup }));
+  const ug = await step('submit a user group', () => submitForm(cfg, { form: 'userGroup', values: cfg.userGroup }));
   await step('tree after the writes', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     return walk(api);
@@ -403,7 +581,9 @@ async function session(cfg, out) {
 
   // More form timings (calls no longer counted), with the hello-world webviews as the platform's floor.
   for (let i = 0; i < (cfg.formReps ?? 4) + 1; i++) {
-    for (const form of i === 0 ? ['hello-scripted'] : ['businessProcess', 'userGroup', 'hello-plain', 'hello-scripted']) {
+    /** @type {readonly FormName[]} */
+    const round = i === 0 ? ['hello-scripted'] : ['businessProcess', 'userGroup', 'hello-plain', 'hello-scripted'];
+    for (const form of round) {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await sleep(300);
       await openForm(form);
@@ -414,12 +594,15 @@ async function session(cfg, out) {
 }
 
 exports.run = async function run() {
-  const cfg = JSON.parse(fs.readFileSync(process.env.DATAWORKS_BENCH_CONFIG, 'utf8'));
+  const file = process.env.DATAWORKS_BENCH_CONFIG;
+  if (!file) throw new Error('DATAWORKS_BENCH_CONFIG is not set: this payload runs in a window opened by bench/lib/vscode.mjs');
+  const cfg = /** @type {BenchConfig} */ (JSON.parse(fs.readFileSync(file, 'utf8')));
+  /** @type {PayloadOutput} */
   const out = { task: cfg.task, startedAt: Date.now() };
   try {
     if (cfg.task === 'activation') await activation(cfg, out);
     else if (cfg.task === 'session') await session(cfg, out);
-    else throw new Error(`unknown task ${cfg.task}`);
+    else throw new Error(`unknown task ${JSON.stringify(/** @type {{ task?: unknown }} */ (cfg).task)}`);
   } catch (err) {
     out.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
   }

@@ -19,7 +19,8 @@ const require = createRequire(import.meta.url);
 /** @typedef {import('playwright-core').Page} Page */
 /**
  * What the harness uses of test/emulator/index.ts (loaded through tsx, so not typed from its source here).
- * @typedef {{ url: string, endpoint: string, port: number, close: () => Promise<void> }} RunningEmulator
+ * setFaults takes test/emulator's FaultConfig; latencyMs is the one the benchmark sets.
+ * @typedef {{ url: string, endpoint: string, port: number, close: () => Promise<void>, setFaults: (faults: { latencyMs?: number }) => void }} RunningEmulator
  * @typedef {{
  *   startEmulator: (opts: { port: number, seed: string, statePath?: string }) => Promise<RunningEmulator>,
  *   DEMO_CREDENTIALS?: unknown,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  bpInitSchema, bpToHostSchema, bpToWebviewSchema, parseMessage, ugInitSchema, ugToHostSchema, ugToWebviewSchema, type BpInit,
+  bpInitSchema, bpToHostSchema, bpToWebviewSchema, parseMessage, ugInitSchema, ugRestoreSchema, ugToHostSchema, ugToWebviewSchema, type BpInit,
   type BpToHost, type BpToWebview, type UgInit, type UgToHost, type UgToWebview,
 } from '../../../src/shared/protocol';
 import { createDataServiceGroupRequest } from '../../../src/shared/requests';
@@ -97,6 +97,16 @@ describe('protocol: rejects', () => {
     rejected(bpToWebviewSchema, { type: 'fieldErrors', errors: [{ path: 'name"><img src=x>', code: 'required' }] });
     rejected(bpToWebviewSchema, { type: 'fieldErrors', errors: [{ path: 'name', code: 'notACode' }] });
   });
+  it("a user-group form's saved state names its group and nothing else: the host reloads the rest from the server", () => {
+    const ok = { profile: 'p', region: 'cn-shanghai', group: { id: 5, name: 'g' } };
+    assert.deepEqual(parseMessage(ugRestoreSchema, ok), ok);
+    // The old state carried the group's data: a page could have changed the review's "before" or the type.
+    for (const extra of [{ owner: 'o' }, { accounts: ['user:a'] }, { type: 3 }, { projectName: 'p' }, { modifiedTime: '' }]) {
+      assert.equal(parseMessage(ugRestoreSchema, { ...ok, group: { ...ok.group, ...extra } }), undefined, JSON.stringify(extra));
+    }
+    assert.equal(parseMessage(ugRestoreSchema, { ...ok, region: 'x@attacker.example:443/#' }), undefined, 'a region that is no region ID');
+  });
+
   it('hostile objects do not throw past the boundary', () => {
     const trap = new Proxy({}, { get() { throw new Error('trap'); }, ownKeys() { throw new Error('trap'); }, getOwnPropertyDescriptor() { throw new Error('trap'); } });
     rejected(bpToHostSchema, trap);

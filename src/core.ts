@@ -5,6 +5,7 @@ import type { Deps } from './commands/deps';
 import { runCommand } from './commands/runCommand';
 import type { CommandId } from './constants';
 import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
+import type * as Deferred from './deferred';
 import { regionName } from './regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
@@ -14,6 +15,7 @@ import { GroupKindCache } from './services/userGroupKind';
 import { ServiceProvider } from './services/serviceProvider';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
+import { ApiPreload } from './tree/apiPreload';
 import { ExplorerModel } from './tree/explorerModel';
 import { ExplorerView } from './tree/explorerView';
 import type { Translate, TreeNode } from './tree/node';
@@ -74,10 +76,11 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const cache = new ReadCache(settings.cacheTtlMs);
   const groupKinds = new GroupKindCache(settings.cacheTtlMs);
   const version = (context.extension.packageJSON as { version?: unknown }).version;
+  // dist/deferred.js (see esbuild.js): read on the first API call, or earlier by the preload once the view is shown.
+  const loadDeferred = (): Promise<typeof Deferred> => import('./deferred');
   const services = new ServiceProvider({
     profiles,
-    // dist/deferred.js, read on the first API call (see esbuild.js).
-    factory: () => import('./deferred').then((m) => m.createDataWorksService),
+    factory: () => loadDeferred().then((m) => m.createDataWorksService),
     settings,
     logger: log,
     userAgent: `vscode-dataworks/${typeof version === 'string' ? version : '0'}`,
@@ -96,6 +99,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     reportError,
   });
   const view = new ExplorerView(treeView, model, profiles, log);
+  const preload = new ApiPreload({ view: treeView, onDidAnswerRoots: view.provider.onDidAnswerRoots, load: () => loadDeferred().then((m) => m.loadApiCode()), log });
   const statusBar = new ProfileStatusBar(profiles, auth);
 
   const deps: Deps = {
@@ -108,6 +112,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   context.subscriptions.push(
     channel,
     view,
+    preload,
     statusBar,
     model,
     auth,

@@ -274,6 +274,13 @@ async function tree(cfg, m0) {
 
   const { region, folder } = await findFolder(api, 'dataworks.userGroupsFolder');
   const regionId = region.resource?.data?.regionId ?? region.view().description;
+  // As a user gets there: the view shown and its root rows drawn before the first click, the API code loading in the
+  // background meanwhile (src/tree/apiPreload.ts). The first expansion is timed once that is done (or after 5 s).
+  const shown = performance.now();
+  await vscode.commands.executeCommand('workbench.view.extension.dataworks');
+  while (!require.cache[apiChunk] && performance.now() - shown < 5000) await sleep(20);
+  res.preloadMs = performance.now() - shown;
+  await quiet();
   res.apiChunkLoadedBeforeFirstCall = Boolean(require.cache[apiChunk]);
   let c0 = await counts(emu);
   let t0 = performance.now();

@@ -57,7 +57,8 @@ export interface Core {
 
 // Composition root of dist/core.js, built on the first use after activation (the tree's first rows, a command, a
 // restored form): the services, the explorer, the status bar and the command handlers. No network and no secret
-// reads here: the tree loads when VS Code asks for it, the API layer on its first call.
+// reads here: the tree loads when VS Code asks for it, the API layer on its first call (its code earlier, once the
+// view is shown: src/tree/apiPreload.ts).
 export function createCore(context: vscode.ExtensionContext, treeView: vscode.TreeView<TreeNode>): Core {
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const sink = new TeeLogSink(channel);

@@ -149,10 +149,9 @@ function addVsCodeChecks(v) {
     check('dist/core.js, dist/deferred.js, dist/api.js or @alicloud/* loaded by activation', a.sdkLoadedAtActivation.length, 0, a.sdkLoadedAtActivation.length === 0);
   }
   if (v.tree) {
-    // The budget is the tree's own cost on top of the round trip. The first expansion of a window also reads and
-    // compiles dist/deferred.js and dist/api.js, which the budget "nothing from @alicloud/* before the first API
-    // call" puts exactly there: it is printed, and kept down, but cannot fit in 50 ms on top of a round trip.
-    for (const row of v.tree.firstPage.filter((r) => !r.cold)) {
+    // The budget is the tree's own cost on top of the round trip, first of all on the first expansion of a window:
+    // dist/deferred.js and dist/api.js are loaded by then, in the background once the view was shown.
+    for (const row of v.tree.firstPage) {
       const limit = round(row.roundTripMs + BUDGET.firstPageSlackMs, 1);
       check(`first 100 user groups, ${row.latencyMs} ms latency (${row.kind})`, round(row.medianMs, 1), limit, row.medianMs <= limit, 'ms');
     }
@@ -230,7 +229,8 @@ function printTable() {
   if (v?.tree) {
     lines.push('', 'Tree (emulator seed "large", 10,000 user groups)');
     for (const f of v.tree.firstPage) row(`first 100 user groups, ${f.latencyMs} ms latency, ${f.kind}`, `${round(f.medianMs, 1)} ms (round trip ${round(f.roundTripMs, 1)} ms${f.apiCallMs === undefined ? '' : `, API layer call ${round(f.apiCallMs, 1)} ms`}, n=${f.samples.length})`);
-    if (v.tree.apiChunkLoadMs !== undefined) row('  of the cold expansion: require(dist/api.js) in the ext host', `${round(v.tree.apiChunkLoadMs, 1)} ms (median)`);
+    if (v.tree.apiChunkLoadMs !== undefined) row('  before it: require(dist/api.js) in the ext host, in the background', `${round(v.tree.apiChunkLoadMs, 1)} ms (median)`);
+    if (v.tree.preloadMs !== undefined) row('  view shown → API code loaded (windows where it was, of all)', `${round(v.tree.preloadMs, 1)} ms (median; ${v.tree.preloadedWindows} of ${v.tree.firstPage[0]?.samples.length})`);
     if (v.tree.loadAll) row('"Load all" to 10,000 groups', `${round(v.tree.loadAll.ms / 1000, 2)} s, ${v.tree.loadAll.calls} calls, ${v.tree.loadAll.items} items`);
     if (v.tree.memory) {
       const m = v.tree.memory;

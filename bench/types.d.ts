@@ -190,6 +190,8 @@ export interface TreeWindow {
   readonly cold: { readonly ms: number; readonly items: number; readonly calls: CallDiff; readonly apiChunkLoadMs: number | null };
   /** By injected latency (ms). */
   readonly samples: Readonly<Record<number, TreeLatencySamples>>;
+  /** From showing the view to dist/api.js loaded by the preload (capped at 5 s). */
+  readonly preloadMs: number;
   readonly apiChunkLoadedBeforeFirstCall: boolean;
   readonly apiChunkLoadedAfterFirstCall: boolean;
   readonly deferredChunkLoadedAfterFirstCall: boolean;
@@ -294,6 +296,9 @@ export interface TreeSummary {
   readonly firstPage: readonly FirstPageRow[];
   readonly items: number;
   readonly apiChunkLoadMs: number;
+  readonly preloadMs: number;
+  /** Windows in which the preload had loaded dist/api.js before the first expansion. */
+  readonly preloadedWindows: number;
   readonly coldCalls: CallDiff;
   readonly apiChunkLoadedBeforeFirstCall: boolean;
   readonly apiChunkLoadedAfterFirstCall: boolean;

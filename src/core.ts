@@ -6,6 +6,7 @@ import type { Deps } from './commands/deps';
 import { runCommand } from './commands/runCommand';
 import type { CommandId } from './constants';
 import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
+import type * as Deferred from './deferred';
 import { regionName } from './regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
@@ -16,6 +17,7 @@ import { inertText } from './util/inertText';
 import { ServiceProvider } from './services/serviceProvider';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
+import { ApiPreload } from './tree/apiPreload';
 import { ExplorerModel } from './tree/explorerModel';
 import { ExplorerView } from './tree/explorerView';
 import type { Translate, TreeNode } from './tree/node';
@@ -57,7 +59,8 @@ export interface Core {
 
 // Composition root of dist/core.js, built on the first use after activation (the tree's first rows, a command, a
 // restored form): the services, the explorer, the status bar and the command handlers. No network and no secret
-// reads here: the tree loads when VS Code asks for it, the API layer on its first call.
+// reads here: the tree loads when VS Code asks for it, the API layer on its first call (its code earlier, once the
+// view is shown: src/tree/apiPreload.ts).
 export function createCore(context: vscode.ExtensionContext, treeView: vscode.TreeView<TreeNode>): Core {
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const sink = new TeeLogSink(channel);
@@ -87,10 +90,11 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const cache = new ReadCache(settings.cacheTtlMs);
   const groupKinds = new GroupKindCache(settings.cacheTtlMs);
   const version = (context.extension.packageJSON as { version?: unknown }).version;
+  // dist/deferred.js (see esbuild.js): read on the first API call, or earlier by the preload once the view is shown.
+  const loadDeferred = (): Promise<typeof Deferred> => import('./deferred');
   const services = new ServiceProvider({
     profiles,
-    // dist/deferred.js, read on the first API call (see esbuild.js).
-    factory: () => import('./deferred').then((m) => m.createDataWorksService),
+    factory: () => loadDeferred().then((m) => m.createDataWorksService),
     settings,
     logger: log,
     onSecrets: (values) => redactor.add(...values),
@@ -110,6 +114,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     reportError,
   });
   const view = new ExplorerView(treeView, model, profiles, log);
+  const preload = new ApiPreload({ view: treeView, onDidAnswerRoots: view.provider.onDidAnswerRoots, load: () => loadDeferred().then((m) => m.loadApiCode()), log });
   const statusBar = new ProfileStatusBar(profiles, auth);
 
   const deps: Deps = {
@@ -122,6 +127,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   context.subscriptions.push(
     channel,
     view,
+    preload,
     statusBar,
     model,
     auth,

@@ -1,11 +1,16 @@
 // The entry of dist/deferred.js: the code activation does not need. dist/extension.js reaches it only through
 // `import('./deferred')` (esbuild.js turns that into a require of the chunk and fails the build on any static
-// import of this code), so it is read and compiled on the first API call or the first form, not during activation.
+// import of this code), so it is read and compiled on the first API call or form, or in the background once the
+// explorer is shown (src/tree/apiPreload.ts), never during activation.
 // The API layer is evaluated with the chunk; the form hosts and their protocol schemas only when a form opens, so
 // that the first tree expansion does not build them. One chunk for both, so the classes they share (DataWorksError
 // above all) exist once.
+import { defaultLoadTransport } from './api/loader';
 import type * as Forms from './webview/forms';
 
 export { createDataWorksService } from './api';
+
+/** Reads and compiles the SDK (dist/api.js) ahead of the first call: the module only, no client, no credentials. */
+export const loadApiCode = (): Promise<void> => defaultLoadTransport().then(() => undefined);
 
 export const loadForms = (): Promise<typeof Forms> => import('./webview/forms');

@@ -25,6 +25,9 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
 export class ExplorerTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  private readonly rootsEmitter = new vscode.EventEmitter<void>();
+  /** Fires after the root's children were answered: the rows a view draws first. */
+  readonly onDidAnswerRoots = this.rootsEmitter.event;
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly model: ExplorerModel, private readonly viewId: string, private readonly log: Logger) {
@@ -36,7 +39,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    return Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, async () => {
+    const answer = Promise.resolve(vscode.window.withProgress({ location: { viewId: this.viewId } }, async () => {
       try {
         return [...(node ? (await node.children?.()) ?? [] : await this.model.roots())];
       } catch (e) {
@@ -45,6 +48,8 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return [];
       }
     }));
+    if (!node) void answer.then(() => this.rootsEmitter.fire(), () => undefined);
+    return answer;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -54,5 +59,6 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   dispose(): void {
     this.subscription.dispose();
     this.emitter.dispose();
+    this.rootsEmitter.dispose();
   }
 }

@@ -3,7 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { DataWorksTestHandle } from '../../src/extension';
 import { extensionFileReader } from '../../src/services/extensionFiles';
+import { PRELOAD_DELAY_MS } from '../../src/tree/apiPreload';
 import {
   EXTENSION_ID,
   activateLikeAUser,
@@ -39,20 +41,50 @@ describe('extension in a real VS Code', () => {
     assert.equal(getExtension().isActive, false, 'the extension activated at startup');
   });
 
-  it('activates when the DataWorks view is opened (or a command is run)', async function () {
-    const c = manifest.contributes ?? {};
-    if (!c.viewsContainers?.activitybar?.length && !c.commands?.length) this.skip();
-    const ext = await activateLikeAUser();
+  // The API layer and the SDK (dist/deferred.js, dist/api.js) load on the first API call, or earlier in the
+  // background once the view is visible and its root rows are drawn; never during activation, never for a view that
+  // is hidden or was never shown. These two tests run before anything in this window shows the view.
+  const chunk = (name: string): boolean => require.cache[join(getExtension().extensionPath, 'dist', name)] !== undefined;
+
+  it('activates on a command before its view is shown, and loads no API code while the view stays hidden', async () => {
+    // Refresh without a view only resets the explorer; as a command it activates the extension and loads dist/core.js.
+    await vscode.commands.executeCommand('dataworks.refresh');
+    const ext = getExtension();
     assert.equal(ext.isActive, true);
+    assert.equal(chunk('core.js'), true, 'the command did not load dist/core.js');
+    assert.equal(chunk('deferred.js'), false, 'activation or the explorer loaded dist/deferred.js');
+    assert.equal(chunk('api.js'), false, 'activation or the explorer loaded dist/api.js');
+    // The root rows asked for as a view would ask, but the view is hidden: nothing is drawn, nothing preloads.
+    const api = await (ext.exports as DataWorksTestHandle).testApi();
+    await api.tree.getChildren();
+    await new Promise((r) => setTimeout(r, PRELOAD_DELAY_MS * 5));
+    assert.equal(chunk('deferred.js'), false, 'dist/deferred.js loaded while the view was never shown');
+    assert.equal(chunk('api.js'), false, 'dist/api.js loaded while the view was never shown');
   });
 
-  it('the open view loads the explorer (dist/core.js) and no API code before a list is expanded', async () => {
-    const ext = await activateLikeAUser();
-    const chunk = (name: string): boolean => require.cache[join(ext.extensionPath, 'dist', name)] !== undefined;
-    // The view asks for its root rows right after activation; activation itself loads only dist/extension.js.
-    await waitFor('the tree to load dist/core.js', () => chunk('core.js'), 20_000);
-    assert.equal(chunk('deferred.js'), false, 'dist/deferred.js is loaded before any API call');
-    assert.equal(chunk('api.js'), false, 'dist/api.js is loaded before any API call');
+  it('once the view is visible and its root rows are drawn, loads the API code in the background without a call', async () => {
+    const api = await (getExtension().exports as DataWorksTestHandle).testApi();
+    // Notes, at each answer of the root rows, whether the API code was loaded by then (VS Code asks through the
+    // activation-time provider, which forwards to this one).
+    const tree = api.tree;
+    const original = tree.getChildren.bind(tree);
+    const rootAnswers: { deferred: boolean; api: boolean }[] = [];
+    tree.getChildren = async (node) => {
+      const rows = await original(node);
+      if (!node) rootAnswers.push({ deferred: chunk('deferred.js'), api: chunk('api.js') });
+      return rows;
+    };
+    assert.equal(chunk('deferred.js') || chunk('api.js'), false, 'the API code loaded before the view was shown');
+    const before = emulator.url ? await emulatorAdmin('GET', '/__admin/counts') : undefined;
+    try {
+      await openDataWorksView();
+      await waitFor('the view to load dist/deferred.js and dist/api.js', () => chunk('deferred.js') && chunk('api.js'), 20_000);
+    } finally {
+      tree.getChildren = original;
+    }
+    assert.ok(rootAnswers.length > 0, 'the view did not ask for its root rows');
+    assert.deepEqual(rootAnswers[0], { deferred: false, api: false }, 'the API code loaded before the root rows were drawn');
+    if (before) assert.deepEqual(await emulatorAdmin('GET', '/__admin/counts'), before, 'preloading the code made a call');
   });
 
   it('registers every command contributed in package.json', async function () {

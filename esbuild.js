@@ -79,7 +79,8 @@ const staticCredentials = {
  *                      and the few files in SHELL), so that activating reads and runs as little as possible;
  *   dist/core.js       the explorer, the services and the command handlers (src/core.ts), on the first tree question,
  *                      command or restored form;
- *   dist/deferred.js   the API layer and the form hosts (src/deferred.ts), on the first API call or form.
+ *   dist/deferred.js   the API layer and the form hosts (src/deferred.ts), on the first API call or form, or in the
+ *                      background once the explorer view is visible and drawn (src/tree/apiPreload.ts).
  * `import('./core')` and `import('./deferred')` become plain requires of those files (the extension host patches
  * require for `vscode`, not Node's ESM loader). Any static import across a line would quietly bundle a second copy
  * of a module (of its classes and state), so it fails the build.

@@ -9,6 +9,7 @@ import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
 import { regionName } from './regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
+import { createErrorReporter } from './services/errorReporter';
 import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKey, ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
@@ -23,6 +24,7 @@ import { Logger } from './util/log';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
 import type { FormContext } from './webview/forms';
+import type { Locale } from './shared/errors';
 
 /**
  * The explorer's internals, for the extension-host tests only (through the handle activate() returns in
@@ -63,7 +65,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const sink = new TeeLogSink(channel);
   const redactor = new Redactor();
   const log = new Logger(sink, redactor);
-  const locale = (): 'en' | 'zh-cn' => (isChinese() ? 'zh-cn' : 'en');
+  const locale = (): Locale => (isChinese() ? 'zh-cn' : 'en');
   const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
   const profiles = new ProfileStore({
@@ -98,7 +100,8 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   });
   const auth = new AuthState();
 
-  const reportError = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale });
+  const report = createErrorReporter({ log, redactor, auth, locale, activeProfile: () => profiles.active()?.name });
+  const reportError = createLoadErrorReporter({ t, report, redactor });
 
   const model = new ExplorerModel({
     profiles,
@@ -116,6 +119,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     context, channel, log, redactor, profiles, services, cache, model, view, auth, groupKinds,
     drafts: {},
     locale,
+    reportError: report,
     formContext: () => createFormContext(deps),
   };
 

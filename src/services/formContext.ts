@@ -4,7 +4,7 @@ import { PAGE_SIZE } from '../constants';
 import { extensionFileReader } from './extensionFiles';
 import { cacheKey } from './readCache';
 import { checkGroupProject, kindFromList, resolveGroupKind } from './userGroupKind';
-import { UserFacingError } from '../util/errors';
+import { UserFacingError } from '../shared/errors';
 import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
 import type { TreeNode } from '../tree/node';
 import { redactingChannel } from '../util/redactingChannel';

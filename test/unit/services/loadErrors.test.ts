@@ -3,7 +3,7 @@ import { ProfileStore } from '../../../src/auth/profileStore';
 import { DataWorksError } from '../../../src/api/errors';
 import { AuthState } from '../../../src/services/authState';
 import { createLoadErrorReporter } from '../../../src/services/loadErrors';
-import { CredentialsUnavailableError, UserCancelledError } from '../../../src/util/errors';
+import { CredentialsUnavailableError, UserCancelledError } from '../../../src/shared/errors';
 import { Logger } from '../../../src/util/log';
 import { Redactor } from '../../../src/util/redact';
 import { assertNoSecretRun } from '../../support/secretRuns';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { UserGroupNode } from '../tree/resourceNodes';
-import { UserCancelledError } from '../shared/errors';
+import { UserCancelledError } from '../util/errors';
 import { nodeArg, pickUserGroup, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
 import { inertText } from '../util/inertText';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UserCancelledError } from '../shared/errors';
+import { UserCancelledError } from '../util/errors';
 import { requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
 

@@ -6,7 +6,7 @@ import type { SkippedCliProfile } from '../auth/cliConfig';
 import { cliConfigPath, readCliConfig } from '../auth/cliConfig';
 import { DEFAULT_REGION } from '../auth/environment';
 import { ENVIRONMENT_PROFILE_NAME } from '../auth/profile';
-import { UserCancelledError, UserFacingError } from '../shared/errors';
+import { UserCancelledError, UserFacingError } from '../util/errors';
 import { inertText } from '../util/inertText';
 import type { CommandFactory } from './deps';
 

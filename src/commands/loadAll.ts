@@ -3,7 +3,7 @@ import { PAGE_SIZE } from '../constants';
 import type { TreeNode } from '../tree/node';
 import { isPagedNode } from '../tree/node';
 import { LoadMoreNode } from '../tree/statusNodes';
-import { UserCancelledError } from '../shared/errors';
+import { UserCancelledError } from '../util/errors';
 import type { CommandFactory } from './deps';
 import { inertText } from '../util/inertText';
 

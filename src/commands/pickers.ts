@@ -5,7 +5,7 @@ import { isChinese } from '../services/settings';
 import type { UserGroupsFolderNode } from '../tree/folderNodes';
 import type { TreeNode } from '../tree/node';
 import type { UserGroupNode, WorkspaceNode } from '../tree/resourceNodes';
-import { UserCancelledError, UserFacingError } from '../shared/errors';
+import { UserCancelledError, UserFacingError } from '../util/errors';
 import type { Deps } from './deps';
 import { inertText } from '../util/inertText';
 

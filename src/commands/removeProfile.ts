@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { cacheKey } from '../services/readCache';
-import { UserCancelledError } from '../shared/errors';
+import { UserCancelledError } from '../util/errors';
 import { pickProfile } from './pickers';
 import type { CommandFactory } from './deps';
 import { inertText } from '../util/inertText';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ErrorNode, SignInNode } from '../tree/statusNodes';
-import { UserFacingError } from '../shared/errors';
+import { UserFacingError } from '../util/errors';
 import { runCredentialsFlow } from './credentialsFlow';
 import { pickProfile } from './pickers';
 import type { CommandFactory } from './deps';

@@ -4,7 +4,7 @@ import { PAGE_SIZE } from '../constants';
 import { extensionFileReader } from './extensionFiles';
 import { cacheKey } from './readCache';
 import { checkGroupProject, kindFromList, resolveGroupKind } from './userGroupKind';
-import { UserFacingError } from '../shared/errors';
+import { UserFacingError } from '../util/errors';
 import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
 import type { TreeNode } from '../tree/node';
 import { redactingChannel } from '../util/redactingChannel';
@@ -83,6 +83,7 @@ export function createFormContext(deps: Deps): FormContext {
       if (change.kind === 'businessProcessCreated') deps.model.businessProcessCreated(change.region, change.projectId);
       else deps.model.userGroupsChanged(change.region);
     },
+    reportError: (e, where) => deps.reportError(e, where, profileName),
     revealInTree: async (target: RevealTarget) => {
       const node = await findTarget(deps, target);
       if (node) await deps.view.reveal(node);

@@ -1,7 +1,7 @@
 import type { ApiLogger, EndpointOverride, ServiceConfig } from '../api/config';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { ProfileStore } from '../auth/profileStore';
-import { CredentialsUnavailableError } from '../shared/errors';
+import { CredentialsUnavailableError } from '../util/errors';
 
 export type ServiceFactory = (config: ServiceConfig) => DataWorksService;
 

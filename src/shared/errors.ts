@@ -1,30 +1,11 @@
-// The extension's one error vocabulary: the errors it raises itself, how the API layer's DataWorksError is recognised,
-// and `classify`, which says what any thrown value means. Pure (no vscode, no src/api), so that the API layer, the
-// command and tree boundaries, the form hosts and plain-Node tests share it. Reporting (log, redaction, the red status
-// bar) is src/services/errorReporter.ts.
+// The extension's one error vocabulary: how its own errors (src/util/errors.ts) and the API layer's DataWorksError are
+// recognised, and `classify`, which says what any thrown value means. Pure and stateless (no vscode, no src/api, no
+// classes), so that the API layer, the command and tree boundaries, the form hosts and plain-Node tests share it, and
+// both dist/core.js and dist/deferred.js may carry a copy (esbuild.js). Errors are recognised by name and shape, never
+// by instanceof: a class carried by two bundles is two classes. Reporting (log, redaction, the red status bar) is
+// src/services/errorReporter.ts.
 
 export type Locale = 'en' | 'zh-cn';
-
-/** The user dismissed a prompt or cancelled a progress notification: never reported. */
-export class UserCancelledError extends Error {
-  override readonly name = 'UserCancelledError';
-  constructor() {
-    super('Cancelled by the user.');
-  }
-}
-
-/** The profile's secret is missing or unreadable: the user has to enter it again. */
-export class CredentialsUnavailableError extends Error {
-  override readonly name = 'CredentialsUnavailableError';
-  constructor(readonly profileName: string, readonly reason: 'missing' | 'unreadable') {
-    super(`The credentials of profile "${profileName}" are ${reason}.`);
-  }
-}
-
-/** A problem with what the user typed or chose, shown as is (already localised). */
-export class UserFacingError extends Error {
-  override readonly name = 'UserFacingError';
-}
 
 /** Our explanation and, apart, the server's own words when they add to it. */
 export interface ExplainedParts {
@@ -81,9 +62,20 @@ export function rejectedCredential(code: string): CredentialField | undefined {
   return REJECTED_CREDENTIALS.find(([family]) => c === family || c.startsWith(`${family}.`))?.[1];
 }
 
+/** An Error of ours by its name (see src/util/errors.ts). */
+function named(e: unknown, name: 'UserCancelledError' | 'CredentialsUnavailableError' | 'UserFacingError'): e is Error {
+  return e instanceof Error && e.name === name;
+}
+
+/** The profile of a CredentialsUnavailableError. */
+function unavailableProfile(e: unknown): string | undefined {
+  if (!named(e, 'CredentialsUnavailableError')) return undefined;
+  const profileName = (e as { profileName?: unknown }).profileName;
+  return typeof profileName === 'string' ? profileName : undefined;
+}
+
 export function isCancellation(e: unknown): boolean {
-  if (e instanceof UserCancelledError) return true;
-  if (e instanceof Error && e.name === 'AbortError') return true;
+  if (named(e, 'UserCancelledError') || (e instanceof Error && e.name === 'AbortError')) return true;
   return asDataWorksError(e)?.kind === 'cancelled';
 }
 
@@ -135,8 +127,8 @@ export function errorKind(e: unknown): ErrorKind {
   const dw = asDataWorksError(e);
   if (dw) return apiKind(dw);
   if (isCancellation(e)) return 'cancelled';
-  if (e instanceof CredentialsUnavailableError) return 'credentials-missing';
-  return e instanceof UserFacingError ? 'input' : 'bug';
+  if (unavailableProfile(e) !== undefined) return 'credentials-missing';
+  return named(e, 'UserFacingError') ? 'input' : 'bug';
 }
 
 /** A thrown value that is not an Error, as text (String() itself throws for an object without a prototype). */
@@ -157,5 +149,6 @@ export function classify(e: unknown, locale: Locale): ClassifiedError {
     return { kind, message: dw.userMessage(locale), parts: dw.userMessageParts(locale), code, ...(requestId ? { requestId } : {}) };
   }
   const message = e instanceof Error ? e.message : textOf(e);
-  return e instanceof CredentialsUnavailableError ? { kind, message, profileName: e.profileName } : { kind, message };
+  const profileName = unavailableProfile(e);
+  return profileName === undefined ? { kind, message } : { kind, message, profileName };
 }

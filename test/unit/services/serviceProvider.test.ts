@@ -3,7 +3,7 @@ import type { ServiceConfig } from '../../../src/api/config';
 import { ProfileStore } from '../../../src/auth/profileStore';
 import { parseEndpointOverride, proxyPasswords, ServiceProvider } from '../../../src/services/serviceProvider';
 import { Redactor } from '../../../src/util/redact';
-import { CredentialsUnavailableError } from '../../../src/shared/errors';
+import { CredentialsUnavailableError } from '../../../src/util/errors';
 import { FakeDataWorksService } from '../fakes/fakeDataWorksService';
 import { MemoryMemento, MemorySecretStorage } from '../fakes/memoryStorage';
 

@@ -9,7 +9,7 @@ import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
 import { regionName } from './regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
-import { createErrorReporter } from './services/errorReporter';
+import { createErrorReporter, type ReportError } from './services/errorReporter';
 import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKey, ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
@@ -54,6 +54,8 @@ export interface Core {
   run(id: CommandId, args: readonly unknown[]): Promise<void>;
   /** The forms' view of the active profile; throws a UserFacingError without one. */
   formContext(): FormContext;
+  /** The one error reporter (log, redaction, rejected keys), for what fails outside a command, the tree or a form. */
+  readonly reportError: ReportError;
   readonly testApi: DataWorksTestApi;
 }
 
@@ -161,6 +163,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     provider: view.provider,
     run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
     formContext: () => deps.formContext(),
+    reportError: report,
     testApi: {
       profiles, model, tree: view.provider, cache, services,
       globalState: context.globalState,

@@ -88,15 +88,17 @@ const staticCredentials = {
 const src = path.join(__dirname, 'src');
 /** @type {Record<string, string>} */
 const CHUNK_OF = { [path.join(src, 'core.ts')]: './core.js', [path.join(src, 'deferred.ts')]: './deferred.js' };
+/** Pure, stateless files of src/shared that the core uses as well: the host checks and the error classifier. */
+const SHARED_CORE = new Set(['hosts.ts', 'errors.ts'].map((f) => path.join(src, 'shared', f)));
 const SHELL = new Set(['extension.ts', 'constants.ts', 'tree/deferredProvider.ts', 'webview/serializers.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
 /** @param {string} file */
 const isDeferredCode = (file) =>
   file === path.join(src, 'deferred.ts') ||
   (file.startsWith(path.join(src, 'api') + path.sep) && file !== path.join(src, 'api', 'regions.ts')) ||
-  (file.startsWith(path.join(src, 'shared') + path.sep) && file !== path.join(src, 'shared', 'hosts.ts')) ||
+  (file.startsWith(path.join(src, 'shared') + path.sep) && !SHARED_CORE.has(file)) ||
   (file.startsWith(path.join(src, 'webview') + path.sep) && file !== path.join(src, 'webview', 'serializers.ts'));
-// Shell files without state, which dist/core.js may carry a copy of. (src/api/regions.ts and src/shared/hosts.ts,
-// data and pure checks, are core code that dist/deferred.js carries a copy of too.)
+// Shell files without state, which dist/core.js may carry a copy of. (src/api/regions.ts and SHARED_CORE, data and
+// pure functions, are core code that dist/deferred.js carries a copy of too.)
 const STATELESS = new Set(['constants.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
 /** @param {string} file */
 const isCoreCode = (file) => !isDeferredCode(file) && (!SHELL.has(file) || STATELESS.has(file));

@@ -10,6 +10,7 @@ import type * as Deferred from './deferred';
 import { regionName } from './regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
+import { createErrorReporter, type ReportError } from './services/errorReporter';
 import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKey, ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
@@ -25,6 +26,7 @@ import { Logger } from './util/log';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
 import type { FormContext } from './webview/forms';
+import type { Locale } from './shared/errors';
 
 /**
  * The explorer's internals, for the extension-host tests only (through the handle activate() returns in
@@ -54,6 +56,8 @@ export interface Core {
   run(id: CommandId, args: readonly unknown[]): Promise<void>;
   /** The forms' view of the active profile; throws a UserFacingError without one. */
   formContext(): FormContext;
+  /** The one error reporter (log, redaction, rejected keys), for what fails outside a command, the tree or a form. */
+  readonly reportError: ReportError;
   readonly testApi: DataWorksTestApi;
 }
 
@@ -66,7 +70,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const sink = new TeeLogSink(channel);
   const redactor = new Redactor();
   const log = new Logger(sink, redactor);
-  const locale = (): 'en' | 'zh-cn' => (isChinese() ? 'zh-cn' : 'en');
+  const locale = (): Locale => (isChinese() ? 'zh-cn' : 'en');
   const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
   const profiles = new ProfileStore({
@@ -102,7 +106,8 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   });
   const auth = new AuthState();
 
-  const reportError = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale });
+  const report = createErrorReporter({ log, redactor, auth, locale, activeProfile: () => profiles.active()?.name });
+  const reportError = createLoadErrorReporter({ t, report, redactor });
 
   const model = new ExplorerModel({
     profiles,
@@ -121,6 +126,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     context, channel, log, redactor, profiles, services, cache, model, view, auth, groupKinds,
     drafts: {},
     locale,
+    reportError: report,
     formContext: () => createFormContext(deps),
   };
 
@@ -163,6 +169,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     provider: view.provider,
     run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
     formContext: () => deps.formContext(),
+    reportError: report,
     testApi: {
       profiles, model, tree: view.provider, cache, services,
       globalState: context.globalState,

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
       vscode.commands.registerCommand(id, (...args: unknown[]) => core().then((c) => c.run(id, args), showLoadFailure)),
     ),
     // After a window reload, VS Code hands back the open forms; they come back with their drafts.
-    registerFormSerializers(() => core().then((c) => c.formContext())),
+    registerFormSerializers(core),
   );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;

@@ -1,3 +1,4 @@
+import { rejectedCredential, type Locale } from '../shared/errors';
 import { userMessageFor, userMessagePartsFor, type UserMessageParts } from './errorMessages';
 
 export type { UserMessageParts } from './errorMessages';
@@ -7,7 +8,7 @@ export type DataWorksErrorKind = 'api' | 'network' | 'timeout' | 'cancelled' | '
 /** After a create failed ambiguously: what the layer found out about whether it happened anyway. */
 export type CreateVerdict = 'created' | 'not-created' | 'unknown';
 
-export type Locale = 'en' | 'zh-cn';
+export type { Locale } from '../shared/errors';
 
 export interface DataWorksErrorInit {
   readonly action: string;
@@ -133,9 +134,6 @@ function fieldForCode(code: string): string | undefined {
   }
   if (c.includes('APIGATEWAY') || c.includes('APIGROUP')) return 'apiGatewayGroupId';
   if (c.includes('PROJECT')) return 'projectId';
-  // Credential errors, for the Add Profile form that verifies keys with a first call.
-  if (c.startsWith('INVALIDACCESSKEYID')) return 'accessKeyId';
-  if (c === 'SIGNATUREDOESNOTMATCH') return 'accessKeySecret';
-  if (c.startsWith('INVALIDSECURITYTOKEN')) return 'securityToken';
-  return undefined;
+  // Credential errors, for the Add Profile flow that verifies keys with a first call.
+  return rejectedCredential(code);
 }

@@ -6,10 +6,10 @@ import { DEFAULT_REGION } from '../auth/environment';
 import type { Profile } from '../auth/profile';
 import type { ProfileNameProblem } from '../auth/profileStore';
 import { profileNameProblem } from '../auth/profileStore';
-import { isPermissionOnly, stepForRejection } from '../auth/verification';
+import { stepForRejection } from '../auth/verification';
 import { regionName } from '../regions';
 import { isChinese } from '../services/settings';
-import { describeError, isCancellation } from '../util/errors';
+import { classify } from '../shared/errors';
 import { showPickStep, showTextStep } from '../util/quickInput';
 import { regionItems } from './pickers';
 import type { Deps } from './deps';
@@ -127,12 +127,15 @@ async function verify(deps: Deps, a: Readonly<WizardAnswers>): Promise<Verdict> 
     );
     return { ok: true };
   } catch (e) {
-    if (isCancellation(e)) return { ok: false, step: 'token', message: vscode.l10n.t('Verification was cancelled. Press Enter to try again.') };
-    const message = describeError(e, deps.locale()).message;
+    // Not reportError: these keys belong to no profile yet, so there is nothing to mark rejected.
+    const { kind, message } = classify(e, deps.locale());
+    if (kind === 'cancelled') return { ok: false, step: 'token', message: vscode.l10n.t('Verification was cancelled. Press Enter to try again.') };
     deps.log.failure('Verifying new credentials failed:', e);
     const step = stepForRejection(e);
     if (step) return { ok: false, step, message: inertText(deps.redactor.redact(message)) };
-    if (isPermissionOnly(e)) {
+    // The key was accepted but may not list workspaces (a RAM user scoped to user groups, an edition without the API):
+    // the credentials themselves are fine, so the profile can be saved.
+    if (kind === 'forbidden') {
       deps.log.warn('The key was accepted but may not list workspaces; saving the profile anyway.');
       return { ok: true };
     }

@@ -1,13 +1,14 @@
 import type * as vscode from 'vscode';
 import type { ProfileStore } from '../auth/profileStore';
 import type { AuthState } from '../services/authState';
+import type { ReportError } from '../services/errorReporter';
 import type { ReadCache } from '../services/readCache';
 import type { ServiceProvider } from '../services/serviceProvider';
 import type { GroupKindCache } from '../services/userGroupKind';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerView } from '../tree/explorerView';
 import type { FormContext } from '../webview/forms';
-import type { Locale } from '../util/errors';
+import type { Locale } from '../shared/errors';
 import type { Logger } from '../util/log';
 import type { Redactor } from '../util/redact';
 
@@ -34,6 +35,8 @@ export interface Deps {
   readonly groupKinds: GroupKindCache;
   readonly drafts: { addProfile?: AddProfileDraft };
   locale(): Locale;
+  /** The one way a failure is logged and a rejected key marked (see createErrorReporter). */
+  readonly reportError: ReportError;
   /** The forms' view of the active profile; throws a UserFacingError without one. */
   formContext(): FormContext;
 }

@@ -83,6 +83,7 @@ export function createFormContext(deps: Deps): FormContext {
       if (change.kind === 'businessProcessCreated') deps.model.businessProcessCreated(change.region, change.projectId);
       else deps.model.userGroupsChanged(change.region);
     },
+    reportError: (e, where) => deps.reportError(e, where, profileName),
     revealInTree: async (target: RevealTarget) => {
       const node = await findTarget(deps, target);
       if (node) await deps.view.reveal(node);

@@ -1,27 +1,21 @@
 // Where a server error is shown in the forms. Pure, so it is unit-tested without VS Code.
+import type { ClassifiedError, ExplainedParts } from './errors';
 import { MAX_SERVER_MESSAGE, type Banner, type WireFieldError } from './protocol';
 import type { RawUserGroups } from './schemas';
-
-/** What the forms read of the API layer's DataWorksError (matched by shape; src/shared does not import src/api). */
-export interface ExplainedError {
-  readonly code: string;
-  readonly requestId?: string;
-  userMessageParts(locale: 'en' | 'zh-cn'): { readonly message: string; readonly serverMessage?: string };
-}
 
 /**
  * The banner of an API error: our explanation; beneath it, as a line of its own, what DataWorks said (the page labels
  * it and sets it as text); then the code and request ID to quote to support, on their own line (so the message does
  * not repeat the request ID). Every text passes `redact`; every field is cut to what the protocol accepts.
  */
-export function apiErrorBanner(e: ExplainedError, locale: 'en' | 'zh-cn', redact: (text: string) => string): Banner {
-  const { message, serverMessage } = e.userMessageParts(locale);
+export function apiErrorBanner(failed: ClassifiedError, redact: (text: string) => string): Banner {
+  const { message, serverMessage }: ExplainedParts = failed.parts ?? { message: failed.message };
   return {
     severity: 'error',
     message: redact(message).slice(0, 4000),
     ...(serverMessage ? { serverMessage: redact(serverMessage).slice(0, MAX_SERVER_MESSAGE) } : {}),
-    ...(e.code ? { code: e.code.slice(0, 200) } : {}),
-    ...(e.requestId ? { requestId: e.requestId.slice(0, 200) } : {}),
+    ...(failed.code ? { code: failed.code.slice(0, 200) } : {}),
+    ...(failed.requestId ? { requestId: failed.requestId.slice(0, 200) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from '../api/types';
 import { cacheKey } from '../services/readCache';
-import { CredentialsUnavailableError, isCredentialRejection } from '../util/errors';
+import { errorKind } from '../shared/errors';
 import type { NodeView, PagedNode, TreeContext, TreeNode } from './node';
 import { PagedLoader } from './pagedLoader';
 import { ErrorNode, LoadMoreNode, PlaceholderNode } from './statusNodes';
@@ -49,7 +49,7 @@ export abstract class PagedFolder<T> implements PagedNode {
       const error = this.loader.error;
       if (this.reported?.error !== error) this.reported = { error, message: this.ctx.reportError(error, this.what()) };
       const message = this.reported?.message ?? '';
-      const credentials = isCredentialRejection(error) || error instanceof CredentialsUnavailableError;
+      const credentials = ['credentials-rejected', 'credentials-missing'].includes(errorKind(error));
       nodes.push(new ErrorNode(this, this.ctx, message, () => this.retry(), credentials));
       return nodes;
     }

@@ -1,5 +1,5 @@
 import type { ApiLogger } from '../api/config';
-import { asApiError } from './errors';
+import { asDataWorksError } from '../shared/errors';
 import type { Redactor } from './redact';
 
 /** The part of vscode.LogOutputChannel the logger writes to (tests pass a recording fake). */
@@ -46,7 +46,7 @@ export class Logger implements ApiLogger {
   failure(context: string, e: unknown): void {
     const o = typeof e === 'object' && e !== null ? (e as Record<string, unknown>) : {};
     const raw = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    const shown = asApiError(e)?.userMessage('en');
+    const shown = asDataWorksError(e)?.userMessage('en');
     const parts = [
       context,
       typeof o.code === 'string' ? `code=${o.code}` : undefined,

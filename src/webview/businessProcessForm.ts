@@ -15,7 +15,8 @@ import {
 import { FormHost, openOrReveal, takeOver } from './formHost';
 import type { BusinessProcessFormTarget, FormContext } from './forms';
 import { serverFieldError } from '../shared/serverErrors';
-import { asDataWorksError, collectPages, errorBanner, errorLine, formKey } from './hostSupport';
+import { asDataWorksError } from '../shared/errors';
+import { collectPages, errorBanner, errorLine, formKey } from './hostSupport';
 import { RecentChecks } from './recentChecks';
 import { formStrings } from './strings';
 
@@ -210,7 +211,7 @@ class BusinessProcessForm extends FormHost<
   protected failure(e: unknown, raw: RawBusinessProcess): { result: BpResult; closedText: string } {
     const banner = errorBanner(e, this.locale, this.ctx.redact);
     const dw = asDataWorksError(e);
-    this.ctx.log.warn(`[forms] CreateDataServiceGroup failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}: ${dw.userMessage('en')}` : String(e)}`);
+    this.ctx.reportError(e, '[forms] CreateDataServiceGroup');
     const closedText = vscode.l10n.t('Creating business process {0} failed: {1}', raw.name.trim(), errorLine(e, this.locale, this.ctx.redact));
     if (dw?.createVerdict) {
       // Never resent by itself: the user decides, with the verdict in front of them.

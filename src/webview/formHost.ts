@@ -9,7 +9,8 @@ import type { Checked } from '../shared/schemas';
 import type { FormContext } from './forms';
 import { FormPanel, type FormPanelSpec } from './formPanel';
 import { inertText } from '../util/inertText';
-import { asDataWorksError, errorLine, isCancelled, isForbidden, redactResult, uiLocale } from './hostSupport';
+import { asDataWorksError, isCancellation } from '../shared/errors';
+import { errorLine, redactResult, uiLocale } from './hostSupport';
 import type { RecentChecks } from './recentChecks';
 
 type Phase = 'edit' | 'submitting' | 'result';
@@ -112,12 +113,11 @@ export abstract class FormHost<
   }
 
   protected lookupFailed(seq: number, lookup: Lookup | 'nameCheck', e: unknown): void {
-    if (isCancelled(e)) return;
-    const dw = asDataWorksError(e);
-    this.ctx.log.warn(`[forms] ${this.panel.form}: loading ${lookup} failed: ${dw ? `${dw.code} ${dw.userMessage('en')}` : String(e)}`);
+    const failed = this.ctx.reportError(e, `[forms] ${this.panel.form}: loading ${lookup}`);
+    if (failed.kind === 'cancelled') return;
     // A status line under the list: one line of text, with what DataWorks said and the request ID in it.
     const message = errorLine(e, this.locale, this.ctx.redact);
-    this.post({ type: 'lookupFailed', seq, lookup, message, ...(dw?.code ? { code: dw.code.slice(0, 200) } : {}), forbidden: isForbidden(e) });
+    this.post({ type: 'lookupFailed', seq, lookup, message, ...(failed.code ? { code: failed.code.slice(0, 200) } : {}), forbidden: failed.kind === 'forbidden' });
   }
 
   /** The rules again, then the server's name check; field errors go to the form. */
@@ -135,7 +135,7 @@ export abstract class FormHost<
       }
     } catch (e) {
       // The check is a courtesy; if it cannot run, the server has the last word.
-      if (isCancelled(e)) return undefined;
+      if (isCancellation(e)) return undefined;
       this.ctx.log.warn(`[forms] ${this.panel.form}: name check failed: ${asDataWorksError(e)?.code ?? String(e)}`);
     }
     return checked.value;
@@ -169,7 +169,7 @@ export abstract class FormHost<
       this.panel.clearDraft();
       if (this.panel.isDisposed) void vscode.window.showInformationMessage(this.notice(closedText));
     } catch (e) {
-      if (isCancelled(e) && !this.panel.isDisposed) return;
+      if (isCancellation(e) && !this.panel.isDisposed) return;
       const { result, closedText } = this.failure(e, raw);
       this.show(result);
       // The panel is gone; the draft in workspaceState still holds every value for the next opening.

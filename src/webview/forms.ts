@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { Page, TenantUser, UserGroup, Workspace } from '../api/types';
+import type { ReportedError } from '../services/errorReporter';
 import type { GroupKind } from '../services/userGroupKind';
 import { bpRestoreSchema, parseMessage, ugRestoreSchema } from '../shared/protocol';
 import { openBusinessProcessPanel, restoreBusinessProcessPanel } from './businessProcessForm';
@@ -52,6 +53,12 @@ export interface FormContext {
   /** A group by ID, for a form restored after a window reload; `nameHint` only narrows the search. */
   findUserGroup(region: string, id: number, nameHint: string | undefined): Promise<UserGroup | undefined>;
   onDidWrite(change: WriteChange): void;
+  /**
+   * Reports a failed write or lookup of this form, as the commands and the tree do theirs: logged (redacted) as
+   * "`where` failed", and rejected keys turn this profile's status bar red. A cancel is silent. Returns the failure
+   * classified, its texts redacted.
+   */
+  reportError(error: unknown, where: string): ReportedError;
   revealInTree(target: RevealTarget): Promise<void>;
 }
 

@@ -15,7 +15,8 @@ import {
 import { serverFieldErrors } from '../shared/serverErrors';
 import { FormHost, openOrReveal, takeOver } from './formHost';
 import type { FormContext, UserGroupFormTarget } from './forms';
-import { asDataWorksError, collectPages, errorBanner, errorLine, formKey, isCancelled } from './hostSupport';
+import { asDataWorksError, isCancellation } from '../shared/errors';
+import { collectPages, errorBanner, errorLine, formKey } from './hostSupport';
 import { RecentChecks } from './recentChecks';
 import { formStrings, webviewStrings } from './strings';
 
@@ -93,7 +94,7 @@ class UserGroupForm extends FormHost<
       }
       this.kind = await this.ctx.groupKind(this.region, this.group);
     } catch (e) {
-      if (isCancelled(e)) return;
+      if (isCancellation(e)) return;
       this.ctx.log.warn(`[forms] the type of user group ${ref.id} could not be read: ${asDataWorksError(e)?.code ?? String(e)}`);
       this.kind = undefined;
     }
@@ -348,7 +349,7 @@ class UserGroupForm extends FormHost<
   protected failure(e: unknown, raw: RawUserGroups): { result: UgResult; closedText: string } {
     const banner = errorBanner(e, this.locale, this.ctx.redact);
     const dw = asDataWorksError(e);
-    this.ctx.log.warn(`[forms] DsgUserGroupAddOrUpdate failed: ${dw ? `${dw.kind} ${dw.code} request ${dw.requestId ?? '-'}: ${dw.userMessage('en')}` : String(e)}`);
+    this.ctx.reportError(e, '[forms] DsgUserGroupAddOrUpdate');
     const errors = dw?.field ? serverFieldErrors(dw.field, dw.message, raw, banner) : [];
     return {
       result: { outcome: 'error', banner, errors },

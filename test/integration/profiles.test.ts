@@ -58,6 +58,27 @@ describe('DataWorks profiles in SecretStorage', function () {
     assert.equal(api.profiles.active()?.name, 'Environment', 'removing the active profile falls back to Environment');
   });
 
+  it('a form failing on a rejected key turns the status bar red, as the tree does', async function () {
+    if (!emulator.url) this.skip();
+    const name = 'it-canary-form';
+    await api.profiles.save({ name, region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY });
+    await api.profiles.setActive(name);
+    try {
+      const ctx = api.formContext();
+      assert.equal(api.isRejected(name), false);
+      // The lookup of the user group form's accounts, and what the form does with its failure (FormHost.lookupFailed).
+      const error = await ctx.tenantUsers('cn-shanghai', true).then(() => undefined, (e: unknown) => e);
+      assert.ok(error, 'the emulator rejects the secret');
+      const failed = ctx.reportError(error, '[forms] userGroup: loading tenantUsers');
+      assert.equal(failed.kind, 'credentials-rejected');
+      assert.equal(api.isRejected(name), true, 'the status bar shows rejected credentials');
+      assert.ok(api.recentLog().some((l) => l.includes('[forms] userGroup: loading tenantUsers failed: code=SignatureDoesNotMatch')));
+      assertNoSecretRun([failed.message, ...api.recentLog()], [CANARY], 'the report');
+    } finally {
+      await api.profiles.remove(name);
+    }
+  });
+
   it('removes the profile and its secret', async () => {
     await api.profiles.save({ name: NAME, region: 'cn-shanghai', mode: 'ak' }, { accessKeyId: 'LTAIDEMOEMULATOR0000001', accessKeySecret: CANARY });
     await api.profiles.remove(NAME);

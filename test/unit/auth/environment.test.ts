@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readEnvironmentProfile } from '../../../src/auth/environment';
-import { stepForRejection, isPermissionOnly } from '../../../src/auth/verification';
+import { stepForRejection } from '../../../src/auth/verification';
 import { FakeApiError } from '../fakes/fakeDataWorksService';
 
 describe('Environment profile', () => {
@@ -28,6 +28,7 @@ describe('credential verification verdicts', () => {
     assert.equal(stepForRejection(new FakeApiError('InvalidAccessKeyId.NotFound', 'x')), 'accessKeyId');
     assert.equal(stepForRejection(new FakeApiError('SignatureDoesNotMatch', 'x')), 'secret');
     assert.equal(stepForRejection(new FakeApiError('InvalidSecurityToken.Expired', 'x')), 'token');
+    assert.equal(stepForRejection(new FakeApiError('IncompleteSignature', 'x')), 'secret');
     assert.equal(stepForRejection(new FakeApiError('Throttling.User', 'x')), undefined);
     assert.equal(stepForRejection(new Error('boom')), undefined);
   });
@@ -35,10 +36,5 @@ describe('credential verification verdicts', () => {
   it('prefers the credential field the API layer names', () => {
     const e = Object.assign(new FakeApiError('SomethingNew', 'x'), { field: 'securityToken' });
     assert.equal(stepForRejection(e), 'token');
-  });
-
-  it('accepts a key that is only missing a permission', () => {
-    assert.equal(isPermissionOnly(new FakeApiError('Forbidden.RAM', 'x')), true);
-    assert.equal(isPermissionOnly(new FakeApiError('SignatureDoesNotMatch', 'x')), false);
   });
 });

@@ -5,13 +5,19 @@ import type {
 import type {
   ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails,
 } from '../../../src/api/types';
-import type { ApiErrorLike, Locale } from '../../../src/util/errors';
+import type { DataWorksErrorLike, ExplainedParts, Locale } from '../../../src/shared/errors';
 
-/** Shaped like the API layer's DataWorksError (the tree matches it structurally). */
-export class FakeApiError extends Error implements ApiErrorLike {
-  readonly kind = 'api';
-  constructor(readonly code: string, message: string, readonly requestId = 'REQ-1') {
+/** Shaped like the API layer's DataWorksError, as another bundle's would be (the extension matches it by shape). */
+export class FakeApiError extends Error implements DataWorksErrorLike {
+  override readonly name = 'DataWorksError';
+  readonly action = 'FakeAction';
+  readonly retryable = false;
+  constructor(readonly code: string, message: string, readonly requestId = 'REQ-1', readonly kind = 'api', readonly httpStatus?: number) {
     super(message);
+  }
+
+  userMessageParts(_locale: Locale): ExplainedParts {
+    return { message: `${this.message} [${this.code}]` };
   }
 
   /** Like the real one, the whole line: the text and the request ID (callers do not append it again). */

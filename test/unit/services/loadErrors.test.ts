@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ProfileStore } from '../../../src/auth/profileStore';
 import { DataWorksError } from '../../../src/api/errors';
 import { AuthState } from '../../../src/services/authState';
+import { createErrorReporter } from '../../../src/services/errorReporter';
 import { createLoadErrorReporter } from '../../../src/services/loadErrors';
 import { CredentialsUnavailableError, UserCancelledError } from '../../../src/util/errors';
 import { Logger } from '../../../src/util/log';
@@ -25,7 +26,8 @@ function setup() {
     env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIEnvKey000001', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'canary-secret-77' },
   });
   const auth = new AuthState();
-  const report = createLoadErrorReporter({ t, log, profiles, auth, redactor, locale: () => 'en' });
+  const reportError = createErrorReporter({ log, redactor, auth, locale: () => 'en', activeProfile: () => profiles.active()?.name });
+  const report = createLoadErrorReporter({ t, report: reportError, redactor });
   return { lines, auth, report, redactor };
 }
 

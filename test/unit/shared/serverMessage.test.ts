@@ -8,6 +8,7 @@ import {
   bannerSchema, bpToWebviewSchema, MAX_SERVER_MESSAGE, parseMessage, ugToWebviewSchema, wireFieldErrorSchema, type BpToWebview,
   type UgToWebview,
 } from '../../../src/shared/protocol';
+import { classify } from '../../../src/shared/errors';
 import { apiErrorBanner, serverFieldError, serverFieldErrors } from '../../../src/shared/serverErrors';
 import { Redactor } from '../../../src/util/redact';
 
@@ -31,7 +32,7 @@ describe('forms: a server error shows our text and what DataWorks said', () => {
   it('Create Business Process: the banner and the name field carry both, in English, and the page accepts them', () => {
     const e = slashError();
     assert.equal(e.field, 'name', 'the server names the parameter; the error lands on the name field');
-    const banner = apiErrorBanner(e, 'en', redact);
+    const banner = apiErrorBanner(classify(e, 'en'), redact);
     assert.deepEqual(banner, {
       severity: 'error', message: 'A parameter value is invalid.', serverMessage: SLASH, code: 'InvalidParameter', requestId: 'REQ-S1',
     });
@@ -41,7 +42,7 @@ describe('forms: a server error shows our text and what DataWorks said', () => {
   });
 
   it('in Chinese: our text is Chinese, the server message is as DataWorks sent it', () => {
-    const banner = apiErrorBanner(slashError(), 'zh-cn', redact);
+    const banner = apiErrorBanner(classify(slashError(), 'zh-cn'), redact);
     assert.equal(banner.message, '参数值无效。');
     assert.equal(banner.serverMessage, SLASH);
     assert.deepEqual(serverFieldError('name', banner), { path: 'name', text: '参数值无效。', serverMessage: SLASH });
@@ -52,7 +53,7 @@ describe('forms: a server error shows our text and what DataWorks said', () => {
       action: 'DsgUserGroupAddOrUpdate', kind: 'api', code: 'USERACCOUNT.OWNER.ERROR', httpStatus: 400, requestId: 'REQ-U1',
       message: 'User list or owner user does not exist.', serverMessage: 'User list or owner user does not exist.',
     });
-    const banner = apiErrorBanner(e, 'en', redact);
+    const banner = apiErrorBanner(classify(e, 'en'), redact);
     const raw = { rows: [{ name: 'g', owner: 'nobody', type: '1', projectName: '', accounts: ['user:carol'] }] };
     const errors = serverFieldErrors(e.field ?? '', e.message, raw, banner);
     assert.deepEqual(errors, [{
@@ -66,13 +67,13 @@ describe('forms: a server error shows our text and what DataWorks said', () => {
 
   it('an unknown code: the server message is the main text (after our prefix) and there is no second line', () => {
     const e = new DataWorksError({ action: 'A', kind: 'api', code: '1029030003', message: 'param error', serverMessage: 'param error', requestId: 'R' });
-    const banner = apiErrorBanner(e, 'en', redact);
+    const banner = apiErrorBanner(classify(e, 'en'), redact);
     assert.deepEqual(banner, { severity: 'error', message: 'DataWorks rejected the request. param error', code: '1029030003', requestId: 'R' });
     assert.deepEqual(serverFieldError('name', banner), { path: 'name', text: banner.message });
   });
 
   it('the server message passes the redactor: registered secrets and credential-shaped text are gone', () => {
-    const banner = apiErrorBanner(slashError(`Name bad; key LTAI5tAbCdEfGhIjKlMn used, registered-secret-0042 echoed`), 'en', redact);
+    const banner = apiErrorBanner(classify(slashError(`Name bad; key LTAI5tAbCdEfGhIjKlMn used, registered-secret-0042 echoed`), 'en'), redact);
     assert.equal(banner.serverMessage, 'Name bad; key LTAI*** used, *** echoed');
   });
 
@@ -83,7 +84,7 @@ describe('forms: a server error shows our text and what DataWorks said', () => {
     assert.equal(parseMessage(bannerSchema, { ...base, serverMessage: { html: '<b>x</b>' } }), undefined);
     assert.equal(parseMessage(wireFieldErrorSchema, { path: 'name', text: 't', serverMessage: 'x'.repeat(MAX_SERVER_MESSAGE + 1) }), undefined);
     // The banner cuts a longer one to what the page accepts instead of having the whole message dropped.
-    const long = apiErrorBanner(slashError('y'.repeat(5000)), 'en', (t) => t);
+    const long = apiErrorBanner(classify(slashError('y'.repeat(5000)), 'en'), (t) => t);
     assert.ok(parseMessage(bannerSchema, long));
   });
 

@@ -3,7 +3,7 @@
 // or, once the panel is closed, in a notification). Each form adds its lookups, rules, request and result.
 import * as vscode from 'vscode';
 import type { DataWorksService } from '../api/dataWorksService';
-import type { WireFieldError } from '../shared/protocol';
+import type { CommonToWebview, WireFieldError } from '../shared/protocol';
 import { aliyunCliCommand, type WireRequest } from '../shared/requests';
 import type { Checked } from '../shared/schemas';
 import type { FormContext } from './forms';
@@ -13,14 +13,6 @@ import { asDataWorksError, errorLine, isCancelled, isForbidden, redactResult, ui
 import type { RecentChecks } from './recentChecks';
 
 type Phase = 'edit' | 'submitting' | 'result';
-
-/** The host → webview messages every form has (each form's union holds them; see `FormHost.widen`). */
-export type CommonToWebview<Result, Lookup extends string> =
-  | { type: 'fieldErrors'; errors: WireFieldError[] }
-  | { type: 'review'; request: WireRequest; cli: string }
-  | { type: 'submitting' }
-  | { type: 'result'; result: Result }
-  | { type: 'lookupFailed'; seq: number; lookup: Lookup | 'nameCheck'; message: string; code?: string; forbidden: boolean };
 
 /** Opens the form for `key`, or brings its open panel to the front. */
 export function openOrReveal(key: string, create: () => { start(): void }): void {

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { Banner } from '../shared/protocol';
 import { apiErrorBanner } from '../shared/serverErrors';
-import type { Page } from '../api/types';
 
 export type Locale = 'en' | 'zh-cn';
 
@@ -91,21 +90,6 @@ function serverMessage(v: object, redact: (text: string) => string): { serverMes
 export function isForbidden(e: unknown): boolean {
   const dw = asDataWorksError(e);
   return dw !== undefined && (dw.httpStatus === 403 || /^forbidden|permission|nopermission/i.test(dw.code));
-}
-
-/** Reads pages until the list is complete or `maxItems` is reached. */
-export async function collectPages<T>(
-  load: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
-  pageSize: number,
-  maxItems: number,
-): Promise<{ items: T[]; truncated: boolean }> {
-  const items: T[] = [];
-  for (let pageNumber = 1; ; pageNumber++) {
-    const page = await load(pageNumber, pageSize);
-    items.push(...page.items);
-    if (items.length >= maxItems) return { items: items.slice(0, maxItems), truncated: page.totalCount > maxItems || items.length > maxItems };
-    if (page.items.length === 0 || items.length >= page.totalCount || page.items.length < pageSize) return { items, truncated: false };
-  }
 }
 
 /** Keys of drafts and panels: one per form, profile, region and target. */

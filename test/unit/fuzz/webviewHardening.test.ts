@@ -59,7 +59,7 @@ describe('webview hardening', () => {
   });
 
   it('panel options: scripts on, command URIs and forms off, resources limited, no retained hidden context', () => {
-    const src = code(read('src/webview/formPanel.ts'));
+    const src = code(read('src/webview/pageRenderer.ts'));
     assert.match(src, /enableCommandUris:\s*false/);
     assert.match(src, /enableForms:\s*false/);
     assert.match(src, /localResourceRoots:\s*\[/);

@@ -51,16 +51,10 @@ export class BusinessProcessController extends FormController<
   }
 
   init(): BpInit {
-    const draft = this.env.port.draft;
     return {
-      strings: this.env.pageStrings(),
-      locale: this.env.locale,
-      region: this.region,
+      ...this.initCommon(),
       restore: { profile: this.env.services.profileName, region: this.region, ...(this.target.projectId === undefined ? {} : { projectId: this.target.projectId }) },
       prefill: emptyBusinessProcess(this.target.projectId),
-      ...(draft ? { draft } : {}),
-      phase: this.phase,
-      ...(this.result ? { result: this.result } : {}),
     };
   }
 

@@ -6,6 +6,8 @@ import type { DataWorksService } from '../api/dataWorksService';
 import type { CommonToHost, CommonToWebview, WireFieldError } from '../shared/protocol';
 import { aliyunCliCommand, type WireRequest } from '../shared/requests';
 import type { Checked } from '../shared/schemas';
+import type { StringKey } from '../shared/strings';
+import type { Locale } from '../util/errors';
 import type { FormEnv } from './port';
 import type { RecentChecks } from './recentChecks';
 
@@ -45,6 +47,19 @@ export abstract class FormController<
 
   /** What a new page of this form starts from. */
   abstract init(): Init;
+
+  /** The part of a page's init data every form has: its texts, the draft, and the phase and result of this moment. */
+  protected initCommon(): { strings: Partial<Record<StringKey, string>>; locale: Locale; region: string; draft?: Raw; phase: Phase; result?: Result } {
+    const draft = this.env.port.draft;
+    return {
+      strings: this.env.pageStrings(),
+      locale: this.env.locale,
+      region: this.region,
+      ...(draft ? { draft } : {}),
+      phase: this.phase,
+      ...(this.result ? { result: this.result } : {}),
+    };
+  }
   /** A message from the page, parsed against the form's schema (the panel keeps `ready` and `draft` for itself). */
   abstract handle(msg: ToHost): Promise<void> | void;
   /** The form's rules, as the webview runs them too; the host never trusts the webview's verdict. */

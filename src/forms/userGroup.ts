@@ -98,18 +98,12 @@ export class UserGroupController extends FormController<
   }
 
   init(): UgInit {
-    const draft = this.env.port.draft;
     return {
-      strings: this.env.pageStrings(),
-      locale: this.env.locale,
-      region: this.region,
+      ...this.initCommon(),
       mode: this.ref ? 'edit' : 'add',
       restore: { profile: this.env.services.profileName, region: this.region, ...(this.ref ? { group: { id: this.ref.id, name: this.ref.name.slice(0, 512) } } : {}) },
       prefill: this.group ? editPrefill(this.group, this.kind) : { rows: [emptyUserGroupRow()] },
-      ...(draft ? { draft } : {}),
       kind: this.ref ? this.kindState : 'known',
-      phase: this.phase,
-      ...(this.result ? { result: this.result } : {}),
     };
   }
 

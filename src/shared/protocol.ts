@@ -83,6 +83,44 @@ const fieldErrors = () => z.strictObject({
 });
 const groupKindState = () => z.enum(['resolving', 'known', 'unknown']);
 const submitting = () => z.strictObject({ type: z.literal('submitting') });
+/** The request the form would send and the same as an aliyun CLI command; a form may add fields (`extra`). */
+const reviewMessage = <S extends z.core.$ZodShape>(extra: S) =>
+  z.strictObject({ type: z.literal('review'), request: wireRequestSchema, cli: str(500_000), ...extra });
+const resultMessage = <R extends z.core.$ZodType>(result: R) => z.strictObject({ type: z.literal('result'), result });
+
+// ----------------------------------------------------------------------------------------------------------------
+// The common core: the messages every form has, whatever its values, result and lookups. Each form's unions below
+// are these plus its own messages, and the host's types for them (CommonToHost, CommonToWebview) derive from here.
+
+/** Webview → host messages of every form: `values` is the form's raw values. */
+const commonToHost = <V extends z.core.$ZodType>(values: V) => [
+  ready(),
+  z.strictObject({ type: z.literal('draft'), values }),
+  z.strictObject({ type: z.literal('validate'), values }),
+  z.strictObject({ type: z.literal('review'), values }),
+  z.strictObject({ type: z.literal('submit'), values }),
+  z.strictObject({ type: z.literal('copyCli') }),
+  reset(),
+] as const;
+
+/** Host → webview messages of every form: its result, its lookups (a name check is one of every form). */
+const commonToWebview = <R extends z.core.$ZodType, L extends readonly [string, ...string[]], S extends z.core.$ZodShape>(
+  result: R, lookups: L, reviewExtra: S,
+) => [lookupFailed(lookups), fieldErrors(), reviewMessage(reviewExtra), submitting(), resultMessage(result)] as const;
+
+type Infer<T extends readonly z.core.$ZodType[]> = z.infer<T[number]>;
+type CommonToHostCore = Infer<ReturnType<typeof commonToHost<z.ZodMiniUnknown>>>;
+type CommonToWebviewCore = Infer<ReturnType<typeof commonToWebview<z.ZodMiniUnknown, readonly ['nameCheck'], Record<never, never>>>>;
+
+/** The common webview → host messages with a form's raw values. */
+export type CommonToHost<Raw> = CommonToHostCore extends infer M ? M extends { values?: unknown } ? Omit<M, 'values'> & { values: Raw } : M : never;
+/** The common host → webview messages with a form's result and lookups (each form's union holds them). */
+export type CommonToWebview<Result, Lookup extends string> = CommonToWebviewCore extends infer M
+  ? M extends { type: 'result' } ? Omit<M, 'result'> & { result: Result }
+    : M extends { type: 'lookupFailed' } ? Omit<M, 'lookup'> & { lookup: Lookup | 'nameCheck' }
+      : M
+  : never;
+
 const fieldErrorList = () => bounded(wireFieldErrorSchema, 200);
 
 /**
@@ -137,18 +175,12 @@ export const bpInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
 export type BpInit = z.infer<typeof bpInitSchema>;
 
 export const bpToHostSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('type', [
-  ready(),
-  z.strictObject({ type: z.literal('draft'), values: rawBusinessProcessSchema }),
+  ...commonToHost(rawBusinessProcessSchema),
   z.strictObject({ type: z.literal('loadWorkspaces'), seq: seq(), refresh: z.boolean() }),
   z.strictObject({ type: z.literal('loadApiGatewayGroups'), seq: seq(), refresh: z.boolean() }),
   z.strictObject({ type: z.literal('checkName'), seq: seq(), projectId: str(32), name: str(8192) }),
-  z.strictObject({ type: z.literal('validate'), values: rawBusinessProcessSchema }),
-  z.strictObject({ type: z.literal('review'), values: rawBusinessProcessSchema }),
-  z.strictObject({ type: z.literal('submit'), values: rawBusinessProcessSchema }),
-  z.strictObject({ type: z.literal('copyCli') }),
   z.strictObject({ type: z.literal('copyId') }),
   z.strictObject({ type: z.literal('revealInTree') }),
-  reset(),
 ]));
 export type BpToHost = z.infer<typeof bpToHostSchema>;
 
@@ -168,12 +200,8 @@ export const bpToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion
     items: bounded(apiGatewayGroupItemSchema, 1000),
     truncated: z.boolean(),
   }),
-  lookupFailed(['workspaces', 'apiGatewayGroups', 'nameCheck'] as const),
   z.strictObject({ type: z.literal('nameCheck'), seq: seq(), name: str(8192), taken: z.boolean() }),
-  fieldErrors(),
-  z.strictObject({ type: z.literal('review'), request: wireRequestSchema, cli: str(500_000) }),
-  submitting(),
-  z.strictObject({ type: z.literal('result'), result: bpResultSchema }),
+  ...commonToWebview(bpResultSchema, ['workspaces', 'apiGatewayGroups', 'nameCheck'] as const, {}),
 ]));
 export type BpToWebview = z.infer<typeof bpToWebviewSchema>;
 
@@ -209,18 +237,12 @@ export const ugInitSchema = /* @__PURE__ */ lazy(() => z.strictObject({
 export type UgInit = z.infer<typeof ugInitSchema>;
 
 export const ugToHostSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion('type', [
-  ready(),
-  z.strictObject({ type: z.literal('draft'), values: rawUserGroupsSchema }),
+  ...commonToHost(rawUserGroupsSchema),
   z.strictObject({ type: z.literal('loadTenantUsers'), seq: seq(), refresh: z.boolean() }),
   z.strictObject({ type: z.literal('loadMaxComputeRoles'), seq: seq(), projectName: str(64), refresh: z.boolean() }),
   z.strictObject({ type: z.literal('checkName'), seq: seq(), row: rowIndex(), name: str(8192) }),
-  z.strictObject({ type: z.literal('validate'), values: rawUserGroupsSchema }),
-  z.strictObject({ type: z.literal('review'), values: rawUserGroupsSchema }),
-  z.strictObject({ type: z.literal('submit'), values: rawUserGroupsSchema }),
-  z.strictObject({ type: z.literal('copyCli') }),
   z.strictObject({ type: z.literal('copyId'), index: rowIndex() }),
   z.strictObject({ type: z.literal('revealInTree'), index: rowIndex() }),
-  reset(),
 ]));
 export type UgToHost = z.infer<typeof ugToHostSchema>;
 
@@ -248,7 +270,6 @@ export const ugToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion
   }),
   z.strictObject({ type: z.literal('tenantUsers'), seq: seq(), items: bounded(tenantUserItemSchema, 5000) }),
   z.strictObject({ type: z.literal('maxComputeRoles'), seq: seq(), projectName: str(64), roles: bounded(str(512), 5000) }),
-  lookupFailed(['tenantUsers', 'maxComputeRoles', 'nameCheck'] as const),
   z.strictObject({
     type: z.literal('nameCheck'),
     seq: seq(),
@@ -257,11 +278,7 @@ export const ugToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion
     /** ID of another group that already has this name. */
     existingId: z.optional(z.int()),
   }),
-  fieldErrors(),
-  z.strictObject({
-    type: z.literal('review'),
-    request: wireRequestSchema,
-    cli: str(500_000),
+  ...commonToWebview(ugResultSchema, ['tenantUsers', 'maxComputeRoles', 'nameCheck'] as const, {
     /** Update: before/after of the edited group, plus the accounts added and removed. */
     diff: z.optional(
       z.strictObject({
@@ -271,8 +288,6 @@ export const ugToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUnion
       }),
     ),
   }),
-  submitting(),
-  z.strictObject({ type: z.literal('result'), result: ugResultSchema }),
 ]));
 export type UgToWebview = z.infer<typeof ugToWebviewSchema>;
 

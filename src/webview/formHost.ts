@@ -1,193 +1,96 @@
-// What both form hosts share: the panel set-up, opening or revealing a panel per target, taking over a restored one,
-// failed lookups, and the review → submit flow (host-side checks, one write at a time, the outcome shown on the form
-// or, once the panel is closed, in a notification). Each form adds its lookups, rules, request and result.
+// The VS Code side of both forms: opening or revealing a panel per target, taking over a restored one, and mounting
+// a form's controller (src/forms) on its panel with the port it talks through: the page, the clipboard, notifications
+// for when the panel is closed, the failure helpers bound to the UI locale and the redactor, and the form's texts.
 import * as vscode from 'vscode';
-import type { DataWorksService } from '../api/dataWorksService';
-import type { WireFieldError } from '../shared/protocol';
-import { aliyunCliCommand, type WireRequest } from '../shared/requests';
-import type { Checked } from '../shared/schemas';
+import type { FormErrors, FormEnv, FormPort } from '../forms/port';
 import type { FormContext } from './forms';
 import { FormPanel, type FormPanelSpec } from './formPanel';
+import { isPanelOpen, revealPanel } from './panelRegistry';
 import { inertText } from '../util/inertText';
-import { asDataWorksError, isCancellation } from '../shared/errors';
-import { errorLine, redactResult, uiLocale } from './hostSupport';
-import type { RecentChecks } from './recentChecks';
-
-type Phase = 'edit' | 'submitting' | 'result';
-
-/** The host → webview messages every form has (each form's union holds them; see `FormHost.widen`). */
-export type CommonToWebview<Result, Lookup extends string> =
-  | { type: 'fieldErrors'; errors: WireFieldError[] }
-  | { type: 'review'; request: WireRequest; cli: string }
-  | { type: 'submitting' }
-  | { type: 'result'; result: Result }
-  | { type: 'lookupFailed'; seq: number; lookup: Lookup | 'nameCheck'; message: string; code?: string; forbidden: boolean };
+import { asDataWorksError, isCancellation, type Locale } from '../shared/errors';
+import { errorBanner, errorLine, redactResult, uiLocale } from './hostSupport';
+import { formStrings } from './strings';
 
 /** Opens the form for `key`, or brings its open panel to the front. */
 export function openOrReveal(key: string, create: () => { start(): void }): void {
-  if (!FormPanel.reveal(key)) create().start();
+  if (!revealPanel(key)) create().start();
 }
 
 /** Takes over a panel restored after a window reload; false when it belongs to another profile or is open already. */
 export function takeOver(ctx: FormContext, profile: string, key: string, create: () => { start(): void }): boolean {
-  if (profile !== ctx.profileName || FormPanel.isOpen(key)) return false;
+  if (profile !== ctx.profileName || isPanelOpen(key)) return false;
   create().start();
   return true;
 }
 
-export abstract class FormHost<
-  ToHost extends { type: string },
-  ToWebview extends { type: string },
-  Raw,
-  Init,
-  Value,
-  Result extends { outcome: string },
-  Lookup extends string,
-> {
-  protected readonly panel: FormPanel<ToHost, ToWebview, Raw, Init>;
-  protected readonly locale = uiLocale();
-  protected phase: Phase = 'edit';
-  protected result: Result | undefined;
-  private lastCli: string | undefined;
+/** What the panel needs of a controller. */
+interface Controller<ToHost, Init> {
+  init(): Init;
+  handle(msg: ToHost): Promise<void> | void;
+  start(): void;
+}
 
-  protected constructor(
-    protected readonly ctx: FormContext,
-    protected readonly region: string,
-    spec: Omit<FormPanelSpec<ToHost, ToWebview, Raw, Init>, 'draftKey'>,
-    existing: vscode.WebviewPanel | undefined,
-    /**
-     * Pass `(m) => m`: it compiles only when the form's own union holds every common message, which is what lets
-     * this class post them without a cast (FormPanel also checks every message against the schema at run time).
-     */
-    private readonly widen: (msg: CommonToWebview<Result, Lookup>) => ToWebview,
-  ) {
-    this.panel = new FormPanel(ctx, { ...spec, draftKey: `${spec.key}/draft` }, existing);
-  }
+/** A form's panel with its controller, made by `create` from the port; started by `start()`. */
+export function mountForm<ToHost extends { type: string }, ToWebview extends { type: string }, Raw, Init, Texts>(
+  ctx: FormContext,
+  region: string,
+  spec: Omit<FormPanelSpec<ToHost, ToWebview, Raw, Init>, 'draftKey'>,
+  existing: vscode.WebviewPanel | undefined,
+  texts: Texts,
+  create: (env: FormEnv<ToWebview, Raw, Texts>) => Controller<ToHost, Init>,
+): { start(): void } {
+  const panel = new FormPanel(ctx, { ...spec, draftKey: `${spec.key}/draft` }, existing);
+  const locale = uiLocale();
+  const controller = create({
+    region,
+    locale,
+    services: ctx,
+    log: ctx.log,
+    texts,
+    pageStrings: () => formStrings(spec.form === 'businessProcess' ? 'bp' : 'ug'),
+    errors: formErrors(locale, ctx.redact),
+    port: panelPort(ctx, panel),
+  });
+  return {
+    start: () => {
+      panel.start(() => controller.init(), (msg) => controller.handle(msg));
+      controller.start();
+    },
+  };
+}
 
-  start(): void {
-    this.panel.start(() => this.init(), (msg) => this.handle(msg));
-  }
+type PortSide<ToWebview, Raw> = Pick<FormPanel<{ type: string }, ToWebview & { type: string }, Raw, unknown>, 'post' | 'isDisposed' | 'signal' | 'draft' | 'clearDraft'>;
 
-  /** What a new page of this form starts from. */
-  protected abstract init(): Init;
-  protected abstract handle(msg: ToHost): Promise<void> | void;
-  /** The form's rules, as the webview runs them too; the host never trusts the webview's verdict. */
-  protected abstract check(raw: Raw): Checked<Value>;
-  /** Field errors for names the server already has (a courtesy check: the caller logs and goes on if it fails). */
-  protected abstract nameConflicts(value: Value): Promise<WireFieldError[]>;
-  protected abstract request(value: Value): WireRequest;
-  /** The review message; a form may add to what the base shows. */
-  protected reviewMessage(_value: Value, request: WireRequest, cli: string): ToWebview {
-    return this.widen({ type: 'review', request, cli });
-  }
-  /** Sends the write; the success result, and the notification for when the panel was closed meanwhile. */
-  protected abstract write(service: DataWorksService, value: Value): Promise<{ result: Result; closedText: string }>;
-  /** The result of a failed write, never resent by itself, and the notification for when the panel was closed. */
-  protected abstract failure(e: unknown, raw: Raw): { result: Result; closedText: string };
-  /** Name verdicts shared by leaving the name box, the review and the submit; dropped before every write. */
-  protected abstract readonly nameChecks: Pick<RecentChecks<unknown>, 'clear'>;
+function panelPort<ToWebview extends { type: string }, Raw>(ctx: FormContext, panel: PortSide<ToWebview, Raw>): FormPort<ToWebview, Raw> {
+  return {
+    post: (msg) => panel.post(msg),
+    get closed() {
+      return panel.isDisposed;
+    },
+    signal: panel.signal,
+    get draft() {
+      return panel.draft;
+    },
+    clearDraft: () => panel.clearDraft(),
+    copy: async (text, announce) => {
+      await vscode.env.clipboard.writeText(text);
+      if (announce) vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', text), 3000);
+    },
+    // A notification after the panel closed: it carries names and the server's message, outside text both.
+    notify: (severity, text) => {
+      if (severity === 'info') void vscode.window.showInformationMessage(inertText(ctx.redact(text)));
+      else void vscode.window.showWarningMessage(inertText(ctx.redact(text)));
+    },
+  };
+}
 
-  protected service(): Promise<DataWorksService> {
-    return this.ctx.getService(this.region);
-  }
-
-  protected post(msg: CommonToWebview<Result, Lookup>): void {
-    this.panel.post(this.widen(msg));
-  }
-
-  /** The check the webview asked for as the user typed. */
-  protected validateNow(raw: Raw): void {
-    const checked = this.check(raw);
-    this.post({ type: 'fieldErrors', errors: checked.ok ? [] : checked.errors });
-  }
-
-  protected async copyCli(): Promise<void> {
-    if (this.lastCli) await vscode.env.clipboard.writeText(this.lastCli);
-  }
-
-  /** "Start over" after a result (ignored while a write is in flight). */
-  protected reset(): void {
-    if (this.phase === 'submitting') return;
-    this.phase = 'edit';
-    this.result = undefined;
-  }
-
-  protected lookupFailed(seq: number, lookup: Lookup | 'nameCheck', e: unknown): void {
-    const failed = this.ctx.reportError(e, `[forms] ${this.panel.form}: loading ${lookup}`);
-    if (failed.kind === 'cancelled') return;
-    // A status line under the list: one line of text, with what DataWorks said and the request ID in it.
-    const message = errorLine(e, this.locale, this.ctx.redact);
-    this.post({ type: 'lookupFailed', seq, lookup, message, ...(failed.code ? { code: failed.code.slice(0, 200) } : {}), forbidden: failed.kind === 'forbidden' });
-  }
-
-  /** The rules again, then the server's name check; field errors go to the form. */
-  private async validate(raw: Raw): Promise<Value | undefined> {
-    const checked = this.check(raw);
-    if (!checked.ok) {
-      this.post({ type: 'fieldErrors', errors: checked.errors });
-      return undefined;
-    }
-    try {
-      const errors = await this.nameConflicts(checked.value);
-      if (errors.length) {
-        this.post({ type: 'fieldErrors', errors });
-        return undefined;
-      }
-    } catch (e) {
-      // The check is a courtesy; if it cannot run, the server has the last word.
-      if (isCancellation(e)) return undefined;
-      this.ctx.log.warn(`[forms] ${this.panel.form}: name check failed: ${asDataWorksError(e)?.code ?? String(e)}`);
-    }
-    return checked.value;
-  }
-
-  protected async review(raw: Raw): Promise<void> {
-    if (this.phase === 'submitting') return;
-    const value = await this.validate(raw);
-    if (!value) return;
-    const request = this.request(value);
-    this.lastCli = aliyunCliCommand(request);
-    this.panel.post(this.reviewMessage(value, request, this.lastCli));
-  }
-
-  protected async submit(raw: Raw): Promise<void> {
-    // One submission at a time, and none after a success until the user starts over.
-    if (this.phase !== 'edit') return;
-    this.phase = 'submitting';
-    this.post({ type: 'submitting' });
-    try {
-      const value = await this.validate(raw);
-      if (!value) {
-        this.phase = 'edit';
-        return;
-      }
-      const service = await this.service();
-      // Whatever the write does, the name verdicts from before it no longer hold.
-      this.nameChecks.clear();
-      const { result, closedText } = await this.write(service, value);
-      this.show(result);
-      this.panel.clearDraft();
-      if (this.panel.isDisposed) void vscode.window.showInformationMessage(this.notice(closedText));
-    } catch (e) {
-      if (isCancellation(e) && !this.panel.isDisposed) return;
-      const { result, closedText } = this.failure(e, raw);
-      this.show(result);
-      // The panel is gone; the draft in workspaceState still holds every value for the next opening.
-      if (this.panel.isDisposed) void vscode.window.showWarningMessage(this.notice(closedText));
-    }
-  }
-
-  /** A notification after the panel closed: it carries names and the server's message, outside text both. */
-  private notice(text: string): string {
-    return inertText(this.ctx.redact(text));
-  }
-
-  /** An error puts the form back in edit with the error on it; any other outcome stays until the user starts over. */
-  private show(shown: Result): void {
-    const result = redactResult(shown, this.ctx.redact);
-    const error = result.outcome === 'error';
-    this.phase = error ? 'edit' : 'result';
-    this.result = error ? undefined : result;
-    this.post({ type: 'result', result });
-  }
+/** The failure helpers for a controller, the banner and the line bound to the UI locale and the redactor. */
+function formErrors(locale: Locale, redact: (text: string) => string): FormErrors {
+  return {
+    asDataWorksError,
+    isCancelled: isCancellation,
+    errorBanner: (e) => errorBanner(e, locale, redact),
+    errorLine: (e) => errorLine(e, locale, redact),
+    redactResult: (result) => redactResult(result, redact),
+  };
 }

@@ -1,12 +1,17 @@
-// The generic host side of a form webview: one panel per form and target (opening again reveals it), a strict
-// page that carries what the form starts from (no round trip before it is interactive), zod-parsed inbound
-// messages, outbound messages held back until the webview says it is ready, and drafts mirrored into
-// workspaceState so that closing and reopening the panel loses nothing.
+// The generic host side of a form webview: one panel per form and target (panelRegistry.ts), a strict page that
+// carries what the form starts from (pageRenderer.ts), zod-parsed inbound messages, outbound messages held back
+// until the webview says it is ready (ReadyBuffer), and drafts mirrored into workspaceState (DraftStore) so that
+// closing and reopening the panel loses nothing.
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import { FORM_VIEW_TYPE } from '../constants';
+import { DraftStore } from '../forms/draftStore';
+import type { FormName } from '../forms/formController';
+import { ReadyBuffer } from '../forms/readyBuffer';
 import { parseMessage } from '../shared/protocol';
-import { buildFormHtml, createNonce } from './html';
+import { PageRenderer } from './pageRenderer';
+import type { ExtensionFileReader } from './pageFiles';
+import { registerPanel } from './panelRegistry';
 
 type Schema<T> = z.core.$ZodType<T>;
 
@@ -34,75 +39,21 @@ export interface FormPanelDeps {
    * bundle and stylesheet and may load nothing at all; without it, pages fetch them from the extension's resources.
    * Only ever called with the two paths of `PAGE_FILES` under `extensionUri`, never with anything from a message.
    */
-  readonly readExtensionFile?: (uri: vscode.Uri) => Thenable<Uint8Array>;
+  readonly readExtensionFile?: ExtensionFileReader;
 }
-
-/** The page's own code and style, read once per extension host and kept for every later page. */
-interface PageFiles {
-  readonly script: string;
-  readonly style: string;
-}
-
-type FormName = 'businessProcess' | 'userGroup';
-
-const PAGE_FILES = (form: FormName) => ({ script: ['dist', 'webview', `${form}.js`], style: ['media', 'form.css'] }) as const;
-
-const pageFiles = new Map<string, PageFiles | Promise<PageFiles>>();
-
-/** The files of a form's page: at once when read before, else a promise (a failed read is tried again next time). */
-function loadPageFiles(deps: FormPanelDeps, read: NonNullable<FormPanelDeps['readExtensionFile']>, form: FormName): PageFiles | Promise<PageFiles> {
-  const key = `${deps.extensionUri.toString()}#${form}`;
-  const known = pageFiles.get(key);
-  if (known) return known;
-  const paths = PAGE_FILES(form);
-  const text = async (p: readonly string[]) => new TextDecoder('utf-8', { fatal: true }).decode(await read(vscode.Uri.joinPath(deps.extensionUri, ...p)));
-  const loading = Promise.all([text(paths.script), text(paths.style)]).then(
-    ([script, style]) => {
-      const files = { script, style };
-      pageFiles.set(key, files);
-      return files;
-    },
-    (e: unknown) => {
-      pageFiles.delete(key);
-      throw e;
-    },
-  );
-  pageFiles.set(key, loading);
-  return loading;
-}
-
-const VIEW_TYPE = FORM_VIEW_TYPE;
 
 export class FormPanel<ToHost extends { type: string }, ToWebview extends { type: string }, Draft, Init> {
-  private static readonly open = new Map<string, FormPanel<{ type: string }, { type: string }, unknown, unknown>>();
-
-  /** The panel already open for this key, revealed; undefined if none. */
-  static isOpen(key: string): boolean {
-    return FormPanel.open.has(key);
-  }
-
-  static reveal(key: string): boolean {
-    const existing = FormPanel.open.get(key);
-    if (!existing) return false;
-    existing.panel.reveal();
-    return true;
-  }
-
   readonly panel: vscode.WebviewPanel;
   /** Aborted when the panel closes, so no request outlives its form. */
   readonly signal: AbortSignal;
   private readonly abort = new AbortController();
-  private ready = false;
   private disposed = false;
-  private buffer: ToWebview[] = [];
-  private latestDraft: Draft | undefined;
+  private readonly page: PageRenderer<Init>;
+  private readonly buffer: ReadyBuffer<ToWebview>;
+  private readonly drafts: DraftStore<Draft>;
   private handler: ((msg: ToHost) => Promise<void> | void) | undefined;
-  private initFactory: (() => Init) | undefined;
+  private readonly unregister: () => void;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Whether pages carry their script and style; false without a reader, or after inlining failed. */
-  private inline: boolean;
-  /** Counts renders, so that a page whose files arrive late never replaces a newer one. */
-  private renders = 0;
 
   constructor(
     private readonly deps: FormPanelDeps,
@@ -111,132 +62,45 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
     existing?: vscode.WebviewPanel,
   ) {
     this.signal = this.abort.signal;
-    this.inline = deps.readExtensionFile !== undefined;
-    // Started now, read while VS Code creates the webview.
-    if (deps.readExtensionFile) void Promise.resolve(loadPageFiles(deps, deps.readExtensionFile, spec.form)).catch(() => undefined);
-    const options = this.options();
+    this.page = new PageRenderer(deps, spec);
+    const options = this.page.options();
     if (existing) {
       this.panel = existing;
       this.panel.webview.options = options;
       this.panel.title = spec.title;
     } else {
-      this.panel = vscode.window.createWebviewPanel(VIEW_TYPE[spec.form], spec.title, vscode.ViewColumn.Active, options);
+      this.panel = vscode.window.createWebviewPanel(FORM_VIEW_TYPE[spec.form], spec.title, vscode.ViewColumn.Active, options);
     }
-    this.latestDraft = this.storedDraft();
+    this.buffer = new ReadyBuffer((msg) => void this.panel.webview.postMessage(msg));
+    this.drafts = new DraftStore(deps.workspaceState, spec.draftKey, (data) => parseMessage(spec.draft, data));
     this.disposables.push(
       this.panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       this.panel.onDidChangeViewState(() => {
         if (this.panel.visible) return;
         // A hidden webview's document is destroyed; the new one announces itself with `ready` again, and starts
         // from the page set now, so it shows the phase and draft of this moment (later changes arrive as messages).
-        this.ready = false;
-        this.render();
+        this.buffer.hold();
+        this.page.render();
       }),
       this.panel.onDidDispose(() => this.dispose()),
     );
-    FormPanel.open.set(spec.key, this as unknown as FormPanel<{ type: string }, { type: string }, unknown, unknown>);
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      // An inline page loads nothing, so it gets no root at all; a linked one only its bundle and stylesheet folders.
-      localResourceRoots: [...(this.inline ? [] : [vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.deps.extensionUri, 'media')])],
-      // No retainContextWhenHidden: the webview keeps its draft with setState and is rebuilt when shown again.
-    };
+    this.unregister = registerPanel(spec.key, this.panel);
   }
 
   /** Starts the page. `init` builds the data each new webview document starts from. */
   start(init: () => Init, handler: (msg: ToHost) => Promise<void> | void): void {
-    this.initFactory = init;
     this.handler = handler;
-    this.render();
-  }
-
-  private render(): void {
-    if (this.disposed || !this.initFactory) return;
-    const render = ++this.renders;
-    const read = this.deps.readExtensionFile;
-    if (!this.inline || !read) {
-      this.setPage(undefined);
-      return;
-    }
-    const files = loadPageFiles(this.deps, read, this.spec.form);
-    if (!(files instanceof Promise)) {
-      this.setPage(files);
-      return;
-    }
-    files.then(
-      (f) => {
-        if (render === this.renders && !this.disposed) this.setPage(f);
-      },
-      (e: unknown) => {
-        if (render !== this.renders || this.disposed) return;
-        this.deps.log.error(`[forms] ${this.spec.form}: reading the page's script and style failed (${e instanceof Error ? e.message : String(e)}); the page fetches them instead`);
-        this.linkInstead();
-      },
-    );
-  }
-
-  /** From now on pages fetch their script and style, which needs the resource roots back. */
-  private linkInstead(): void {
-    this.inline = false;
-    this.panel.webview.options = this.options();
-    this.setPage(undefined);
-  }
-
-  /** Sets the page: with the files inline, else linked to them. The init data is taken now, as of this moment. */
-  private setPage(files: PageFiles | undefined): void {
-    if (this.disposed || !this.initFactory) return;
-    const initData = this.initFactory();
-    const webview = this.panel.webview;
-    const common = {
-      nonce: createNonce(),
-      title: this.spec.title,
-      lang: vscode.env.language,
-      loadingText: vscode.l10n.t('Loading…'),
-      form: this.spec.form,
-      initData,
-    };
-    let html: string;
-    if (files) {
-      try {
-        html = buildFormHtml({ ...common, script: files.script, style: files.style });
-      } catch (e) {
-        // A bundle that could end its own element early (see rawTextFor): a build bug, never served inline.
-        this.deps.log.error(`[forms] ${this.spec.form}: ${e instanceof Error ? e.message : String(e)}; the page fetches them instead`);
-        this.linkInstead();
-        return;
-      }
-    } else {
-      const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.deps.extensionUri, ...p)).toString();
-      html = buildFormHtml({
-        ...common,
-        cspSource: webview.cspSource,
-        scriptUri: asUri('dist', 'webview', `${this.spec.form}.js`),
-        styleUris: [asUri('media', 'form.css')],
-      });
-    }
-    webview.html = html;
-    // Checked after the page is on its way, not before: the first check builds the schema, which the user would
-    // otherwise wait for. A page refuses data that does not parse; the log then says why it never started.
-    if (!parseMessage(this.spec.init, initData)) this.deps.log.warn(`[forms] ${this.spec.form}: the init data does not match its schema`);
-  }
-
-  get form(): FormPanelSpec<ToHost, ToWebview, Draft, Init>['form'] {
-    return this.spec.form;
+    this.page.bind(this.panel, init, () => !this.disposed);
+    this.page.render();
   }
 
   /** The latest draft the webview sent, or the one stored from an earlier panel. */
   get draft(): Draft | undefined {
-    return this.latestDraft;
+    return this.drafts.current;
   }
 
   clearDraft(): void {
-    this.latestDraft = undefined;
-    void this.deps.workspaceState.update(this.spec.draftKey, undefined);
+    this.drafts.clear();
   }
 
   /** True once the user closed the panel. */
@@ -250,16 +114,7 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
       // The webview would drop it; better to know here which message broke the protocol.
       this.deps.log.warn(`[forms] ${this.spec.form}: outgoing ${msg.type} message does not match the protocol`);
     }
-    if (!this.ready) {
-      this.buffer.push(msg);
-      return;
-    }
-    void this.panel.webview.postMessage(msg);
-  }
-
-  private storedDraft(): Draft | undefined {
-    const stored = this.deps.workspaceState.get<unknown>(this.spec.draftKey);
-    return stored === undefined ? undefined : parseMessage(this.spec.draft, stored);
+    this.buffer.post(msg);
   }
 
   private receive(data: unknown): void {
@@ -271,18 +126,11 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
       return;
     }
     if (msg.type === 'ready') {
-      this.ready = true;
-      const pending = this.buffer;
-      this.buffer = [];
-      for (const m of pending) void this.panel.webview.postMessage(m);
+      this.buffer.markReady();
       return;
     }
     if (msg.type === 'draft' && 'values' in msg) {
-      const draft = parseMessage(this.spec.draft, msg.values);
-      if (draft !== undefined) {
-        this.latestDraft = draft;
-        void this.deps.workspaceState.update(this.spec.draftKey, draft);
-      }
+      this.drafts.save(msg.values);
       return;
     }
     const handler = this.handler;
@@ -295,7 +143,7 @@ export class FormPanel<ToHost extends { type: string }, ToWebview extends { type
   private dispose(): void {
     this.disposed = true;
     this.abort.abort();
-    if (FormPanel.open.get(this.spec.key) === (this as unknown)) FormPanel.open.delete(this.spec.key);
+    this.unregister();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { Banner } from '../shared/protocol';
 import { classify, type Locale } from '../shared/errors';
 import { apiErrorBanner } from '../shared/serverErrors';
-import type { Page } from '../api/types';
 
 export function uiLocale(): Locale {
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
@@ -49,21 +48,6 @@ function isTextLike(v: unknown): v is { text: string } {
 function serverMessage(v: object, redact: (text: string) => string): { serverMessage?: string } {
   const said = (v as { serverMessage?: unknown }).serverMessage;
   return typeof said === 'string' ? { serverMessage: redact(said) } : {};
-}
-
-/** Reads pages until the list is complete or `maxItems` is reached. */
-export async function collectPages<T>(
-  load: (pageNumber: number, pageSize: number) => Promise<Page<T>>,
-  pageSize: number,
-  maxItems: number,
-): Promise<{ items: T[]; truncated: boolean }> {
-  const items: T[] = [];
-  for (let pageNumber = 1; ; pageNumber++) {
-    const page = await load(pageNumber, pageSize);
-    items.push(...page.items);
-    if (items.length >= maxItems) return { items: items.slice(0, maxItems), truncated: page.totalCount > maxItems || items.length > maxItems };
-    if (page.items.length === 0 || items.length >= page.totalCount || page.items.length < pageSize) return { items, truncated: false };
-  }
 }
 
 /** Keys of drafts and panels: one per form, profile, region and target. */

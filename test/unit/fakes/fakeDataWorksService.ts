@@ -59,6 +59,8 @@ export class FakeDataWorksService implements DataWorksService {
   readonly fail = new Map<string, Error>();
   /** When set, calls wait for it before answering (to test request coalescing and locks). */
   gate: Promise<void> | undefined;
+  /** method name → a gate for that method's calls only (to answer lookups out of order). */
+  readonly gates = new Map<string, Promise<void>>();
 
   constructor(readonly region = 'cn-shanghai') {}
 
@@ -132,6 +134,8 @@ export class FakeDataWorksService implements DataWorksService {
   private async enter(method: string, args: unknown): Promise<void> {
     this.calls.push({ method, args });
     if (this.gate) await this.gate;
+    const own = this.gates.get(method);
+    if (own) await own;
     const error = this.fail.get(method);
     if (error) throw error;
   }

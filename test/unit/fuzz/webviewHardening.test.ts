@@ -51,7 +51,7 @@ describe('webview hardening', () => {
   });
 
   it('the forms\' host side never passes message data to commands, URL openers, terminals or the file system', () => {
-    const files = tsFiles('src/webview');
+    const files = [...tsFiles('src/webview'), ...tsFiles('src/forms')];
     for (const f of files) {
       const src = code(read(f));
       assert.doesNotMatch(src, /executeCommand\s*\(|openExternal\s*\(|createTerminal\s*\(|sendText\s*\(|workspace\.fs\b|from 'node:fs'|require\(|Uri\.parse\s*\(/, f);
@@ -59,7 +59,7 @@ describe('webview hardening', () => {
   });
 
   it('panel options: scripts on, command URIs and forms off, resources limited, no retained hidden context', () => {
-    const src = code(read('src/webview/formPanel.ts'));
+    const src = code(read('src/webview/pageRenderer.ts'));
     assert.match(src, /enableCommandUris:\s*false/);
     assert.match(src, /enableForms:\s*false/);
     assert.match(src, /localResourceRoots:\s*\[/);

@@ -96,7 +96,6 @@ const OWN_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     's.validate?.(v)': 'the steps\' own rules (profileNameProblem and the like): our own text',
     's.validate?.(input.value)': 'same',
   },
-  'src/webview/formHost.ts': { 'this.notice(closedText)': 'notice() is inertText(this.ctx.redact(text))' },
 };
 
 interface Sink {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { NAME_CHECK_FRESH_MS, RecentChecks } from '../../../src/webview/recentChecks';
+import { NAME_CHECK_FRESH_MS, RecentChecks } from '../../../src/forms/recentChecks';
 
 /** A check that counts its calls and answers `value` (or fails) when resolved by the test. */
 function countingCheck<V>(value: V) {

@@ -8,7 +8,7 @@ export const ROW_FIELDS: readonly RowField[] = ['name', 'owner', 'type', 'projec
 
 // The id stem differs from the path segment for one field only: `projectName` is `ug-project-<row>`.
 const UG_STEM: Readonly<Record<RowField, string>> = { name: 'name', owner: 'owner', type: 'type', projectName: 'project', accounts: 'accounts' };
-const UG_FIELD_OF_STEM = new Map(ROW_FIELDS.map((f) => [UG_STEM[f], f]));
+// No tables built when the module loads: each page then carries only the half of this module it uses.
 
 /** Control id of an input of row `row`: `ug-project-2`. */
 export const ugControlId = (field: RowField, row: number): string => `ug-${UG_STEM[field]}-${row}`;
@@ -19,7 +19,7 @@ export const ugPath = (field: RowField, row: number): string => `groups.${row}.$
 /** Which row input a control id is; undefined for any other element (chips, options, the paste box…). */
 export function ugRowTarget(id: string): { field: RowField; row: number } | undefined {
   const m = /^ug-([a-z]+)-(\d+)$/.exec(id);
-  const field = m ? UG_FIELD_OF_STEM.get(m[1] ?? '') : undefined;
+  const field = m ? ROW_FIELDS.find((f) => UG_STEM[f] === m[1]) : undefined;
   return m && field ? { field, row: Number(m[2]) } : undefined;
 }
 
@@ -43,11 +43,10 @@ export const BP_IDS: Readonly<Record<BpField, string>> = {
   name: 'bp-name',
   description: 'bp-description',
 };
-const BP_FIELD_OF_CONTROL: ReadonlyMap<string, BpField> = new Map(Object.entries(BP_IDS).map(([k, v]) => [v, k as BpField]));
 
 /** The control of a business-process field path; undefined for errors of the form as a whole. */
 // Own keys only: a path such as `constructor` or `toString` must find no control.
 export const bpControlForPath = (path: string): string | undefined => (Object.hasOwn(BP_IDS, path) ? BP_IDS[path as BpField] : undefined);
 
 /** The business-process field path of a control id; undefined for any other element. */
-export const bpPathOfControl = (id: string): BpField | undefined => BP_FIELD_OF_CONTROL.get(id);
+export const bpPathOfControl = (id: string): BpField | undefined => (Object.keys(BP_IDS) as BpField[]).find((k) => BP_IDS[k] === id);

@@ -10,8 +10,8 @@ import {
 } from './formKit';
 import { ROW_FIELDS, ugControlForPath, ugControlId as controlId, ugNameRow, ugPath, ugRowTarget, type RowField } from './paths';
 import {
-  accountsNotInList, applyKind, candidatesFor, emptyLookups, kindNamesProject, ownerOptions, parsePasted, searchCandidates, toggled,
-  type Candidates, type GroupKind, type Lookups,
+  accountsNotInList, applyKind, askRoles, askTenantUsers, candidatesFor, emptyLookups, kindNamesProject, lookupFailed, ownerOptions,
+  parsePasted, rolesUnasked, searchCandidates, takeRoles, takeTenantUsers, tenantUsersUnasked, toggled, type Candidates, type GroupKind, type Lookups,
 } from './userGroupLogic';
 
 type Init = UgInit;
@@ -71,21 +71,17 @@ const page = formPage<RawUserGroups, State['restore']>({
 ch.onMessage((msg) => {
   switch (msg.type) {
     case 'tenantUsers':
-      if (msg.seq !== model.lookups.tenantUsersState.seq) return;
-      model.lookups.tenantUsers = msg.items;
-      model.lookups.tenantUsersState = { state: 'idle', seq: -1 };
+      if (!takeTenantUsers(model.lookups, msg.seq, msg.items)) return;
       fillOwners();
       model.values.rows.forEach((_, i) => renderOptions(i));
       return;
     case 'maxComputeRoles': {
-      if (model.lookups.rolesState.get(msg.projectName)?.seq !== msg.seq) return;
-      model.lookups.rolesState.delete(msg.projectName);
-      model.lookups.roles.set(msg.projectName, msg.roles);
+      if (!takeRoles(model.lookups, msg.projectName, msg.seq, msg.roles)) return;
       model.values.rows.forEach((r, i) => { if (r.projectName.trim() === msg.projectName) renderOptions(i); });
       return;
     }
     case 'lookupFailed':
-      return lookupFailed(msg);
+      return onLookupFailed(msg);
     case 'nameCheck': {
       const row = model.values.rows[msg.row];
       if (model.nameChecks.get(msg.row) !== msg.seq || !row || row.name !== msg.name) return;
@@ -415,10 +411,10 @@ function addPasted(i: number): void {
 }
 
 function ensureLookups(i: number): void {
-  if (!model.lookups.tenantUsers && model.lookups.tenantUsersState.state === 'idle') requestTenantUsers(false);
+  if (tenantUsersUnasked(model.lookups)) requestTenantUsers(false);
   const row = model.values.rows[i];
   const p = row?.projectName.trim() ?? '';
-  if (row?.type === '3' && p && !model.lookups.roles.has(p) && !model.lookups.rolesState.has(p)) requestRoles(p, false);
+  if (row?.type === '3' && p && rolesUnasked(model.lookups, p)) requestRoles(p, false);
 }
 
 function reloadCandidates(i: number): void {
@@ -431,34 +427,28 @@ function reloadCandidates(i: number): void {
 }
 
 function requestTenantUsers(refresh: boolean): void {
-  model.lookups.tenantUsersState = { state: 'loading', seq: nextSeq() };
+  const seq = nextSeq();
+  askTenantUsers(model.lookups, seq);
   model.values.rows.forEach((_, i) => renderOptions(i));
-  ch.post({ type: 'loadTenantUsers', seq: model.lookups.tenantUsersState.seq, refresh });
+  ch.post({ type: 'loadTenantUsers', seq, refresh });
 }
 
 function requestRoles(projectName: string, refresh: boolean): void {
   const seq = nextSeq();
-  model.lookups.rolesState.set(projectName, { state: 'loading', seq });
-  if (refresh) model.lookups.roles.delete(projectName);
+  askRoles(model.lookups, projectName, seq, refresh);
   model.values.rows.forEach((r, i) => { if (r.projectName.trim() === projectName) renderOptions(i); });
   ch.post({ type: 'loadMaxComputeRoles', seq, projectName, refresh });
 }
 
-function lookupFailed(msg: Extract<UgToWebview, { type: 'lookupFailed' }>): void {
-  if (msg.lookup === 'tenantUsers' && msg.seq === model.lookups.tenantUsersState.seq) {
-    model.lookups.tenantUsersState = { state: 'failed', message: msg.message, seq: -1 };
-    model.values.rows.forEach((_, i) => renderOptions(i));
-  } else if (msg.lookup === 'maxComputeRoles') {
-    for (const [p, st] of model.lookups.rolesState) {
-      if (st.seq === msg.seq) model.lookups.rolesState.set(p, { state: 'failed', message: msg.message, seq: -1 });
-    }
-    model.values.rows.forEach((_, i) => renderOptions(i));
-  } else if (msg.lookup === 'nameCheck') {
-    for (const [row, seq] of model.nameChecks) {
-      if (seq === msg.seq) {
-        model.nameChecks.delete(row);
-        setText(`${controlId('name', row)}-status`, '');
-      }
+function onLookupFailed(msg: Extract<UgToWebview, { type: 'lookupFailed' }>): void {
+  if (msg.lookup !== 'nameCheck') {
+    if (lookupFailed(model.lookups, msg.lookup, msg.seq, msg.message)) model.values.rows.forEach((_, i) => renderOptions(i));
+    return;
+  }
+  for (const [row, seq] of model.nameChecks) {
+    if (seq === msg.seq) {
+      model.nameChecks.delete(row);
+      setText(`${controlId('name', row)}-status`, '');
     }
   }
 }

@@ -31,6 +31,57 @@ export interface Lookups {
 
 export const emptyLookups = (): Lookups => ({ tenantUsersState: { state: 'idle', seq: -1 }, roles: new Map(), rolesState: new Map() });
 
+/** Marks the member list as asked for under `seq`; an answer to an earlier request is ignored from now on. */
+export function askTenantUsers(l: Lookups, seq: number): void {
+  l.tenantUsersState = { state: 'loading', seq };
+}
+
+/** Marks a project's roles as asked for under `seq`; `refresh` forgets the roles known so far. */
+export function askRoles(l: Lookups, projectName: string, seq: number, refresh: boolean): void {
+  l.rolesState.set(projectName, { state: 'loading', seq });
+  if (refresh) l.roles.delete(projectName);
+}
+
+/** Whether the member list is neither known nor asked for (nor failed: a failure waits for Reload). */
+export const tenantUsersUnasked = (l: Lookups): boolean => !l.tenantUsers && l.tenantUsersState.state === 'idle';
+
+/** Whether a project's roles are neither known nor asked for. */
+export const rolesUnasked = (l: Lookups, projectName: string): boolean => !l.roles.has(projectName) && !l.rolesState.has(projectName);
+
+/** Takes the host's member list if it answers the pending request; false (nothing changed) for a stale answer. */
+export function takeTenantUsers(l: Lookups, seq: number, items: TenantUserItem[]): boolean {
+  if (seq !== l.tenantUsersState.seq) return false;
+  l.tenantUsers = items;
+  l.tenantUsersState = { state: 'idle', seq: -1 };
+  return true;
+}
+
+/** Takes a project's roles if they answer its pending request; false (nothing changed) for a stale answer. */
+export function takeRoles(l: Lookups, projectName: string, seq: number, roles: string[]): boolean {
+  if (l.rolesState.get(projectName)?.seq !== seq) return false;
+  l.rolesState.delete(projectName);
+  l.roles.set(projectName, roles);
+  return true;
+}
+
+/** Records that the request `seq` failed; false when it is not the pending member-list request (roles: any project). */
+export function lookupFailed(l: Lookups, lookup: 'tenantUsers' | 'maxComputeRoles', seq: number, message: string | undefined): boolean {
+  const failed = { state: 'failed', message, seq: -1 } as const;
+  if (lookup === 'tenantUsers') {
+    if (seq !== l.tenantUsersState.seq) return false;
+    l.tenantUsersState = failed;
+    return true;
+  }
+  let hit = false;
+  for (const [p, st] of l.rolesState) {
+    if (st.seq === seq) {
+      l.rolesState.set(p, failed);
+      hit = true;
+    }
+  }
+  return hit;
+}
+
 /** The accounts a row can pick, or why there are none yet. */
 export type Candidates =
   | { kind: 'list'; list: Candidate[] }

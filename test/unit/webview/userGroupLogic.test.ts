@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import type { TenantUserItem } from '../../../src/shared/protocol';
 import { emptyUserGroupRow, type RawUserGroupRow } from '../../../src/shared/schemas';
 import {
-  MAX_OWNER_OPTIONS, MAX_SHOWN_OPTIONS, accountsNotInList, applyKind, candidatesFor, emptyLookups, kindNamesProject, ownerOptions,
-  parsePasted, searchCandidates, splitPasted, toggled, type Candidate, type Candidates, type GroupKind, type Lookups,
+  MAX_OWNER_OPTIONS, MAX_SHOWN_OPTIONS, accountsNotInList, applyKind, askRoles, askTenantUsers, candidatesFor, emptyLookups,
+  kindNamesProject, lookupFailed, ownerOptions, parsePasted, rolesUnasked, searchCandidates, splitPasted, takeRoles, takeTenantUsers,
+  tenantUsersUnasked, toggled, type Candidate, type Candidates, type GroupKind, type Lookups,
 } from '../../../media/forms/userGroupLogic';
 
 const USERS: TenantUserItem[] = [
@@ -215,5 +216,50 @@ describe('user-group form: applyKind fills what the host settled, never the user
     assert.equal(kindNamesProject({ groupType: 3, projectName: 'p' }), true);
     assert.equal(kindNamesProject({ groupType: 1, projectName: undefined }), true);
     assert.equal(kindNamesProject({ groupType: undefined, projectName: undefined }), true);
+  });
+});
+
+describe('user-group form: lookups answer only the request still pending', () => {
+  it('the member list: asked once, a stale answer ignored, the pending one taken', () => {
+    const l = emptyLookups();
+    assert.equal(tenantUsersUnasked(l), true);
+    askTenantUsers(l, 10);
+    assert.equal(tenantUsersUnasked(l), false);
+    askTenantUsers(l, 11);
+    assert.equal(takeTenantUsers(l, 10, USERS.slice(0, 1)), false);
+    assert.equal(l.tenantUsers, undefined);
+    assert.equal(takeTenantUsers(l, 11, USERS), true);
+    assert.deepEqual(values(candidatesFor(row({ type: '2' }), l)), ['2001', '2002']);
+    assert.equal(takeTenantUsers(l, 11, []), false, 'answered once');
+    assert.equal(tenantUsersUnasked(l), false);
+  });
+
+  it('the member list: a failure of the pending request shows; one of an earlier request does not; it is not asked again by itself', () => {
+    const l = emptyLookups();
+    askTenantUsers(l, 20);
+    assert.equal(lookupFailed(l, 'tenantUsers', 19, 'late'), false);
+    assert.deepEqual(candidatesFor(row({ type: '1' }), l), { kind: 'loading' });
+    assert.equal(lookupFailed(l, 'tenantUsers', 20, 'Throttling'), true);
+    assert.deepEqual(candidatesFor(row({ type: '1' }), l), { kind: 'failed', message: 'Throttling' });
+    assert.equal(tenantUsersUnasked(l), false);
+    askTenantUsers(l, 21);
+    assert.equal(takeTenantUsers(l, 21, USERS), true);
+  });
+
+  it('roles, per project: stale answers ignored, a refresh forgets the known roles, a failure marks its project only', () => {
+    const l = emptyLookups();
+    assert.equal(rolesUnasked(l, 'p1'), true);
+    askRoles(l, 'p1', 30, false);
+    askRoles(l, 'p2', 31, false);
+    assert.equal(rolesUnasked(l, 'p1'), false);
+    assert.equal(takeRoles(l, 'p1', 31, ['wrong']), false);
+    assert.equal(takeRoles(l, 'p1', 30, ['r1']), true);
+    assert.deepEqual(values(candidatesFor(row({ type: '3', projectName: 'p1' }), l)), ['r1']);
+    askRoles(l, 'p1', 32, true);
+    assert.deepEqual(candidatesFor(row({ type: '3', projectName: 'p1' }), l), { kind: 'loading' });
+    assert.equal(lookupFailed(l, 'maxComputeRoles', 99, 'x'), false);
+    assert.equal(lookupFailed(l, 'maxComputeRoles', 31, 'NoPermission'), true);
+    assert.deepEqual(candidatesFor(row({ type: '3', projectName: 'p2' }), l), { kind: 'failed', message: 'NoPermission' });
+    assert.deepEqual(candidatesFor(row({ type: '3', projectName: 'p1' }), l), { kind: 'loading' });
   });
 });

@@ -1,5 +1,6 @@
 // Field paths (the `path` of a field error) ↔ the ids of the controls that show them, for both form pages. The ids are
 // part of the contract with the UI tests. No DOM and no VS Code API here: plain-Node unit tests import this module.
+// Nothing is computed when the module loads, so that each page's bundle keeps only the half of it that page uses.
 import type { RawBusinessProcess } from '../../src/shared/schemas';
 
 /** The inputs of one row of the user-group form, named as in its field paths (`groups.<row>.<field>`). */
@@ -8,7 +9,6 @@ export const ROW_FIELDS: readonly RowField[] = ['name', 'owner', 'type', 'projec
 
 // The id stem differs from the path segment for one field only: `projectName` is `ug-project-<row>`.
 const UG_STEM: Readonly<Record<RowField, string>> = { name: 'name', owner: 'owner', type: 'type', projectName: 'project', accounts: 'accounts' };
-// No tables built when the module loads: each page then carries only the half of this module it uses.
 
 /** Control id of an input of row `row`: `ug-project-2`. */
 export const ugControlId = (field: RowField, row: number): string => `ug-${UG_STEM[field]}-${row}`;
@@ -44,8 +44,10 @@ export const BP_IDS: Readonly<Record<BpField, string>> = {
   description: 'bp-description',
 };
 
-/** The control of a business-process field path; undefined for errors of the form as a whole. */
-// Own keys only: a path such as `constructor` or `toString` must find no control.
+/**
+ * The control of a business-process field path; undefined for errors of the form as a whole. Own keys only: a path
+ * such as `constructor` or `toString` must find no control.
+ */
 export const bpControlForPath = (path: string): string | undefined => (Object.hasOwn(BP_IDS, path) ? BP_IDS[path as BpField] : undefined);
 
 /** The business-process field path of a control id; undefined for any other element. */

@@ -11,7 +11,7 @@ import {
 import { ROW_FIELDS, ugControlForPath, ugControlId as controlId, ugNameRow, ugPath, ugRowTarget, type RowField } from './paths';
 import {
   accountsNotInList, applyKind, askRoles, askTenantUsers, candidatesFor, emptyLookups, kindNamesProject, lookupFailed, ownerOptions,
-  parsePasted, rolesUnasked, searchCandidates, takeRoles, takeTenantUsers, tenantUsersUnasked, toggled, type Candidates, type GroupKind, type Lookups,
+  parsePasted, rolesUnasked, searchCandidates, takeRoles, takeTenantUsers, tenantUsersUnasked, toggled, type Candidate, type Candidates, type GroupKind, type Lookups,
 } from './userGroupLogic';
 
 type Init = UgInit;
@@ -25,7 +25,10 @@ type State = z.infer<typeof stateSchema>;
 const ch = channel<UgToHost, typeof ugToWebviewSchema, State>(ugToWebviewSchema, stateSchema);
 const nextSeq = sequence();
 
-/** Everything the page knows, in one place: it lives as long as the document (a hidden panel's new document starts over). */
+/**
+ * Everything the page knows, in one object that lives as long as the document: a new document (the panel was hidden
+ * and shown again) starts from the init data and the saved webview state, not from this.
+ */
 interface Model {
   init: Init | undefined;
   values: RawUserGroups;
@@ -314,9 +317,15 @@ function rowElement(i: number): HTMLElement {
   );
 }
 
+// Declarations, not `const` arrows: the page starts (start(), above) before this part of the module has run.
 /** The accounts that can be picked for row i. */
-const candidates = (i: number): Candidates => candidatesFor(model.values.rows[i], model.lookups);
-const listOf = (c: Candidates) => (c.kind === 'list' ? c.list : undefined);
+function candidates(i: number): Candidates {
+  return candidatesFor(model.values.rows[i], model.lookups);
+}
+
+function listOf(c: Candidates): Candidate[] | undefined {
+  return c.kind === 'list' ? c.list : undefined;
+}
 
 /** What the picker says while it has no list. */
 function candidatesStatus(c: Candidates): string {

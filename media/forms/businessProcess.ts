@@ -8,6 +8,7 @@ import {
   button, byId, channel, clearAllFieldErrors, el, field, formPage, readInit, renderBanner, sequence, setFieldError,
   setText, t,
 } from './formKit';
+import { BP_IDS as IDS, bpControlForPath, bpPathOfControl } from './paths';
 
 type Init = BpInit;
 type WorkspaceItem = Extract<BpToWebview, { type: 'workspaces' }>['items'][number];
@@ -21,14 +22,6 @@ type State = z.infer<typeof stateSchema>;
 const ch = channel<BpToHost, typeof bpToWebviewSchema, State>(bpToWebviewSchema, stateSchema);
 const nextSeq = sequence();
 
-/** Input path → control id. Stable ids are part of the contract with the UI tests. */
-const IDS: Readonly<Record<keyof RawBusinessProcess, string>> = {
-  projectId: 'bp-workspace',
-  apiGatewayGroupId: 'bp-apigw',
-  name: 'bp-name',
-  description: 'bp-description',
-};
-const PATH_OF_ID = new Map(Object.entries(IDS).map(([k, v]) => [v, k]));
 
 let init: Init | undefined;
 let values: RawBusinessProcess = { projectId: '', apiGatewayGroupId: '', name: '', description: '' };
@@ -46,7 +39,7 @@ const page = formPage<RawBusinessProcess, State['restore']>({
   restore: () => init?.restore,
   submitLabel: 'bp.create',
   buttons: ['bp-submit', 'bp-back', 'bp-review'],
-  controlFor: (path) => (path in IDS ? IDS[path as keyof RawBusinessProcess] : undefined),
+  controlFor: bpControlForPath,
 });
 
 ch.onMessage((msg) => {
@@ -149,7 +142,7 @@ function render(): void {
   form.addEventListener('input', () => changed());
   form.addEventListener('change', () => changed());
   form.addEventListener('focusout', (ev) => {
-    const path = ev.target instanceof HTMLElement ? PATH_OF_ID.get(ev.target.id) : undefined;
+    const path = ev.target instanceof HTMLElement ? bpPathOfControl(ev.target.id) : undefined;
     if (!path) return;
     touched.add(path);
     validateTouched();

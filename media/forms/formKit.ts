@@ -4,8 +4,11 @@ import type * as z from 'zod/mini';
 import { INIT_DATA_ID, parseMessage, type WireFieldError } from '../../src/shared/protocol';
 import type { StringKey } from '../../src/shared/strings';
 
-// The API object stays inside this module: nothing else on the page can post to the host with it.
-const api = acquireVsCodeApi();
+// The API object stays inside this module: nothing else on the page can post to the host with it. Acquired on first
+// use, not when the module loads, so that code without a webview around it (a unit test) can import the module; VS
+// Code allows one acquisition per document, hence the one cached handle.
+let handle: ReturnType<typeof acquireVsCodeApi> | undefined;
+const api = (): ReturnType<typeof acquireVsCodeApi> => (handle ??= acquireVsCodeApi());
 
 export interface Channel<ToHost, ToWebview, State> {
   post(msg: ToHost): void;
@@ -19,7 +22,7 @@ export function channel<ToHost, S extends z.core.$ZodType, State>(
   stateSchema: z.core.$ZodType<State>,
 ): Channel<ToHost, z.infer<S>, State> {
   return {
-    post: (msg) => api.postMessage(msg),
+    post: (msg) => api().postMessage(msg),
     onMessage(handler) {
       window.addEventListener('message', (ev: MessageEvent<unknown>) => {
         const msg = parseMessage(toWebview, ev.data);
@@ -29,10 +32,10 @@ export function channel<ToHost, S extends z.core.$ZodType, State>(
     // Saved state is data from an earlier document of this page; it gets the same scrutiny as a message. A new
     // document has none (undefined), which needs no schema to refuse.
     getState: () => {
-      const saved: unknown = api.getState();
+      const saved: unknown = api().getState();
       return saved === undefined ? undefined : parseMessage(stateSchema, saved);
     },
-    setState: (state) => api.setState(state),
+    setState: (state) => api().setState(state),
   };
 }
 

@@ -1,17 +1,21 @@
 // @entry  Add/Update User Groups form (webview side).
 import * as z from 'zod/mini';
 import {
-  ugInitSchema, ugRestoreSchema, ugToWebviewSchema, type TenantUserItem, type UgInit, type UgResult, type UgToHost, type UgToWebview,
+  ugInitSchema, ugRestoreSchema, ugToWebviewSchema, type UgInit, type UgResult, type UgToHost, type UgToWebview,
 } from '../../src/shared/protocol';
 import { LIMITS, checkUserGroups, emptyUserGroupRow, lazy, rawUserGroupsSchema, type RawUserGroups } from '../../src/shared/schemas';
 import {
   button, byId, channel, clearAllFieldErrors, el, field, formPage, readInit, renderBanner, sequence, setFieldError,
   setText, t,
 } from './formKit';
+import { ROW_FIELDS, ugControlForPath, ugControlId as controlId, ugNameRow, ugPath, ugRowTarget, type RowField } from './paths';
+import {
+  accountsNotInList, applyKind, askRoles, askTenantUsers, candidatesFor, emptyLookups, kindNamesProject, lookupFailed, ownerOptions,
+  parsePasted, rolesUnasked, searchCandidates, takeRoles, takeTenantUsers, tenantUsersUnasked, toggled, type Candidate, type Candidates, type GroupKind, type Lookups,
+} from './userGroupLogic';
 
 type Init = UgInit;
 type Review = Extract<UgToWebview, { type: 'review' }>;
-type RowField = 'name' | 'owner' | 'type' | 'projectName' | 'accounts';
 
 // `restore` goes back to the host if VS Code restores the panel after a window reload. Built on first use: a new
 // document has no saved state, and its form should not wait for a schema it does not need.
@@ -21,62 +25,73 @@ type State = z.infer<typeof stateSchema>;
 const ch = channel<UgToHost, typeof ugToWebviewSchema, State>(ugToWebviewSchema, stateSchema);
 const nextSeq = sequence();
 
-/** Control id of an input of row i. Stable ids are part of the contract with the UI tests. */
-const CONTROL: Readonly<Record<RowField, string>> = { name: 'ug-name', owner: 'ug-owner', type: 'ug-type', projectName: 'ug-project', accounts: 'ug-accounts' };
-const controlId = (f: RowField, i: number) => `${CONTROL[f]}-${i}`;
-const MAX_SHOWN_OPTIONS = 200;
+/**
+ * Everything the page knows, in one object that lives as long as the document: a new document (the panel was hidden
+ * and shown again) starts from the init data and the saved webview state, not from this.
+ */
+interface Model {
+  init: Init | undefined;
+  values: RawUserGroups;
+  /** Field paths the user has left: their errors show before review. */
+  readonly touched: Set<string>;
+  readonly lookups: Lookups;
+  /** Row → seq of its pending name check. */
+  readonly nameChecks: Map<number, number>;
+  /** Names the server reported as taken, per row: the verdict stays while the name is unchanged. */
+  readonly taken: Map<number, { name: string; id: number }>;
+  /** Edit mode: whether the host is still asking the server for the group's type, settled it, or could not. */
+  kindState: Init['kind'];
+  /** Edit mode: false while the group is a MaxCompute-role group whose project the server's answers did not name. */
+  projectKnown: boolean;
+  /** Edit mode: the host's last answer about the group's type, applied again when the form starts over. */
+  settled: GroupKind | undefined;
+}
 
-let init: Init | undefined;
-let values: RawUserGroups = { rows: [emptyUserGroupRow()] };
-const touched = new Set<string>();
-
-let tenantUsers: TenantUserItem[] | undefined;
-let tenantUsersState: { state: 'idle' | 'loading' | 'failed'; message?: string; seq: number } = { state: 'idle', seq: -1 };
-const roles = new Map<string, string[]>();
-const rolesState = new Map<string, { state: 'loading' | 'failed'; message?: string; seq: number }>();
-const nameChecks = new Map<number, number>();
-/** Edit mode: whether the host is still asking the server for the group's type, settled it, or could not. */
-let kindState: Init['kind'] = 'known';
-/** Edit mode: false while the group is a MaxCompute-role group whose project the server's answers did not name. */
-let projectKnown = true;
+const model: Model = {
+  init: undefined,
+  values: { rows: [emptyUserGroupRow()] },
+  touched: new Set(),
+  lookups: emptyLookups(),
+  nameChecks: new Map(),
+  taken: new Map(),
+  kindState: 'known',
+  projectKnown: true,
+  settled: undefined,
+};
 
 const app = (): HTMLElement => byId('app') ?? document.body;
 const page = formPage<RawUserGroups, State['restore']>({
   prefix: 'ug',
   channel: ch,
-  values: () => values,
-  restore: () => init?.restore,
+  values: () => model.values,
+  restore: () => model.init?.restore,
   submitLabel: 'ug.save',
   buttons: ['ug-submit', 'ug-back', 'ug-review', 'ug-add-row'],
-  disabled: (id) => id === 'ug-add-row' && values.rows.length >= LIMITS.groupsPerRequest,
-  controlFor: controlForPath,
+  disabled: (id) => id === 'ug-add-row' && model.values.rows.length >= LIMITS.groupsPerRequest,
+  controlFor: ugControlForPath,
 });
 
 ch.onMessage((msg) => {
   switch (msg.type) {
     case 'tenantUsers':
-      if (msg.seq !== tenantUsersState.seq) return;
-      tenantUsers = msg.items;
-      tenantUsersState = { state: 'idle', seq: -1 };
+      if (!takeTenantUsers(model.lookups, msg.seq, msg.items)) return;
       fillOwners();
-      values.rows.forEach((_, i) => renderOptions(i));
+      model.values.rows.forEach((_, i) => renderOptions(i));
       return;
     case 'maxComputeRoles': {
-      if (rolesState.get(msg.projectName)?.seq !== msg.seq) return;
-      rolesState.delete(msg.projectName);
-      roles.set(msg.projectName, msg.roles);
-      values.rows.forEach((r, i) => { if (r.projectName.trim() === msg.projectName) renderOptions(i); });
+      if (!takeRoles(model.lookups, msg.projectName, msg.seq, msg.roles)) return;
+      model.values.rows.forEach((r, i) => { if (r.projectName.trim() === msg.projectName) renderOptions(i); });
       return;
     }
     case 'lookupFailed':
-      return lookupFailed(msg);
+      return onLookupFailed(msg);
     case 'nameCheck': {
-      const row = values.rows[msg.row];
-      if (nameChecks.get(msg.row) !== msg.seq || !row || row.name !== msg.name) return;
-      nameChecks.delete(msg.row);
+      const row = model.values.rows[msg.row];
+      if (model.nameChecks.get(msg.row) !== msg.seq || !row || row.name !== msg.name) return;
+      model.nameChecks.delete(msg.row);
       setText(`${controlId('name', msg.row)}-status`, '');
-      if (msg.existingId === undefined) taken.delete(msg.row);
-      else taken.set(msg.row, { name: msg.name, id: msg.existingId });
+      if (msg.existingId === undefined) model.taken.delete(msg.row);
+      else model.taken.set(msg.row, { name: msg.name, id: msg.existingId });
       validateTouched();
       return;
     }
@@ -93,30 +108,12 @@ ch.onMessage((msg) => {
   }
 });
 
-type GroupKindMessage = Extract<UgToWebview, { type: 'groupKind' }>;
-let settled: GroupKindMessage | undefined;
-
-/** Fills in what the server's answers settled, unless the user has already chosen; never picks a type itself. */
-function applyKind(row: RawUserGroups['rows'][number] | undefined, kind: GroupKindMessage | undefined): boolean {
-  if (!row || !kind || init?.mode !== 'edit') return false;
-  let filled = false;
-  if (row.type === '' && kind.groupType !== undefined) {
-    row.type = String(kind.groupType);
-    filled = true;
-  }
-  if (row.type === '3' && kind.groupType === 3 && kind.projectName && row.projectName.trim() === '') {
-    row.projectName = kind.projectName;
-    filled = true;
-  }
-  return filled;
-}
-
-function groupKind(msg: GroupKindMessage): void {
-  kindState = msg.state;
-  projectKnown = !(msg.groupType === 3 && !msg.projectName);
-  settled = msg;
-  if (init?.mode !== 'edit') return;
-  if (applyKind(values.rows[0], msg)) changed();
+function groupKind(msg: GroupKind): void {
+  model.kindState = msg.state;
+  model.projectKnown = kindNamesProject(msg);
+  model.settled = msg;
+  if (model.init?.mode !== 'edit') return;
+  if (applyKind(model.values.rows[0], msg, model.init.mode)) changed();
   byId('ug-row-0')?.replaceWith(rowElement(0));
   renderOptions(0);
   ensureLookups(0);
@@ -128,14 +125,14 @@ const embedded = readInit(ugInitSchema);
 if (embedded) start(embedded);
 
 function start(msg: Init): void {
-  init = msg;
-  kindState = msg.kind;
+  model.init = msg;
+  model.kindState = msg.kind;
   const first = msg.prefill.rows[0];
-  projectKnown = !(msg.mode === 'edit' && msg.kind === 'known' && first?.type === '3' && first.projectName === '');
+  model.projectKnown = !(msg.mode === 'edit' && msg.kind === 'known' && first?.type === '3' && first.projectName === '');
   page.start(msg, {
     use: (v) => {
-      values = v;
-      if (msg.mode === 'edit') values.rows = values.rows.slice(0, 1);
+      model.values = v;
+      if (msg.mode === 'edit') model.values.rows = model.values.rows.slice(0, 1);
     },
     render: renderPage,
     // Editing shows the group's accounts against the list right away; adding waits until the user needs the list.
@@ -153,14 +150,14 @@ function renderPage(): void {
     { id: 'ug-form', attrs: { novalidate: true } },
     el('fieldset', { id: 'ug-fields', className: 'fields' }, el('div', { id: 'ug-rows' })),
     el('datalist', { id: 'ug-owner-options' }),
-    init?.mode === 'add'
+    model.init?.mode === 'add'
       ? el('div', { className: 'actions' }, button('ug-add-row', t('ug.addRow'), () => addRow()), el('span', { id: 'ug-row-limit', className: 'hint', text: t('ug.rowLimit') }))
       : null,
     el('div', { className: 'actions' }, button('ug-review', t('common.review'), () => review(), 'primary')),
   );
   app().replaceChildren(
-    el('h1', { text: init?.mode === 'edit' ? t('ug.titleEdit') : t('ug.titleAdd') }),
-    el('p', { className: 'intro', text: t('ug.intro', init?.region ?? '') }),
+    el('h1', { text: model.init?.mode === 'edit' ? t('ug.titleEdit') : t('ug.titleAdd') }),
+    el('p', { className: 'intro', text: t('ug.intro', model.init?.region ?? '') }),
     el('div', { id: 'ug-draft-note', attrs: { hidden: true } }),
     el('div', { id: 'ug-banner', attrs: { hidden: true, tabindex: '-1' } }),
     el('section', { id: 'ug-edit' }, form),
@@ -200,24 +197,20 @@ function renderPage(): void {
   rows?.addEventListener('focusout', (ev) => {
     const target = rowTarget(ev.target);
     if (!target || target.field === 'accounts') return;
-    touched.add(`groups.${target.row}.${target.field}`);
+    model.touched.add(ugPath(target.field, target.row));
     validateTouched();
     if (target.field === 'name') checkName(target.row);
   });
 }
 
 /** Which row input an element is, from its id. */
-function rowTarget(t: EventTarget | null): { field: RowField; row: number } | undefined {
-  if (!(t instanceof HTMLElement)) return undefined;
-  const m = /^ug-(name|owner|type|project|accounts)-(\d+)$/.exec(t.id);
-  if (!m) return undefined;
-  const f = m[1] === 'project' ? 'projectName' : (m[1] as RowField);
-  return { field: f, row: Number(m[2]) };
+function rowTarget(target: EventTarget | null): { field: RowField; row: number } | undefined {
+  return target instanceof HTMLElement ? ugRowTarget(target.id) : undefined;
 }
 
 function onInput(target: EventTarget | null): void {
   const rt = rowTarget(target);
-  const row = rt ? values.rows[rt.row] : undefined;
+  const row = rt ? model.values.rows[rt.row] : undefined;
   if (!rt || !row || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
   if (rt.field === 'accounts') {
     renderOptions(rt.row);
@@ -230,7 +223,7 @@ function onInput(target: EventTarget | null): void {
 
 function onChange(target: EventTarget | null): void {
   const rt = rowTarget(target);
-  const row = rt ? values.rows[rt.row] : undefined;
+  const row = rt ? model.values.rows[rt.row] : undefined;
   if (!rt || !row || !(target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) return;
   if (rt.field === 'type') {
     row.type = target.value;
@@ -248,10 +241,10 @@ function onChange(target: EventTarget | null): void {
 function renderRows(): void {
   const host = byId('ug-rows');
   if (!host) return;
-  host.replaceChildren(...values.rows.map((_, i) => rowElement(i)));
-  values.rows.forEach((_, i) => renderOptions(i));
+  host.replaceChildren(...model.values.rows.map((_, i) => rowElement(i)));
+  model.values.rows.forEach((_, i) => renderOptions(i));
   const add = byId<HTMLButtonElement>('ug-add-row');
-  if (add) add.disabled = values.rows.length >= LIMITS.groupsPerRequest;
+  if (add) add.disabled = model.values.rows.length >= LIMITS.groupsPerRequest;
 }
 
 /** Rebuilds one row (after a type change) and puts focus back where it was. */
@@ -263,7 +256,7 @@ function replaceRow(i: number, focusId: string): void {
 }
 
 function rowElement(i: number): HTMLElement {
-  const row = values.rows[i] ?? emptyUserGroupRow();
+  const row = model.values.rows[i] ?? emptyUserGroupRow();
   const name = el('input', { attrs: { type: 'text', autocomplete: 'off' } });
   name.value = row.name;
   const owner = el('input', { attrs: { type: 'text', autocomplete: 'off', list: 'ug-owner-options' } });
@@ -284,11 +277,11 @@ function rowElement(i: number): HTMLElement {
   const projectField = field(controlId('projectName', i), t('ug.project'), project, t('ug.projectHint'), el('div', { className: 'picker-status' },
     el('span', { id: `ug-project-${i}-status`, className: 'status', attrs: { 'aria-live': 'polite' } }),
     button(`ug-load-roles-${i}`, t('ug.loadRoles'), () => {
-      const p = values.rows[i]?.projectName.trim() ?? '';
+      const p = model.values.rows[i]?.projectName.trim() ?? '';
       if (p) requestRoles(p, true);
     })));
   projectField.hidden = !isType3;
-  if (isType3 && init?.mode === 'edit' && i === 0 && !projectKnown) {
+  if (isType3 && model.init?.mode === 'edit' && i === 0 && !model.projectKnown) {
     projectField.append(el('p', { id: `ug-project-${i}-unknown`, className: 'status', text: t('ug.projectUnknown') }));
   }
 
@@ -305,7 +298,7 @@ function rowElement(i: number): HTMLElement {
     button(`ug-paste-add-${i}`, t('ug.pasteAdd'), () => addPasted(i)),
     el('span', { id: `ug-paste-${i}-status`, className: 'status', attrs: { 'aria-live': 'polite' } })));
 
-  const kindText = init?.mode !== 'edit' || i !== 0 ? '' : kindState === 'resolving' ? t('ug.typeResolving') : kindState === 'unknown' ? t('ug.typeUnknown') : '';
+  const kindText = model.init?.mode !== 'edit' || i !== 0 ? '' : model.kindState === 'resolving' ? t('ug.typeResolving') : model.kindState === 'unknown' ? t('ug.typeUnknown') : '';
   const typeWarning = kindText ? el('p', { id: `ug-type-${i}-kind`, className: 'status', text: kindText, attrs: { 'aria-live': 'polite' } }) : null;
 
   return el(
@@ -318,63 +311,58 @@ function rowElement(i: number): HTMLElement {
     projectField,
     accounts,
     pasteField,
-    init?.mode === 'add' && values.rows.length > 1
+    model.init?.mode === 'add' && model.values.rows.length > 1
       ? el('div', { className: 'actions' }, button(`ug-remove-row-${i}`, t('ug.removeRow'), () => removeRow(i)))
       : null,
   );
 }
 
-interface Candidate { value: string; label: string; names: string[] }
+// Declarations, not `const` arrows: the page starts (start(), above) before this part of the module has run.
+/** The accounts that can be picked for row i. */
+function candidates(i: number): Candidates {
+  return candidatesFor(model.values.rows[i], model.lookups);
+}
 
-/** The accounts that can be picked for row i, or the reason there are none yet. */
-function candidates(i: number): { list?: Candidate[]; status: string; failed: boolean } {
-  const row = values.rows[i];
-  if (!row) return { status: '', failed: false };
-  if (row.type === '3') {
-    const p = row.projectName.trim();
-    if (!p) return { status: t('ug.rolesFirst'), failed: false };
-    const list = roles.get(p);
-    if (list) return { list: list.map((r) => ({ value: r, label: r, names: [r] })), status: '', failed: false };
-    const st = rolesState.get(p);
-    if (st?.state === 'failed') return { status: `${t('common.loadFailed')} ${st.message ?? ''} ${t('common.manualEntry')}`, failed: true };
-    return { status: st ? t('common.loading') : t('ug.rolesFirst'), failed: false };
+function listOf(c: Candidates): Candidate[] | undefined {
+  return c.kind === 'list' ? c.list : undefined;
+}
+
+/** What the picker says while it has no list. */
+function candidatesStatus(c: Candidates): string {
+  switch (c.kind) {
+    case 'rolesFirst':
+      return t('ug.rolesFirst');
+    case 'loading':
+      return t('common.loading');
+    case 'failed':
+      return `${t('common.loadFailed')} ${c.message ?? ''} ${t('common.manualEntry')}`;
+    default:
+      return '';
   }
-  if (!tenantUsers) {
-    if (tenantUsersState.state === 'failed') return { status: `${t('common.loadFailed')} ${tenantUsersState.message ?? ''} ${t('common.manualEntry')}`, failed: true };
-    return { status: tenantUsersState.state === 'loading' ? t('common.loading') : '', failed: false };
-  }
-  const wantRam = row.type === '2';
-  return {
-    list: tenantUsers
-      .filter((u) => (wantRam ? u.accountType === 6 : u.accountType !== 6))
-      .map((u) => ({ value: u.yunAccount, label: `${u.accountName} (${u.yunAccount})`, names: [u.yunAccount, u.accountName] })),
-    status: '',
-    failed: false,
-  };
 }
 
 function renderOptions(i: number): void {
   const host = byId(`ug-accounts-${i}-options`);
-  const row = values.rows[i];
+  const row = model.values.rows[i];
   if (!host || !row) return;
   const c = candidates(i);
-  const query = (byId<HTMLInputElement>(controlId('accounts', i))?.value ?? '').trim().toLowerCase();
+  const list = listOf(c);
+  const found = searchCandidates(list ?? [], byId<HTMLInputElement>(controlId('accounts', i))?.value ?? '');
   const selected = new Set(row.accounts);
-  const matches = (c.list ?? []).filter((x) => !query || x.label.toLowerCase().includes(query));
-  host.replaceChildren(...matches.slice(0, MAX_SHOWN_OPTIONS).map((x, k) => {
+  host.replaceChildren(...found.shown.map((x, k) => {
     const box = el('input', { id: `ug-acc-${i}-${k}`, attrs: { type: 'checkbox', value: x.value } });
     box.checked = selected.has(x.value);
     box.addEventListener('change', () => toggleAccount(i, x.value, box.checked));
     return el('label', { className: 'option', attrs: { for: box.id } }, box, el('span', { text: x.label }));
   }));
-  host.hidden = !c.list;
-  const more = matches.length > MAX_SHOWN_OPTIONS ? t('ug.moreMatches', matches.length - MAX_SHOWN_OPTIONS) : '';
-  setText(`ug-accounts-${i}-status`, c.list ? (matches.length ? more : t('common.noMatches')) : c.status);
+  host.hidden = !list;
+  const more = found.more ? t('ug.moreMatches', found.more) : '';
+  setText(`ug-accounts-${i}-status`, list ? (found.total ? more : t('common.noMatches')) : candidatesStatus(c));
   renderChips(i);
 }
 
 function renderChips(i: number): void {
-  const row = values.rows[i];
+  const row = model.values.rows[i];
   const list = byId(`ug-accounts-${i}-selected`);
   if (!row || !list) return;
   list.replaceChildren(...row.accounts.map((a, k) =>
@@ -382,28 +370,26 @@ function renderChips(i: number): void {
       el('button', { id: `ug-acc-remove-${i}-${k}`, className: 'btn btn-link', text: '\u00D7', attrs: { type: 'button', 'aria-label': t('ug.remove', a), title: t('ug.remove', a) } }))));
   list.querySelectorAll('button').forEach((b, k) => b.addEventListener('click', () => removeAccount(i, k)));
   setText(`ug-accounts-${i}-count`, row.accounts.length ? t('ug.selected', row.accounts.length) : t('ug.noneSelected'));
-  const known = candidates(i).list;
   const warning = byId(`ug-accounts-${i}-warning`);
   if (warning) {
-    const values_ = new Set((known ?? []).map((x) => x.value));
-    const unknown = known ? row.accounts.filter((a) => !values_.has(a)) : [];
+    const unknown = accountsNotInList(row.accounts, listOf(candidates(i)));
     warning.textContent = unknown.length ? t('ug.notInList', unknown.join(', ')) : '';
     warning.hidden = unknown.length === 0;
   }
 }
 
 function toggleAccount(i: number, account: string, on: boolean): void {
-  const row = values.rows[i];
+  const row = model.values.rows[i];
   if (!row) return;
-  row.accounts = on ? (row.accounts.includes(account) ? row.accounts : [...row.accounts, account]) : row.accounts.filter((a) => a !== account);
+  row.accounts = toggled(row.accounts, account, on);
   changed();
   renderChips(i);
-  touched.add(`groups.${i}.accounts`);
+  model.touched.add(ugPath('accounts', i));
   validateTouched();
 }
 
 function removeAccount(i: number, k: number): void {
-  const row = values.rows[i];
+  const row = model.values.rows[i];
   const account = row?.accounts[k];
   if (!row || account === undefined) return;
   row.accounts = row.accounts.filter((_, j) => j !== k);
@@ -415,40 +401,33 @@ function removeAccount(i: number, k: number): void {
 
 /** Pasted lists: split on commas and line breaks, matched against the picker data by value or account name. */
 function addPasted(i: number): void {
-  const row = values.rows[i];
+  const row = model.values.rows[i];
   const box = byId<HTMLTextAreaElement>(`ug-paste-${i}`);
   if (!row || !box) return;
-  const entries = [...new Set(box.value.split(/[\n\r,;，；]+/).map((s) => s.trim()).filter((s) => s !== ''))];
-  if (!entries.length) return;
-  const c = candidates(i);
-  const added: string[] = [];
-  const unknown: string[] = [];
-  for (const entry of entries) {
-    const hit = c.list ? c.list.find((x) => x.names.includes(entry))?.value : entry;
-    if (hit === undefined) unknown.push(entry);
-    else if (!row.accounts.includes(hit)) added.push(hit);
-  }
+  const list = listOf(candidates(i));
+  const { entries, added, unknown } = parsePasted(box.value, list, row.accounts);
+  if (!entries) return;
   row.accounts = [...row.accounts, ...added];
   box.value = unknown.join('\n');
   const parts = [added.length ? t('ug.pasteAdded', added.join(', ')) : '', unknown.length ? t('ug.pasteUnknown', unknown.join(', ')) : ''];
-  if (!c.list && added.length) parts.push(t('ug.pasteUnchecked'));
+  if (!list && added.length) parts.push(t('ug.pasteUnchecked'));
   setText(`ug-paste-${i}-status`, parts.filter(Boolean).join(' '));
   setFieldError(`ug-paste-${i}`, unknown.length ? t('ug.pasteUnknown', unknown.join(', ')) : undefined);
   changed();
   renderOptions(i);
-  touched.add(`groups.${i}.accounts`);
+  model.touched.add(ugPath('accounts', i));
   validateTouched();
 }
 
 function ensureLookups(i: number): void {
-  if (!tenantUsers && tenantUsersState.state === 'idle') requestTenantUsers(false);
-  const row = values.rows[i];
+  if (tenantUsersUnasked(model.lookups)) requestTenantUsers(false);
+  const row = model.values.rows[i];
   const p = row?.projectName.trim() ?? '';
-  if (row?.type === '3' && p && !roles.has(p) && !rolesState.has(p)) requestRoles(p, false);
+  if (row?.type === '3' && p && rolesUnasked(model.lookups, p)) requestRoles(p, false);
 }
 
 function reloadCandidates(i: number): void {
-  const row = values.rows[i];
+  const row = model.values.rows[i];
   if (row?.type === '3') {
     if (row.projectName.trim()) requestRoles(row.projectName.trim(), true);
   } else {
@@ -457,43 +436,36 @@ function reloadCandidates(i: number): void {
 }
 
 function requestTenantUsers(refresh: boolean): void {
-  tenantUsersState = { state: 'loading', seq: nextSeq() };
-  values.rows.forEach((_, i) => renderOptions(i));
-  ch.post({ type: 'loadTenantUsers', seq: tenantUsersState.seq, refresh });
+  const seq = nextSeq();
+  askTenantUsers(model.lookups, seq);
+  model.values.rows.forEach((_, i) => renderOptions(i));
+  ch.post({ type: 'loadTenantUsers', seq, refresh });
 }
 
 function requestRoles(projectName: string, refresh: boolean): void {
   const seq = nextSeq();
-  rolesState.set(projectName, { state: 'loading', seq });
-  if (refresh) roles.delete(projectName);
-  values.rows.forEach((r, i) => { if (r.projectName.trim() === projectName) renderOptions(i); });
+  askRoles(model.lookups, projectName, seq, refresh);
+  model.values.rows.forEach((r, i) => { if (r.projectName.trim() === projectName) renderOptions(i); });
   ch.post({ type: 'loadMaxComputeRoles', seq, projectName, refresh });
 }
 
-function lookupFailed(msg: Extract<UgToWebview, { type: 'lookupFailed' }>): void {
-  if (msg.lookup === 'tenantUsers' && msg.seq === tenantUsersState.seq) {
-    tenantUsersState = { state: 'failed', message: msg.message, seq: -1 };
-    values.rows.forEach((_, i) => renderOptions(i));
-  } else if (msg.lookup === 'maxComputeRoles') {
-    for (const [p, st] of rolesState) {
-      if (st.seq === msg.seq) rolesState.set(p, { state: 'failed', message: msg.message, seq: -1 });
-    }
-    values.rows.forEach((_, i) => renderOptions(i));
-  } else if (msg.lookup === 'nameCheck') {
-    for (const [row, seq] of nameChecks) {
-      if (seq === msg.seq) {
-        nameChecks.delete(row);
-        setText(`${controlId('name', row)}-status`, '');
-      }
+function onLookupFailed(msg: Extract<UgToWebview, { type: 'lookupFailed' }>): void {
+  if (msg.lookup !== 'nameCheck') {
+    if (lookupFailed(model.lookups, msg.lookup, msg.seq, msg.message)) model.values.rows.forEach((_, i) => renderOptions(i));
+    return;
+  }
+  for (const [row, seq] of model.nameChecks) {
+    if (seq === msg.seq) {
+      model.nameChecks.delete(row);
+      setText(`${controlId('name', row)}-status`, '');
     }
   }
 }
 
 function fillOwners(): void {
   const list = byId('ug-owner-options');
-  if (!list || !tenantUsers) return;
-  list.replaceChildren(...tenantUsers.filter((u) => u.accountType !== 6).slice(0, 2000)
-    .map((u) => el('option', { attrs: { value: u.accountName, label: u.yunAccount } })));
+  if (!list || !model.lookups.tenantUsers) return;
+  list.replaceChildren(...ownerOptions(model.lookups.tenantUsers).map((u) => el('option', { attrs: { value: u.accountName, label: u.yunAccount } })));
 }
 
 function changed(): void {
@@ -501,70 +473,60 @@ function changed(): void {
 }
 
 function addRow(): void {
-  if (values.rows.length >= LIMITS.groupsPerRequest) return;
-  values.rows.push(emptyUserGroupRow());
+  if (model.values.rows.length >= LIMITS.groupsPerRequest) return;
+  model.values.rows.push(emptyUserGroupRow());
   changed();
   renderRows();
-  byId(controlId('name', values.rows.length - 1))?.focus();
+  byId(controlId('name', model.values.rows.length - 1))?.focus();
 }
 
 function removeRow(i: number): void {
-  if (values.rows.length <= 1) return;
-  values.rows.splice(i, 1);
-  touched.clear();
-  taken.clear();
+  if (model.values.rows.length <= 1) return;
+  model.values.rows.splice(i, 1);
+  model.touched.clear();
+  model.taken.clear();
   changed();
   renderRows();
-  byId(controlId('name', Math.min(i, values.rows.length - 1)))?.focus();
-}
-
-/** Error path → control id: `groups.2.accounts.5` lands on the accounts search box of row 2. */
-function controlForPath(path: string): string | undefined {
-  const m = /^groups\.(\d+)\.(name|owner|type|projectName|accounts)(\.\d+)?$/.exec(path);
-  return m ? controlId(m[2] as RowField, Number(m[1])) : undefined;
+  byId(controlId('name', Math.min(i, model.values.rows.length - 1)))?.focus();
 }
 
 function validateTouched(): void {
-  const checked = checkUserGroups(values);
+  const checked = checkUserGroups(model.values);
   const errors = checked.ok ? [] : checked.errors;
-  for (const path of touched) {
-    const id = controlForPath(path);
+  for (const path of model.touched) {
+    const id = ugControlForPath(path);
     if (!id) continue;
     const e = errors.find((x) => x.path === path || x.path.startsWith(`${path}.`));
     setFieldError(id, e ? t(`err.${e.code}`) : takenText(path));
   }
 }
 
-/** Names the server reported as taken, per row: the verdict stays while the name is unchanged. */
-const taken = new Map<number, { name: string; id: number }>();
-
 function takenText(path: string): string | undefined {
-  const m = /^groups\.(\d+)\.name$/.exec(path);
-  if (!m) return undefined;
-  const i = Number(m[1]);
-  const hit = taken.get(i);
-  return hit && values.rows[i]?.name === hit.name ? t('ug.nameTakenBy', hit.id) : undefined;
+  const i = ugNameRow(path);
+  if (i === undefined) return undefined;
+  const hit = model.taken.get(i);
+  return hit && model.values.rows[i]?.name === hit.name ? t('ug.nameTakenBy', hit.id) : undefined;
 }
 
 function checkName(i: number): void {
-  const row = values.rows[i];
+  const row = model.values.rows[i];
   if (!row || !row.name.trim()) return;
   const seq = nextSeq();
-  nameChecks.set(i, seq);
+  model.nameChecks.set(i, seq);
   setText(`${controlId('name', i)}-status`, t('common.checking'));
   ch.post({ type: 'checkName', seq, row: i, name: row.name });
 }
 
 function review(): void {
-  values.rows.forEach((_, i) => (['name', 'owner', 'type', 'projectName', 'accounts'] as const).forEach((f) => touched.add(`groups.${i}.${f}`)));
+  model.values.rows.forEach((_, i) => ROW_FIELDS.forEach((f) => model.touched.add(ugPath(f, i))));
   clearAllFieldErrors(app());
   renderBanner(byId('ug-banner') ?? app(), undefined);
-  const checked = checkUserGroups(values);
+  const checked = checkUserGroups(model.values);
   if (!checked.ok) {
     page.showErrors(checked.errors);
     return;
   }
-  ch.post({ type: 'review', values });
+  ch.post({ type: 'review', values: model.values });
 }
 
 function diffTable(diff: NonNullable<Review['diff']>): HTMLElement {
@@ -590,7 +552,7 @@ function showResult(result: UgResult): void {
   }
   const section = byId('ug-result');
   if (!section) return;
-  values = structuredClone(init?.prefill ?? values);
+  model.values = structuredClone(model.init?.prefill ?? model.values);
   page.save('edit');
   section.replaceChildren(
     el('h2', { id: 'ug-result-title', text: t('ug.successTitle') }),
@@ -603,7 +565,7 @@ function showResult(result: UgResult): void {
           g.id === undefined ? null : button(`ug-copy-id-${k}`, t('common.copyId'), () => ch.post({ type: 'copyId', index: k })),
           button(`ug-reveal-${k}`, t('common.reveal'), () => ch.post({ type: 'revealInTree', index: k })))))))),
     el('p', { className: 'banner-meta' }, el('span', { className: 'request-id', text: `${t('common.requestId')}: ${result.requestId}` })),
-    ...(init?.mode === 'add' ? [el('div', { className: 'actions' }, button('ug-again', t('ug.addRow'), () => startOver()))] : []),
+    ...(model.init?.mode === 'add' ? [el('div', { className: 'actions' }, button('ug-again', t('ug.addRow'), () => startOver()))] : []),
   );
   page.setStep('result');
   section.focus();
@@ -611,10 +573,10 @@ function showResult(result: UgResult): void {
 
 function startOver(): void {
   ch.post({ type: 'reset' });
-  values = structuredClone(init?.prefill ?? { rows: [emptyUserGroupRow()] });
-  applyKind(values.rows[0], settled);
-  touched.clear();
-  taken.clear();
+  model.values = structuredClone(model.init?.prefill ?? { rows: [emptyUserGroupRow()] });
+  applyKind(model.values.rows[0], model.settled, model.init?.mode);
+  model.touched.clear();
+  model.taken.clear();
   renderPage();
   page.changed();
   page.setStep('edit');

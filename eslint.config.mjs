@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noVscode = { name: 'vscode', message: 'src/shared, src/api and media/ must not import vscode.' };
+const noVscode = { name: 'vscode', message: 'src/base, src/shared, src/api and media/ must not import vscode.' };
 const alicloud = { group: ['@alicloud/*'], message: 'Only src/api/openApiTransport.ts loads @alicloud/* (lazily, on first call).' };
 
 // The JavaScript tooling run by plain `node` (build, benchmark, test runners): type-checked through JSDoc by
@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     // The folder names the runtime: shared code, the API layer and the webview never touch the VS Code API.
-    files: ['src/shared/**/*.ts', 'src/api/**/*.ts', 'media/**/*.ts'],
+    files: ['src/base/**/*.ts', 'src/shared/**/*.ts', 'src/api/**/*.ts', 'media/**/*.ts'],
     ignores: ['src/api/openApiTransport.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [alicloud] }] },
   },

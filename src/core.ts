@@ -6,7 +6,7 @@ import type { Deps } from './commands/deps';
 import { runCommand } from './commands/runCommand';
 import type { CommandId } from './constants';
 import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
-import { regionName } from './regions';
+import { regionName } from './base/regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './services/formContext';
 import { createLoadErrorReporter } from './services/loadErrors';

@@ -7,7 +7,7 @@ import type { Profile } from '../auth/profile';
 import type { ProfileNameProblem } from '../auth/profileStore';
 import { profileNameProblem } from '../auth/profileStore';
 import { isPermissionOnly, stepForRejection } from '../auth/verification';
-import { regionName } from '../regions';
+import { regionName } from '../base/regions';
 import { isChinese } from '../services/settings';
 import { describeError, isCancellation } from '../util/errors';
 import { showPickStep, showTextStep } from '../util/quickInput';

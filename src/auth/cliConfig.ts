@@ -1,4 +1,4 @@
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 import { isRegionId } from '../base/hosts';
 import { profileNameProblem } from './profileStore';
 

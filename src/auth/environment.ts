@@ -1,4 +1,4 @@
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 import type { Profile } from './profile';
 import { ENVIRONMENT_PROFILE_NAME } from './profile';
 import { maskAccessKeyId } from '../util/redact';

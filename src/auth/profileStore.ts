@@ -1,4 +1,4 @@
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 import { Emitter } from '../util/event';
 import { isFormKeyOf } from '../util/formKeys';
 import { maskAccessKeyId } from '../util/redact';

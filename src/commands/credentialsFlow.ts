@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 import type { AskStep, Verdict, WizardAnswers, WizardStep } from '../auth/credentialsWizard';
-import { BACK, runCredentialsWizard } from '../auth/credentialsWizard';
+import { runCredentialsWizard } from '../auth/credentialsWizard';
+import { BACK } from '../util/steps';
 import { DEFAULT_REGION } from '../auth/environment';
 import type { Profile } from '../auth/profile';
 import type { ProfileNameProblem } from '../auth/profileStore';

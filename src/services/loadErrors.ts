@@ -1,5 +1,5 @@
 import type { ProfileStore } from '../auth/profileStore';
-import type { Translate } from '../tree/node';
+import type { Translate } from '../util/translate';
 import type { Locale } from '../util/errors';
 import { CredentialsUnavailableError, describeError, isCancellation, isCredentialRejection } from '../util/errors';
 import type { Logger } from '../util/log';

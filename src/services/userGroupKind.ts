@@ -3,8 +3,7 @@
 // saving a group with another type converts it. So the kind is asked of the server, never guessed, and where the
 // server's answers do not settle it, it stays unknown and the user is asked.
 // Plain logic, no `vscode`: unit-tested against the fake service and the emulator.
-import type { CallOptions, ListUserGroupsRequest } from '../api/dataWorksService';
-import type { Page, UserGroup, UserGroupType } from '../api/types';
+import type { CallOptions, ListUserGroupsRequest, Page, UserGroup, UserGroupType } from '../api';
 import type { RawUserGroups } from '../shared/schemas';
 
 export interface GroupKind {

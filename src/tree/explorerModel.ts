@@ -1,11 +1,12 @@
-import type { DataWorksService } from '../api/dataWorksService';
+import type { DataWorksService } from '../api';
 import type { Profile } from '../auth/profile';
 import type { ProfileStore } from '../auth/profileStore';
 import type { ReadCache } from '../services/readCache';
 import { cacheKey } from '../services/readCache';
 import { Emitter } from '../util/event';
 import { RegionNode } from './folderNodes';
-import type { Translate, TreeContext, TreeNode } from './node';
+import type { TreeContext, TreeNode } from './node';
+import type { Translate } from '../util/translate';
 import { isPagedNode } from './node';
 import type { UserGroupNode, WorkspaceNode } from './resourceNodes';
 import { SignInNode } from './statusNodes';

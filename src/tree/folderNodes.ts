@@ -1,4 +1,4 @@
-import type { Page, UserGroup, Workspace } from '../api/types';
+import type { Page, UserGroup, Workspace } from '../api';
 import { NodeContext } from '../constants';
 import type { NodeView, TreeContext, TreeNode } from './node';
 import { PagedFolder } from './pagedFolder';

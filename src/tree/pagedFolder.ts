@@ -1,4 +1,4 @@
-import type { Page } from '../api/types';
+import type { Page } from '../api';
 import { cacheKey } from '../services/readCache';
 import { CredentialsUnavailableError, isCredentialRejection } from '../util/errors';
 import type { NodeView, PagedNode, TreeContext, TreeNode } from './node';

@@ -1,4 +1,4 @@
-import type { Page, BusinessProcess, UserGroup, Workspace } from '../api/types';
+import type { BusinessProcess, Page, UserGroup, Workspace } from '../api';
 import { NodeContext } from '../constants';
 import type { NodeView, ResourceRef, TreeContext, TreeNode } from './node';
 import { PagedFolder } from './pagedFolder';

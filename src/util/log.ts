@@ -1,4 +1,4 @@
-import type { ApiLogger } from '../api/config';
+import type { ApiLogger } from '../api';
 import { asApiError } from './errors';
 import type { Redactor } from './redact';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { BACK } from '../auth/credentialsWizard';
+import { BACK } from './steps';
 import { UserCancelledError } from './errors';
 
 // One step of a multi-step QuickInput flow. Resolves with the value, or BACK when the user pressed the back

@@ -1,13 +1,15 @@
+// Composition, like core.ts: the forms' context joins the commands' Deps, the explorer (tree) and the form hosts'
+// contract (webview/forms.ts), so it sits above all of them, beside the root that builds it.
 import * as vscode from 'vscode';
-import type { Deps } from '../commands/deps';
-import { PAGE_SIZE } from '../constants';
-import { extensionFileReader } from './extensionFiles';
-import { cacheKey } from './readCache';
-import { checkGroupProject, kindFromList, resolveGroupKind } from './userGroupKind';
-import { UserFacingError } from '../util/errors';
-import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
-import type { TreeNode } from '../tree/node';
-import { redactingChannel } from '../util/redactingChannel';
+import type { Deps } from './commands/deps';
+import { PAGE_SIZE } from './constants';
+import { extensionFileReader } from './services/extensionFiles';
+import { cacheKey } from './services/readCache';
+import { checkGroupProject, kindFromList, resolveGroupKind } from './services/userGroupKind';
+import { UserFacingError } from './util/errors';
+import type { FormContext, RevealTarget, WriteChange } from './webview/forms';
+import type { TreeNode } from './tree/node';
+import { redactingChannel } from './util/redactingChannel';
 
 /** Pages of 100 groups read at most to find a restored form's group again. */
 const FIND_PAGES = 20;

@@ -1,7 +1,6 @@
 // Host side of the Create Business Process form (CreateDataServiceGroup).
 import * as vscode from 'vscode';
-import type { ApiGatewayGroup, Workspace } from '../api/types';
-import type { DataWorksService } from '../api/dataWorksService';
+import type { ApiGatewayGroup, DataWorksService, Workspace } from '../api';
 import { PAGE_SIZE } from '../constants';
 import {
   bpInitSchema, bpToHostSchema, bpToWebviewSchema, type BpInit, type BpRestore, type BpResult, type BpToHost, type BpToWebview,

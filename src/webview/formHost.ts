@@ -2,7 +2,7 @@
 // failed lookups, and the review → submit flow (host-side checks, one write at a time, the outcome shown on the form
 // or, once the panel is closed, in a notification). Each form adds its lookups, rules, request and result.
 import * as vscode from 'vscode';
-import type { DataWorksService } from '../api/dataWorksService';
+import type { DataWorksService } from '../api';
 import type { WireFieldError } from '../shared/protocol';
 import { aliyunCliCommand, type WireRequest } from '../shared/requests';
 import type { Checked } from '../shared/schemas';

@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import type { DataWorksService } from '../api/dataWorksService';
-import type { Page, TenantUser, UserGroup, Workspace } from '../api/types';
+import type { DataWorksService, Page, TenantUser, UserGroup, Workspace } from '../api';
 import type { GroupKind } from '../services/userGroupKind';
 import { bpRestoreSchema, parseMessage, ugRestoreSchema } from '../shared/protocol';
 import { openBusinessProcessPanel, restoreBusinessProcessPanel } from './businessProcessForm';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Banner } from '../shared/protocol';
 import { apiErrorBanner } from '../shared/serverErrors';
-import type { Page } from '../api/types';
+import type { Page } from '../api';
 
 export type Locale = 'en' | 'zh-cn';
 

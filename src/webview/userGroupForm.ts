@@ -1,7 +1,6 @@
 // Host side of the Add/Update User Groups form (DsgUserGroupAddOrUpdate).
 import * as vscode from 'vscode';
-import type { DataWorksService } from '../api/dataWorksService';
-import type { UserGroup } from '../api/types';
+import type { DataWorksService, UserGroup } from '../api';
 import { editPrefill, type GroupKind } from '../services/userGroupKind';
 import {
   ugInitSchema, ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgInit, type UgRestore, type UgResult, type UgToHost,

@@ -10,7 +10,8 @@ import { regionName } from './base/regions';
 import { AuthState } from './services/authState';
 import { createFormContext } from './formContext';
 import { createLoadErrorReporter } from './services/loadErrors';
-import { cacheKey, ReadCache } from './services/readCache';
+import { cacheKeys } from './services/cacheKeys';
+import { ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
 import { inertText } from './util/inertText';
 import { ServiceProvider } from './services/serviceProvider';
@@ -132,7 +133,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
       if (change.kind === 'credentials') {
         // New keys may belong to another account: what the old ones listed is not theirs to show.
         auth.clear(change.name);
-        cache.invalidate(cacheKey(change.name));
+        cache.invalidate(cacheKeys.profile(change.name));
         groupKinds.clear(change.name);
       }
       model.reset();

@@ -1,5 +1,6 @@
 import type { BusinessProcess, Page, UserGroup, Workspace } from '../api';
 import { NodeContext } from '../constants';
+import { cacheKeys } from '../services/cacheKeys';
 import type { NodeView, ResourceRef, TreeContext, TreeNode } from './node';
 import { PagedFolder } from './pagedFolder';
 import { PlaceholderNode } from './statusNodes';
@@ -82,8 +83,8 @@ export class WorkspaceNode extends PagedFolder<BusinessProcess> {
     };
   }
 
-  protected listKey(): readonly (string | number)[] {
-    return ['businessProcesses', this.data.id];
+  protected listKey(): string {
+    return cacheKeys.businessProcesses(this.ctx.profileName, this.region, this.data.id);
   }
 
   protected async fetch(pageNumber: number, pageSize: number): Promise<Page<BusinessProcess>> {

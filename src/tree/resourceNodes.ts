@@ -1,6 +1,7 @@
 import type { BusinessProcess, Page, UserGroup, Workspace } from '../api';
 import { NodeContext } from '../constants';
 import { cacheKeys } from '../services/cacheKeys';
+import { userGroupTypeLabel } from '../services/userGroupKind';
 import type { NodeView, ResourceRef, TreeContext, TreeNode } from './node';
 import { PagedFolder } from './pagedFolder';
 import { PlaceholderNode } from './statusNodes';
@@ -165,12 +166,7 @@ export class UserGroupNode implements TreeNode {
   }
 
   typeLabel(): string | undefined {
-    switch (this.data.type) {
-      case 1: return this.ctx.t('Alibaba Cloud account');
-      case 2: return this.ctx.t('RAM role');
-      case 3: return this.ctx.t('MaxCompute role');
-      default: return undefined;
-    }
+    return this.data.type === undefined ? undefined : userGroupTypeLabel(this.data.type, this.ctx.t);
   }
 
   view(): NodeView {

@@ -18,7 +18,10 @@ export interface AddProfileDraft {
   accessKeyId?: string;
 }
 
-/** The services every command may use, built once in activate(). */
+/**
+ * The services every command may use, built once by createCore() (src/core.ts): on the first command, tree question
+ * or restored form after activation, not in activate(), which only registers.
+ */
 export interface Deps {
   readonly context: vscode.ExtensionContext;
   readonly channel: vscode.LogOutputChannel;

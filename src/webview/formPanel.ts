@@ -76,7 +76,7 @@ const VIEW_TYPE = FORM_VIEW_TYPE;
 export class FormPanel<ToHost extends { type: string }, ToWebview extends { type: string }, Draft, Init> {
   private static readonly open = new Map<string, FormPanel<{ type: string }, { type: string }, unknown, unknown>>();
 
-  /** The panel already open for this key, revealed; undefined if none. */
+  /** Whether a panel is open for this key; nothing is revealed (reveal() does that). */
   static isOpen(key: string): boolean {
     return FormPanel.open.has(key);
   }

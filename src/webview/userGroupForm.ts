@@ -1,7 +1,7 @@
 // Host side of the Add/Update User Groups form (DsgUserGroupAddOrUpdate).
 import * as vscode from 'vscode';
-import type { DataWorksService, UserGroup } from '../api';
-import { editPrefill, type GroupKind } from '../services/userGroupKind';
+import type { DataWorksService, UserGroup, UserGroupType } from '../api';
+import { editPrefill, userGroupTypeLabel, type GroupKind } from '../services/userGroupKind';
 import {
   ugInitSchema, ugToHostSchema, ugToWebviewSchema, type DiffRow, type UgInit, type UgRestore, type UgResult, type UgToHost,
   type UgToWebview, type WireFieldError,
@@ -269,8 +269,8 @@ class UserGroupForm extends FormHost<
     return [{ path: 'groups.0.projectName', text: webviewStrings()['ug.projectNotListed'].replace('{0}', row.projectName) }];
   }
 
-  private typeLabel(type: number): string {
-    return type === 3 ? vscode.l10n.t('MaxCompute role') : type === 2 ? vscode.l10n.t('RAM role') : vscode.l10n.t('Alibaba Cloud account');
+  private typeLabel(type: UserGroupType): string {
+    return userGroupTypeLabel(type, (message, ...args) => vscode.l10n.t(message, ...args));
   }
 
   private diff(after: UserGroupRowValues): { rows: DiffRow[]; added: string[]; removed: string[] } | undefined {

@@ -88,18 +88,18 @@ const staticCredentials = {
 const src = path.join(__dirname, 'src');
 /** @type {Record<string, string>} */
 const CHUNK_OF = { [path.join(src, 'core.ts')]: './core.js', [path.join(src, 'deferred.ts')]: './deferred.js' };
-/** Pure, stateless files of src/shared that the core uses as well: the host checks and the error classifier. */
-const SHARED_CORE = new Set(['hosts.ts', 'errors.ts'].map((f) => path.join(src, 'shared', f)));
-const SHELL = new Set(['extension.ts', 'constants.ts', 'tree/deferredProvider.ts', 'webview/serializers.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
+/** @param {string} dir @param {string} file */
+const inFolder = (dir, file) => file.startsWith(path.join(src, dir) + path.sep);
+// The folder decides the chunk (docs/ARCHITECTURE.md): src/api, src/shared, src/forms and src/webview are dist/deferred.js;
+// src/base (stateless values and checks) is carried by whichever chunk uses it; everything else is dist/core.js.
+// The only files whose chunk is not their folder's are the activation shims of SHELL, which dist/extension.js
+// carries: registrations too small to deserve a folder, each next to the code it stands in for.
+const SHELL = new Set(['extension.ts', 'constants.ts', 'tree/deferredProvider.ts', 'webview/serializers.ts', 'webview/loadForms.ts'].map((f) => path.join(src, f)));
 /** @param {string} file */
 const isDeferredCode = (file) =>
-  file === path.join(src, 'deferred.ts') ||
-  (file.startsWith(path.join(src, 'api') + path.sep) && file !== path.join(src, 'api', 'regions.ts')) ||
-  (file.startsWith(path.join(src, 'shared') + path.sep) && !SHARED_CORE.has(file)) ||
-  (file.startsWith(path.join(src, 'webview') + path.sep) && file !== path.join(src, 'webview', 'serializers.ts'));
-// Shell files without state, which dist/core.js may carry a copy of. (src/api/regions.ts and SHARED_CORE, data and
-// pure functions, are core code that dist/deferred.js carries a copy of too.)
-const STATELESS = new Set(['constants.ts', 'commands/loadForms.ts'].map((f) => path.join(src, f)));
+  file === path.join(src, 'deferred.ts') || inFolder('api', file) || inFolder('shared', file) || inFolder('forms', file) || (inFolder('webview', file) && !SHELL.has(file));
+// Shell files without state, which dist/core.js may carry a copy of.
+const STATELESS = new Set(['constants.ts', 'webview/loadForms.ts'].map((f) => path.join(src, f)));
 /** @param {string} file */
 const isCoreCode = (file) => !isDeferredCode(file) && (!SHELL.has(file) || STATELESS.has(file));
 

@@ -7,12 +7,13 @@ import { runCommand } from './commands/runCommand';
 import type { CommandId } from './constants';
 import { OUTPUT_CHANNEL_NAME, PAGE_SIZE, Settings } from './constants';
 import type * as Deferred from './deferred';
-import { regionName } from './regions';
+import { regionName } from './base/regions';
 import { AuthState } from './services/authState';
-import { createFormContext } from './services/formContext';
+import { createFormContext } from './formContext';
 import { createErrorReporter, type ReportError } from './services/errorReporter';
 import { createLoadErrorReporter } from './services/loadErrors';
-import { cacheKey, ReadCache } from './services/readCache';
+import { cacheKeys } from './services/cacheKeys';
+import { ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
 import { inertText } from './util/inertText';
 import { ServiceProvider } from './services/serviceProvider';
@@ -21,12 +22,13 @@ import { ProfileStatusBar } from './statusBar';
 import { ApiPreload } from './tree/apiPreload';
 import { ExplorerModel } from './tree/explorerModel';
 import { ExplorerView } from './tree/explorerView';
-import type { Translate, TreeNode } from './tree/node';
+import type { TreeNode } from './tree/node';
+import type { Translate } from './util/translate';
 import { Logger } from './util/log';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
 import type { FormContext } from './webview/forms';
-import type { Locale } from './shared/errors';
+import type { Locale } from './base/errors';
 
 /**
  * The explorer's internals, for the extension-host tests only (through the handle activate() returns in
@@ -143,7 +145,7 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
       if (change.kind === 'credentials') {
         // New keys may belong to another account: what the old ones listed is not theirs to show.
         auth.clear(change.name);
-        cache.invalidate(cacheKey(change.name));
+        cache.invalidate(cacheKeys.profile(change.name));
         groupKinds.clear(change.name);
       }
       model.reset();

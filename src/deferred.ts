@@ -5,10 +5,10 @@
 // The API layer is evaluated with the chunk; the form hosts and their protocol schemas only when a form opens, so
 // that the first tree expansion does not build them. One chunk for both, so the classes they share (DataWorksError
 // above all) exist once.
-import { defaultLoadTransport } from './api/loader';
+import { createDataWorksService, defaultLoadTransport } from './api';
 import type * as Forms from './webview/forms';
 
-export { createDataWorksService } from './api';
+export { createDataWorksService };
 
 /** Reads and compiles the SDK (dist/api.js) ahead of the first call: the module only, no client, no credentials. */
 export const loadApiCode = (): Promise<void> => defaultLoadTransport().then(() => undefined);

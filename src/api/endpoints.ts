@@ -1,4 +1,4 @@
-import { isLoopbackHost, isRegionId, REGION_ID_MAX } from '../shared/hosts';
+import { isLoopbackHost, isRegionId, REGION_ID_MAX } from '../base/hosts';
 import type { EndpointOverride } from './config';
 import { DataWorksError } from './errors';
 import type { Product } from './transport';

@@ -1,4 +1,4 @@
-import { rejectedCredential, type Locale } from '../shared/errors';
+import { rejectedCredential, type Locale } from '../base/errors';
 import { userMessageFor, userMessagePartsFor, type UserMessageParts } from './errorMessages';
 
 export type { UserMessageParts } from './errorMessages';
@@ -8,7 +8,7 @@ export type DataWorksErrorKind = 'api' | 'network' | 'timeout' | 'cancelled' | '
 /** After a create failed ambiguously: what the layer found out about whether it happened anyway. */
 export type CreateVerdict = 'created' | 'not-created' | 'unknown';
 
-export type { Locale } from '../shared/errors';
+export type { Locale } from '../base/errors';
 
 export interface DataWorksErrorInit {
   readonly action: string;

@@ -9,10 +9,11 @@ export type * from './dataWorksService';
 export type * from './types';
 export { DataWorksError, isDataWorksError } from './errors';
 export type { CreateVerdict, DataWorksErrorKind, Locale } from './errors';
-export { DATAWORKS_REGIONS } from './regions';
-export type { DataWorksRegion } from './regions';
+export { DATAWORKS_REGIONS } from '../base/regions';
+export type { DataWorksRegion } from '../base/regions';
 export type { ServiceDeps } from './service';
 export type { Transport, TransportModule, TransportRequest, TransportResponse, SendOptions } from './transport';
+export { defaultLoadTransport } from './loader';
 
 /** One service per credentials and region. Nothing is loaded or sent until the first call. */
 export function createDataWorksService(config: ServiceConfig, deps?: ServiceDeps): DataWorksService {

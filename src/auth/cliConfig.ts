@@ -1,5 +1,5 @@
-import type { Credentials } from '../api/config';
-import { isRegionId } from '../shared/hosts';
+import type { Credentials } from '../api';
+import { isRegionId } from '../base/hosts';
 import { profileNameProblem } from './profileStore';
 
 // Reads the Alibaba Cloud CLI's ~/.aliyun/config.json. Read-only by design: the CLI owns that file and

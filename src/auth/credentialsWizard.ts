@@ -1,9 +1,8 @@
+import { BACK } from '../util/steps';
 import type { CredentialStep } from './verification';
 
 // The step logic of Add Profile / Sign In Again, without any UI: the QuickInput side asks one step at a time,
 // this decides what comes next. Unit-tested with a scripted UI.
-
-export const BACK = Symbol('back');
 
 export type WizardStep = 'name' | 'region' | CredentialStep;
 

@@ -1,8 +1,8 @@
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 import type { Profile } from './profile';
 import { ENVIRONMENT_PROFILE_NAME } from './profile';
 import { maskAccessKeyId } from '../util/redact';
-import { isRegionId } from '../shared/hosts';
+import { isRegionId } from '../base/hosts';
 
 // The variable names the Alibaba Cloud CLI and SDKs read, so a shell that works with `aliyun` works here.
 export const ENV_ACCESS_KEY_ID = 'ALIBABA_CLOUD_ACCESS_KEY_ID';

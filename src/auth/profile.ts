@@ -1,4 +1,4 @@
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 
 export type CredentialMode = 'ak' | 'sts';
 

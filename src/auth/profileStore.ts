@@ -1,4 +1,4 @@
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 import { Emitter } from '../util/event';
 import { isFormKeyOf } from '../util/formKeys';
 import { maskAccessKeyId } from '../util/redact';
@@ -8,7 +8,7 @@ import type { CredentialsResult, Profile, ProfileInfo, ProfileViewState } from '
 import { ENVIRONMENT_PROFILE_NAME } from './profile';
 import type { KeyValueStore, SecretStore } from './stores';
 import { DEFAULT_REGION } from './environment';
-import { isRegionId } from '../shared/hosts';
+import { isRegionId } from '../base/hosts';
 
 // Non-secret profile data lives in globalState under these keys; secrets only under SECRET_PREFIX in
 // SecretStorage, one JSON value per profile so that ID, secret and token are written and removed together.

@@ -1,4 +1,4 @@
-import { asDataWorksError, rejectedCredential, type CredentialField } from '../shared/errors';
+import { asDataWorksError, rejectedCredential, type CredentialField } from '../base/errors';
 
 // Add Profile verifies a key with one cheap call. A rejection goes back to the step whose input is wrong,
 // with the server's verdict as that input's validation message.

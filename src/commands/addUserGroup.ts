@@ -1,7 +1,7 @@
 import { UserGroupsFolderNode } from '../tree/folderNodes';
 import { nodeArg, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
-import { loadForms } from './loadForms';
+import { loadForms } from '../webview/loadForms';
 
 export const addUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const profile = requireProfile(deps);

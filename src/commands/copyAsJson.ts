@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resourceJson } from '../util/resources';
+import { resourceJson } from './resources';
 import { resourceArg } from './resourceArg';
 import type { CommandFactory } from './deps';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resourceId } from '../util/resources';
+import { resourceId } from './resources';
 import { resourceArg } from './resourceArg';
 import type { CommandFactory } from './deps';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resourceName } from '../util/resources';
+import { resourceName } from './resources';
 import { resourceArg } from './resourceArg';
 import type { CommandFactory } from './deps';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { WorkspaceNode } from '../tree/resourceNodes';
 import { nodeArg, pickWorkspace } from './pickers';
 import type { CommandFactory } from './deps';
-import { loadForms } from './loadForms';
+import { loadForms } from '../webview/loadForms';
 
 /** From a workspace node, or from the palette after picking one of the active region's workspaces. */
 export const createBusinessProcess: CommandFactory = (deps) => async (arg?: unknown) => {

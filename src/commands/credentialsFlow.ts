@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import type { Credentials } from '../api/config';
+import type { Credentials } from '../api';
 import type { AskStep, Verdict, WizardAnswers, WizardStep } from '../auth/credentialsWizard';
-import { BACK, runCredentialsWizard } from '../auth/credentialsWizard';
+import { runCredentialsWizard } from '../auth/credentialsWizard';
+import { withCancellableProgress } from '../util/progress';
+import { BACK } from '../util/steps';
 import { DEFAULT_REGION } from '../auth/environment';
 import type { Profile } from '../auth/profile';
 import type { ProfileNameProblem } from '../auth/profileStore';
 import { profileNameProblem } from '../auth/profileStore';
 import { stepForRejection } from '../auth/verification';
-import { regionName } from '../regions';
+import { regionName } from '../base/regions';
 import { isChinese } from '../services/settings';
-import { classify } from '../shared/errors';
+import { classify } from '../base/errors';
 import { showPickStep, showTextStep } from '../util/quickInput';
 import { regionItems } from './pickers';
 import type { Deps } from './deps';
@@ -112,19 +114,10 @@ async function verify(deps: Deps, a: Readonly<WizardAnswers>): Promise<Verdict> 
   const credentials = toCredentials(a);
   deps.redactor.add(credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken);
   try {
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying the credentials…'), cancellable: true },
-      async (_p, token) => {
-        const abort = new AbortController();
-        const sub = token.onCancellationRequested(() => abort.abort());
-        try {
-          const service = await deps.services.createUnsaved(a.region, credentials);
-          await service.listWorkspaces({ pageNumber: 1, pageSize: 1 }, { signal: abort.signal });
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
+    await withCancellableProgress(vscode.l10n.t('Verifying the credentials…'), async (signal) => {
+      const service = await deps.services.createUnsaved(a.region, credentials);
+      await service.listWorkspaces({ pageNumber: 1, pageSize: 1 }, { signal });
+    });
     return { ok: true };
   } catch (e) {
     // Not reportError: these keys belong to no profile yet, so there is nothing to mark rejected.

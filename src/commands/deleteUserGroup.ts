@@ -4,6 +4,7 @@ import { UserCancelledError } from '../util/errors';
 import { nodeArg, pickUserGroup, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
 import { inertText } from '../util/inertText';
+import { withCancellableProgress } from '../util/progress';
 
 export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const profile = requireProfile(deps);
@@ -19,19 +20,13 @@ export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) =
   if (answer !== confirm) throw new UserCancelledError();
   const service = await deps.services.getService(profile.name, region);
   // Reload even after a cancel or a failure: the request may have been carried out before the answer was lost.
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting user group {0}…', inertText(group.name)), cancellable: true },
-    async (_progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await service.deleteUserGroups([group.id], { signal: abort.signal });
-      } finally {
-        sub.dispose();
-        deps.model.userGroupsChanged(region);
-      }
-    },
-  );
+  const result = await withCancellableProgress(vscode.l10n.t('Deleting user group {0}…', inertText(group.name)), async (signal) => {
+    try {
+      return await service.deleteUserGroups([group.id], { signal });
+    } finally {
+      deps.model.userGroupsChanged(region);
+    }
+  });
   deps.log.info(`Deleted user group ${group.id} in ${region} (requestId=${result.requestId})`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted user group {0}.', inertText(group.name)));
 };

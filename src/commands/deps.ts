@@ -8,7 +8,7 @@ import type { GroupKindCache } from '../services/userGroupKind';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerView } from '../tree/explorerView';
 import type { FormContext } from '../webview/forms';
-import type { Locale } from '../shared/errors';
+import type { Locale } from '../base/errors';
 import type { Logger } from '../util/log';
 import type { Redactor } from '../util/redact';
 
@@ -19,7 +19,10 @@ export interface AddProfileDraft {
   accessKeyId?: string;
 }
 
-/** The services every command may use, built once in activate(). */
+/**
+ * The services every command may use, built once by createCore() (src/core.ts): on the first command, tree question
+ * or restored form after activation, not in activate(), which only registers.
+ */
 export interface Deps {
   readonly context: vscode.ExtensionContext;
   readonly channel: vscode.LogOutputChannel;

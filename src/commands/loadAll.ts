@@ -6,6 +6,7 @@ import { LoadMoreNode } from '../tree/statusNodes';
 import { UserCancelledError } from '../util/errors';
 import type { CommandFactory } from './deps';
 import { inertText } from '../util/inertText';
+import { withCancellableProgress } from '../util/progress';
 
 const LARGE_CRAWL_CALLS = 10;
 
@@ -26,14 +27,8 @@ export const loadAll: CommandFactory = () => async (arg?: unknown) => {
     if (answer !== go) throw new UserCancelledError();
   }
   const title = vscode.l10n.t('Loading all items of {0}', inertText(node.view().label));
-  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const sub = token.onCancellationRequested(() => abort.abort());
-    try {
-      await node.loadAll(abort.signal, (loaded, total) => progress.report({ message: vscode.l10n.t('{0} of {1}', loaded, total) }));
-    } finally {
-      sub.dispose();
-    }
-    if (abort.signal.aborted) throw new UserCancelledError();
+  await withCancellableProgress(title, async (signal, progress) => {
+    await node.loadAll(signal, (loaded, total) => progress.report({ message: vscode.l10n.t('{0} of {1}', loaded, total) }));
+    if (signal.aborted) throw new UserCancelledError();
   });
 };

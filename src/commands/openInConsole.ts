@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { consoleHomeUrl, consoleUrl } from '../util/resources';
+import { consoleHomeUrl, consoleUrl } from './resources';
 import { requireProfile } from './pickers';
 import { resourceArg } from './resourceArg';
 import type { CommandFactory } from './deps';

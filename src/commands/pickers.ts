@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Profile } from '../auth/profile';
-import { regionIds, regionName } from '../regions';
+import { regionIds, regionName } from '../base/regions';
 import { isChinese } from '../services/settings';
 import type { UserGroupsFolderNode } from '../tree/folderNodes';
 import type { TreeNode } from '../tree/node';

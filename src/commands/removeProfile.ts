@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cacheKey } from '../services/readCache';
+import { cacheKeys } from '../services/cacheKeys';
 import { UserCancelledError } from '../util/errors';
 import { pickProfile } from './pickers';
 import type { CommandFactory } from './deps';
@@ -15,6 +15,6 @@ export const removeProfile: CommandFactory = (deps) => async () => {
   );
   if (answer !== remove) throw new UserCancelledError();
   await deps.profiles.remove(profile.name);
-  deps.cache.invalidate(cacheKey(profile.name));
+  deps.cache.invalidate(cacheKeys.profile(profile.name));
   deps.log.info(`Removed profile ${profile.name}`);
 };

@@ -1,5 +1,5 @@
 // The Create Business Process form's logic (CreateDataServiceGroup): its lookups, name check, request and outcomes.
-import type { DataWorksService } from '../api/dataWorksService';
+import type { DataWorksService } from '../api';
 import { PAGE_SIZE } from '../constants';
 import type { BpInit, BpResult, BpToHost, BpToWebview, WireFieldError } from '../shared/protocol';
 import { createDataServiceGroupRequest, type WireRequest } from '../shared/requests';
@@ -12,7 +12,7 @@ import { collectPages } from './paging';
 import type { FormEnv } from './port';
 import { RecentChecks } from './recentChecks';
 import { SharedLoads } from './sharedLoads';
-import type { ApiGatewayGroup, Workspace } from '../api/types';
+import type { ApiGatewayGroup, Workspace } from '../api';
 
 /** Sane caps for the pickers: ListProjects pages of PAGE_SIZE (the tree's), DescribeApiGroups pages of 50. */
 const MAX_WORKSPACES = 1000;

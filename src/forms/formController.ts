@@ -2,12 +2,12 @@
 // their sequence number, and the review → submit flow (host-side checks, one write at a time, the outcome shown on
 // the form or, once the panel is closed, in a notification). Each form adds its lookups, rules, request and result.
 // No `vscode` here: the controller reaches the panel, clipboard, notifications and services through its FormEnv.
-import type { DataWorksService } from '../api/dataWorksService';
+import type { DataWorksService } from '../api';
 import type { CommonToHost, CommonToWebview, WireFieldError } from '../shared/protocol';
 import { aliyunCliCommand, type WireRequest } from '../shared/requests';
 import type { Checked } from '../shared/schemas';
 import type { StringKey } from '../shared/strings';
-import type { Locale } from '../shared/errors';
+import type { Locale } from '../base/errors';
 import type { FormEnv } from './port';
 import type { RecentChecks } from './recentChecks';
 

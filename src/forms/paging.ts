@@ -1,5 +1,5 @@
 // Reading a list the forms pick from, page by page, up to a cap.
-import type { Page } from '../api/types';
+import type { Page } from '../api';
 
 /** Reads pages until the list is complete or `maxItems` is reached. */
 export async function collectPages<T>(

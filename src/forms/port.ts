@@ -1,12 +1,12 @@
 // What a form's controller needs of the world, as plain interfaces: the services of the active profile, the panel
 // (post to the page, its draft, whether the user closed it), the clipboard, notifications and the log. The adapters
 // in src/webview implement them with VS Code; the unit tests with fakes. Nothing in src/forms imports `vscode`.
-import type { DataWorksService } from '../api/dataWorksService';
-import type { Page, TenantUser, UserGroup, Workspace } from '../api/types';
+import type { DataWorksService } from '../api';
+import type { Page, TenantUser, UserGroup, Workspace } from '../api';
 import type { GroupKind } from '../services/userGroupKind';
 import type { Banner } from '../shared/protocol';
 import type { StringKey } from '../shared/strings';
-import type { asDataWorksError, ClassifiedError, isCancellation, Locale } from '../shared/errors';
+import type { asDataWorksError, ClassifiedError, isCancellation, Locale } from '../base/errors';
 
 /** A change made through a form: the explorer reloads only the node it concerns. */
 export type WriteChange =

@@ -1,8 +1,8 @@
 // The Add/Update User Groups form's logic (DsgUserGroupAddOrUpdate): its lookups and name checks, the edited group's
 // type and project (asked of the server, never guessed), a restored form's group loaded again by ID, the review's
 // diff and the outcomes.
-import type { DataWorksService } from '../api/dataWorksService';
-import type { UserGroup } from '../api/types';
+import type { DataWorksService } from '../api';
+import type { UserGroup, UserGroupType } from '../api';
 import { editPrefill, type GroupKind } from '../services/userGroupKind';
 import type { DiffRow, UgInit, UgResult, UgToHost, UgToWebview, WireFieldError } from '../shared/protocol';
 import { dsgUserGroupAddOrUpdateRequest, type WireRequest } from '../shared/requests';
@@ -23,7 +23,7 @@ const MAX_ROLES = 5000;
 /** The form's sentences, translated by the adapter. */
 export interface UgTexts {
   groupNotFound(id: string): string;
-  typeLabel(type: number): string;
+  typeLabel(type: UserGroupType): string;
   saved(names: string): string;
   saveFailed(line: string): string;
   nameTakenBy(id: string): string;
@@ -230,7 +230,7 @@ export class UserGroupController extends FormController<
   private diff(after: UserGroupRowValues): { rows: DiffRow[]; added: string[]; removed: string[] } | undefined {
     const g = this.group;
     if (!g) return undefined;
-    const typeLabel = (type: number) => this.env.texts.typeLabel(type);
+    const typeLabel = (type: UserGroupType) => this.env.texts.typeLabel(type);
     const before = new Set(g.accounts);
     const now = new Set(after.accounts);
     const cut = (s: string) => s.slice(0, 20_000);

@@ -1,4 +1,4 @@
-import { classify, type ClassifiedError, type Locale } from '../shared/errors';
+import { classify, type ClassifiedError, type Locale } from '../base/errors';
 import type { Logger } from '../util/log';
 import type { Redactor } from '../util/redact';
 import type { AuthState } from './authState';

@@ -1,4 +1,4 @@
-import type { Translate } from '../tree/node';
+import type { Translate } from '../util/translate';
 import type { Redactor } from '../util/redact';
 import type { ReportError } from './errorReporter';
 

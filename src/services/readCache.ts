@@ -50,8 +50,3 @@ export class ReadCache {
     return this.entries.size;
   }
 }
-
-/** Cache keys are built from parts that may contain any character; a separator that cannot be typed keeps them apart. */
-export function cacheKey(...parts: readonly (string | number)[]): string {
-  return parts.map(String).join('\u241f') + '\u241f';
-}

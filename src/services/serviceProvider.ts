@@ -1,5 +1,4 @@
-import type { ApiLogger, EndpointOverride, ServiceConfig } from '../api/config';
-import type { DataWorksService } from '../api/dataWorksService';
+import type { ApiLogger, DataWorksService, EndpointOverride, ServiceConfig } from '../api';
 import type { ProfileStore } from '../auth/profileStore';
 import { CredentialsUnavailableError } from '../util/errors';
 

@@ -3,9 +3,9 @@
 // saving a group with another type converts it. So the kind is asked of the server, never guessed, and where the
 // server's answers do not settle it, it stays unknown and the user is asked.
 // Plain logic, no `vscode`: unit-tested against the fake service and the emulator.
-import type { CallOptions, ListUserGroupsRequest } from '../api/dataWorksService';
-import type { Page, UserGroup, UserGroupType } from '../api/types';
+import type { CallOptions, ListUserGroupsRequest, Page, UserGroup, UserGroupType } from '../api';
 import type { RawUserGroups } from '../shared/schemas';
+import type { Translate } from '../util/translate';
 
 export interface GroupKind {
   readonly type?: UserGroupType;
@@ -20,6 +20,15 @@ export interface KindLookup {
 }
 
 const TYPES: readonly UserGroupType[] = [1, 2, 3];
+
+/** A user group type's name, as the tree, the form's review and the form page show it. */
+export function userGroupTypeLabel(type: UserGroupType, t: Translate): string {
+  switch (type) {
+    case 1: return t('Alibaba Cloud account');
+    case 2: return t('RAM role');
+    case 3: return t('MaxCompute role');
+  }
+}
 /** Pages of a filtered name search read at most: the name filter is a substring match. */
 const MAX_PAGES = 5;
 /** Candidate projects asked about at most (each is one call). */

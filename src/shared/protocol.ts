@@ -7,13 +7,13 @@
 // before it is interactive and the message union on the first message; the other form's schemas are not even in its
 // bundle (the pure marks let esbuild drop what a page never uses).
 import * as z from 'zod/mini';
-import { REGION_ID_MAX, REGION_ID_PATTERN } from './hosts';
+import { REGION_ID_MAX, REGION_ID_PATTERN } from '../base/hosts';
 import { FIELD_ERROR_CODES, lazy, rawBusinessProcessSchema, rawUserGroupsSchema } from './schemas';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const seq = () => z.int().check(z.nonnegative(), z.lte(2 ** 31));
 const rowIndex = () => z.int().check(z.nonnegative(), z.lte(19));
-/** A region ID (hosts.ts): a restored state or a page's data names the host of the requests through it. */
+/** A region ID (src/base/hosts.ts): a restored state or a page's data names the host of the requests through it. */
 const regionId = () => z.string().check(z.maxLength(REGION_ID_MAX), z.regex(REGION_ID_PATTERN));
 const bounded = <T extends z.ZodMiniType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 

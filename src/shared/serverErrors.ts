@@ -1,5 +1,5 @@
 // Where a server error is shown in the forms. Pure, so it is unit-tested without VS Code.
-import type { ClassifiedError, ExplainedParts } from './errors';
+import type { ClassifiedError, ExplainedParts } from '../base/errors';
 import { MAX_SERVER_MESSAGE, type Banner, type WireFieldError } from './protocol';
 import type { RawUserGroups } from './schemas';
 

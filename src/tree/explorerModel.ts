@@ -1,11 +1,12 @@
-import type { DataWorksService } from '../api/dataWorksService';
+import type { DataWorksService } from '../api';
 import type { Profile } from '../auth/profile';
 import type { ProfileStore } from '../auth/profileStore';
 import type { ReadCache } from '../services/readCache';
-import { cacheKey } from '../services/readCache';
+import { cacheKeys } from '../services/cacheKeys';
 import { Emitter } from '../util/event';
 import { RegionNode } from './folderNodes';
-import type { Translate, TreeContext, TreeNode } from './node';
+import type { TreeContext, TreeNode } from './node';
+import type { Translate } from '../util/translate';
 import { isPagedNode } from './node';
 import type { UserGroupNode, WorkspaceNode } from './resourceNodes';
 import { SignInNode } from './statusNodes';
@@ -73,14 +74,14 @@ export class ExplorerModel {
       return;
     }
     const profile = this.activeProfile();
-    this.options.cache.invalidate(profile ? cacheKey(profile.name) : '');
+    this.options.cache.invalidate(profile ? cacheKeys.profile(profile.name) : '');
     this.reset();
   }
 
   /** After a business process was created: reload that workspace only. */
   businessProcessCreated(region: string, projectId: number): WorkspaceNode | undefined {
     const profile = this.activeProfile();
-    if (profile) this.options.cache.invalidate(cacheKey(profile.name, region, 'businessProcesses', projectId));
+    if (profile) this.options.cache.invalidate(cacheKeys.businessProcesses(profile.name, region, projectId));
     const node = this.regionNodes.get(region)?.workspaces.findWorkspace(projectId);
     node?.refresh();
     return node;
@@ -89,7 +90,7 @@ export class ExplorerModel {
   /** After user groups were saved or deleted: reload that region's user group list (every filter). */
   userGroupsChanged(region: string): void {
     const profile = this.activeProfile();
-    if (profile) this.options.cache.invalidate(cacheKey(profile.name, region, 'userGroups'));
+    if (profile) this.options.cache.invalidate(cacheKeys.userGroupLists(profile.name, region));
     this.regionNodes.get(region)?.userGroups.refresh();
   }
 

@@ -1,5 +1,6 @@
-import type { Page, UserGroup, Workspace } from '../api/types';
+import type { Page, UserGroup, Workspace } from '../api';
 import { NodeContext } from '../constants';
+import { cacheKeys } from '../services/cacheKeys';
 import type { NodeView, TreeContext, TreeNode } from './node';
 import { PagedFolder } from './pagedFolder';
 import { UserGroupNode, WorkspaceNode } from './resourceNodes';
@@ -62,8 +63,8 @@ export class WorkspacesFolderNode extends PagedFolder<Workspace> {
     return !filter || item.name.toLowerCase().includes(filter) || item.identifier.toLowerCase().includes(filter);
   }
 
-  protected listKey(): readonly (string | number)[] {
-    return ['workspaces'];
+  protected listKey(): string {
+    return cacheKeys.workspaces(this.ctx.profileName, this.region);
   }
 
   protected async fetch(pageNumber: number, pageSize: number): Promise<Page<Workspace>> {
@@ -121,8 +122,8 @@ export class UserGroupsFolderNode extends PagedFolder<UserGroup> {
     return node instanceof UserGroupNode ? node : undefined;
   }
 
-  protected listKey(): readonly (string | number)[] {
-    return ['userGroups', this.filter ?? ''];
+  protected listKey(): string {
+    return cacheKeys.userGroups(this.ctx.profileName, this.region, this.filter ?? '');
   }
 
   protected async fetch(pageNumber: number, pageSize: number): Promise<Page<UserGroup>> {

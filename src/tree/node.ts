@@ -1,6 +1,6 @@
-import type { DataWorksService } from '../api/dataWorksService';
-import type { BusinessProcess, UserGroup, Workspace } from '../api/types';
+import type { BusinessProcess, DataWorksService, UserGroup, Workspace } from '../api';
 import type { ReadCache } from '../services/readCache';
+import type { Translate } from '../util/translate';
 
 // The tree model has no vscode import: nodes describe themselves as plain data (NodeView), and
 // treeProvider.ts turns that into TreeItems. That keeps paging, caching and error states unit-testable.
@@ -48,9 +48,6 @@ export interface PagedNode extends TreeNode {
 export function isPagedNode(node: TreeNode | undefined): node is PagedNode {
   return node !== undefined && typeof (node as Partial<PagedNode>).loadMore === 'function';
 }
-
-/** A string with `{0}`-style placeholders, as vscode.l10n.t takes it. */
-export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
 
 /** What every node of one profile's tree shares. */
 export interface TreeContext {

@@ -1,6 +1,6 @@
-import type { Page } from '../api/types';
-import { cacheKey } from '../services/readCache';
-import { errorKind } from '../shared/errors';
+import type { Page } from '../api';
+import { cacheKeys } from '../services/cacheKeys';
+import { errorKind } from '../base/errors';
 import type { NodeView, PagedNode, TreeContext, TreeNode } from './node';
 import { PagedLoader } from './pagedLoader';
 import { ErrorNode, LoadMoreNode, PlaceholderNode } from './statusNodes';
@@ -21,8 +21,8 @@ export abstract class PagedFolder<T> implements PagedNode {
   }
 
   abstract view(): NodeView;
-  /** The list's identity in the cache, without the page number. */
-  protected abstract listKey(): readonly (string | number)[];
+  /** The list's key in the cache (src/services/cacheKeys.ts), the prefix of its pages' keys. */
+  protected abstract listKey(): string;
   protected abstract fetch(pageNumber: number, pageSize: number): Promise<Page<T>>;
   protected abstract childId(item: T): string;
   protected abstract createChild(item: T): TreeNode & { update?(data: T): void };
@@ -35,7 +35,7 @@ export abstract class PagedFolder<T> implements PagedNode {
 
   /** The cache prefix of every page of this list. */
   cachePrefix(): string {
-    return cacheKey(this.ctx.profileName, this.region, ...this.listKey());
+    return this.listKey();
   }
 
   get loadedItems(): readonly T[] {
@@ -90,7 +90,7 @@ export abstract class PagedFolder<T> implements PagedNode {
   }
 
   protected page(pageNumber: number): Promise<Page<T>> {
-    return this.ctx.cache.get(cacheKey(this.ctx.profileName, this.region, ...this.listKey(), pageNumber), () => this.fetch(pageNumber, this.ctx.pageSize));
+    return this.ctx.cache.get(cacheKeys.page(this.listKey(), pageNumber), () => this.fetch(pageNumber, this.ctx.pageSize));
   }
 
   /** Starts over with a new list identity (a changed server-side filter). */

@@ -1,4 +1,4 @@
-import type { Page } from '../api/types';
+import type { Page } from '../api';
 
 /**
  * The pages loaded so far for one node. A lock makes "Load more" clicked twice (or a load more racing an

@@ -1,5 +1,7 @@
-import type { Page, BusinessProcess, UserGroup, Workspace } from '../api/types';
+import type { BusinessProcess, Page, UserGroup, Workspace } from '../api';
 import { NodeContext } from '../constants';
+import { cacheKeys } from '../services/cacheKeys';
+import { userGroupTypeLabel } from '../services/userGroupKind';
 import type { NodeView, ResourceRef, TreeContext, TreeNode } from './node';
 import { PagedFolder } from './pagedFolder';
 import { PlaceholderNode } from './statusNodes';
@@ -82,8 +84,8 @@ export class WorkspaceNode extends PagedFolder<BusinessProcess> {
     };
   }
 
-  protected listKey(): readonly (string | number)[] {
-    return ['businessProcesses', this.data.id];
+  protected listKey(): string {
+    return cacheKeys.businessProcesses(this.ctx.profileName, this.region, this.data.id);
   }
 
   protected async fetch(pageNumber: number, pageSize: number): Promise<Page<BusinessProcess>> {
@@ -164,12 +166,7 @@ export class UserGroupNode implements TreeNode {
   }
 
   typeLabel(): string | undefined {
-    switch (this.data.type) {
-      case 1: return this.ctx.t('Alibaba Cloud account');
-      case 2: return this.ctx.t('RAM role');
-      case 3: return this.ctx.t('MaxCompute role');
-      default: return undefined;
-    }
+    return this.data.type === undefined ? undefined : userGroupTypeLabel(this.data.type, this.ctx.t);
   }
 
   view(): NodeView {

@@ -1,5 +1,5 @@
-import type { ApiLogger } from '../api/config';
-import { asDataWorksError } from '../shared/errors';
+import type { ApiLogger } from '../api';
+import { asDataWorksError } from '../base/errors';
 import type { Redactor } from './redact';
 
 /** The part of vscode.LogOutputChannel the logger writes to (tests pass a recording fake). */

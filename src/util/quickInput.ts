@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { BACK } from '../auth/credentialsWizard';
-import { UserCancelledError } from '../util/errors';
+import { BACK } from './steps';
+import { UserCancelledError } from './errors';
 
 // One step of a multi-step QuickInput flow. Resolves with the value, or BACK when the user pressed the back
 // button; rejects with UserCancelledError when the input was hidden (Escape, focus elsewhere is ignored).

@@ -7,7 +7,7 @@ import type { FormContext } from './forms';
 import { FormPanel, type FormPanelSpec } from './formPanel';
 import { isPanelOpen, revealPanel } from './panelRegistry';
 import { inertText } from '../util/inertText';
-import { asDataWorksError, isCancellation, type Locale } from '../shared/errors';
+import { asDataWorksError, isCancellation, type Locale } from '../base/errors';
 import { errorBanner, errorLine, redactResult, uiLocale } from './hostSupport';
 import { formStrings } from './strings';
 

@@ -1,7 +1,7 @@
 // Host-side helpers shared by both forms: the UI locale, turning failures into what the form shows, and paging.
 import * as vscode from 'vscode';
 import type { Banner } from '../shared/protocol';
-import { classify, type Locale } from '../shared/errors';
+import { classify, type Locale } from '../base/errors';
 import { apiErrorBanner } from '../shared/serverErrors';
 
 export function uiLocale(): Locale {

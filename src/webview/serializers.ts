@@ -2,7 +2,7 @@
 // their zod schemas and the protocol are imported when VS Code actually hands back a panel.
 import * as vscode from 'vscode';
 import { FORM_VIEW_TYPE } from '../constants';
-import { loadForms } from '../commands/loadForms';
+import { loadForms } from './loadForms';
 import type * as Forms from './forms';
 import type { FormContext } from './forms';
 

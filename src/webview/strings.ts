@@ -1,6 +1,7 @@
 // The webviews' texts, translated on the host (vscode.l10n.t needs literal strings, so each is spelled out here).
 // `{0}` placeholders that depend on data are filled in by the webview; limits are filled in here.
 import * as vscode from 'vscode';
+import { userGroupTypeLabel } from '../services/userGroupKind';
 import { LIMITS, type FieldErrorCode } from '../shared/schemas';
 import { isFormString, type StringKey } from '../shared/strings';
 
@@ -98,9 +99,9 @@ export function webviewStrings(): Record<StringKey, string> {
     'ug.owner': t('Owner'),
     'ug.ownerHint': t('The account name of the owner in this tenant.'),
     'ug.type': t('Type'),
-    'ug.type1': t('Alibaba Cloud account'),
-    'ug.type2': t('RAM role'),
-    'ug.type3': t('MaxCompute role'),
+    'ug.type1': userGroupTypeLabel(1, t),
+    'ug.type2': userGroupTypeLabel(2, t),
+    'ug.type3': userGroupTypeLabel(3, t),
     'ug.typeUnknown': t('DataWorks does not report the type of this group. Select the type it has: saving with another type converts the group.'),
     'ug.typeResolving': t('Reading the type of this group from DataWorks…'),
     'ug.projectUnknown': t('DataWorks does not say which MaxCompute project this group belongs to. Enter it: DataWorks is asked to confirm it before anything is saved.'),

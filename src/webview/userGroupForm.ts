@@ -1,6 +1,7 @@
 // The Add/Update User Groups form's panel (the logic is src/forms/userGroup.ts).
 import * as vscode from 'vscode';
 import { UserGroupController, type UgTexts } from '../forms/userGroup';
+import { userGroupTypeLabel } from '../services/userGroupKind';
 import { ugInitSchema, ugToHostSchema, ugToWebviewSchema, type UgRestore } from '../shared/protocol';
 import { rawUserGroupsSchema } from '../shared/schemas';
 import { mountForm, openOrReveal, takeOver } from './formHost';
@@ -27,7 +28,7 @@ export function restoreUserGroupPanel(ctx: FormContext, panel: vscode.WebviewPan
 
 const texts: UgTexts = {
   groupNotFound: (id) => vscode.l10n.t('User group {0} was not found. It may have been deleted; close this form.', id),
-  typeLabel: (type) => (type === 3 ? vscode.l10n.t('MaxCompute role') : type === 2 ? vscode.l10n.t('RAM role') : vscode.l10n.t('Alibaba Cloud account')),
+  typeLabel: (type) => userGroupTypeLabel(type, vscode.l10n.t),
   saved: (names) => vscode.l10n.t('User groups saved: {0}', names),
   saveFailed: (line) => vscode.l10n.t('Saving the user groups failed: {0}', line),
   nameTakenBy: (id) => webviewStrings()['ug.nameTakenBy'].replace('{0}', id),

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { DATAWORKS_REGIONS } from '../../../src/api';
 import { CENTRAL_DATAWORKS_HOST, resolveEndpoint, sdkEndpointKind } from '../../../src/api/endpoints';
 import { DataWorksError } from '../../../src/api/errors';
-import { isLoopbackHost, isRegionId } from '../../../src/shared/hosts';
+import { isLoopbackHost, isRegionId } from '../../../src/base/hosts';
 import { harness, ok, rejection } from './fakes';
 import { listProjects } from './bodies';
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { StepRequest, Verdict, WizardAnswers, WizardStep } from '../../../src/auth/credentialsWizard';
-import { BACK, runCredentialsWizard } from '../../../src/auth/credentialsWizard';
+import { runCredentialsWizard } from '../../../src/auth/credentialsWizard';
+import { BACK } from '../../../src/util/steps';
 import { UserCancelledError } from '../../../src/util/errors';
 
 const ALL: readonly WizardStep[] = ['name', 'region', 'accessKeyId', 'secret', 'token'];

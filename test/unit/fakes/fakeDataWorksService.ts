@@ -5,7 +5,7 @@ import type {
 import type {
   ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails,
 } from '../../../src/api/types';
-import type { DataWorksErrorLike, ExplainedParts, Locale } from '../../../src/shared/errors';
+import type { DataWorksErrorLike, ExplainedParts, Locale } from '../../../src/base/errors';
 
 /** Shaped like the API layer's DataWorksError, as another bundle's would be (the extension matches it by shape). */
 export class FakeApiError extends Error implements DataWorksErrorLike {

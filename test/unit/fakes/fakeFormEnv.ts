@@ -4,7 +4,7 @@ import type { FormEnv, FormErrors, RevealTarget, WriteChange } from '../../../sr
 import type { UserGroup } from '../../../src/api/types';
 import { checkGroupProject, kindFromList, resolveGroupKind, type GroupKind } from '../../../src/services/userGroupKind';
 import type { Banner } from '../../../src/shared/protocol';
-import { classify, type DataWorksErrorLike } from '../../../src/shared/errors';
+import { classify, type DataWorksErrorLike } from '../../../src/base/errors';
 import type { FakeDataWorksService } from './fakeDataWorksService';
 
 /** Shaped like the API layer's DataWorksError as the forms read it (hostSupport.asDataWorksError). */

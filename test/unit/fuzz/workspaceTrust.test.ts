@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { Settings } from '../../../src/constants';
 import { parseEndpointOverride } from '../../../src/services/serviceProvider';
-import { isLoopbackHost } from '../../../src/shared/hosts';
+import { isLoopbackHost } from '../../../src/base/hosts';
 import { hostileString, runCounted } from './fuzzKit';
 
 const ROOT = join(__dirname, '..', '..', '..');

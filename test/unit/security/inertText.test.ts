@@ -69,6 +69,7 @@ const OWN_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'node.resource.region': 'a region ID the tree node carries (validated region IDs only)',
     'group.accounts.length': 'a number',
   },
+  'src/util/progress.ts': { title: 'the parameter of withCancellableProgress, whose callers this scan checks' },
   'src/commands/loadAll.ts': { '(total ?? 0) - loaded': 'a number', 'Math.ceil(Math.max(0, total - loaded) / PAGE_SIZE)': 'a number', loaded: 'a number', total: 'a number' },
   'src/commands/importProfiles.ts': {
     'picks.length': 'a number',
@@ -139,6 +140,8 @@ function sinksOf(file: string, sf: ts.SourceFile): Sink[] {
         add(`${callee} detail`, property(node.arguments[1], 'detail'));
       }
       if (callee === 'withProgress') add('progress title', property(node.arguments[0], 'title'));
+      // src/util/progress.ts: the title is its first argument.
+      if (callee === 'withCancellableProgress') add('progress title', node.arguments[0]);
       if (callee === 'report') add('progress message', property(node.arguments[0], 'message'));
     }
     if (picks && ts.isPropertyAssignment(node) && PICK_PROPS.has(node.name.getText(sf))) add(`quick pick ${node.name.getText(sf)}`, node.initializer);
@@ -200,7 +203,7 @@ describe('outside text reaches notifications, progress titles, quick picks and t
     const where = new Set(sinks.map((s) => `${s.file} ${s.what}`));
     for (const expected of [
       'src/commands/deleteUserGroup.ts progress title', 'src/commands/deleteUserGroup.ts showInformationMessage',
-      'src/commands/loadAll.ts progress title', 'src/commands/runCommand.ts showErrorMessage',
+      'src/commands/loadAll.ts progress title', 'src/commands/credentialsFlow.ts progress title', 'src/commands/runCommand.ts showErrorMessage',
       'src/webview/formHost.ts showInformationMessage', 'src/webview/formHost.ts showWarningMessage',
       'src/commands/importProfiles.ts quick pick label', 'src/statusBar.ts assignment to this.item.text',
     ]) assert.ok(where.has(expected), `${expected} not found among ${sinks.length} places`);

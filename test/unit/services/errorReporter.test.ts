@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { DataWorksError } from '../../../src/api/errors';
 import { AuthState } from '../../../src/services/authState';
 import { createErrorReporter } from '../../../src/services/errorReporter';
-import type { Locale } from '../../../src/shared/errors';
+import type { Locale } from '../../../src/base/errors';
 import { CredentialsUnavailableError, UserCancelledError } from '../../../src/util/errors';
 import { Logger } from '../../../src/util/log';
 import { Redactor } from '../../../src/util/redact';

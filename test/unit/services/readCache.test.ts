@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { cacheKey, ReadCache } from '../../../src/services/readCache';
+import { cacheKeys } from '../../../src/services/cacheKeys';
+import { ReadCache } from '../../../src/services/readCache';
 
 describe('ReadCache', () => {
   it('serves a fresh entry without loading, and loads again after the TTL', async () => {
@@ -38,10 +39,10 @@ describe('ReadCache', () => {
 
   it('invalidates by prefix and drops a load that started before the invalidation', async () => {
     const cache = new ReadCache(() => 1000);
-    await cache.get(cacheKey('p', 'r', 'userGroups', 1), () => Promise.resolve(1));
-    await cache.get(cacheKey('p', 'r', 'workspaces', 1), () => Promise.resolve(1));
-    await cache.get(cacheKey('p2', 'r', 'userGroups', 1), () => Promise.resolve(1));
-    cache.invalidate(cacheKey('p', 'r', 'userGroups'));
+    await cache.get(cacheKeys.page(cacheKeys.userGroups('p', 'r', ''), 1), () => Promise.resolve(1));
+    await cache.get(cacheKeys.page(cacheKeys.workspaces('p', 'r'), 1), () => Promise.resolve(1));
+    await cache.get(cacheKeys.page(cacheKeys.userGroups('p2', 'r', ''), 1), () => Promise.resolve(1));
+    cache.invalidate(cacheKeys.userGroupLists('p', 'r'));
     assert.equal(cache.size, 2);
     let release!: () => void;
     const slow = cache.get('late', () => new Promise<number>((r) => (release = () => r(1))));
@@ -52,8 +53,22 @@ describe('ReadCache', () => {
   });
 
   it('keeps key parts apart', () => {
-    assert.notEqual(cacheKey('a', 'bc'), cacheKey('ab', 'c'));
-    assert.ok(!cacheKey('p1', 'r').startsWith(cacheKey('p')));
+    assert.notEqual(cacheKeys.workspaces('a', 'bc'), cacheKeys.workspaces('ab', 'c'));
+    assert.ok(!cacheKeys.workspaces('p1', 'r').startsWith(cacheKeys.profile('p')));
+    assert.ok(!cacheKeys.userGroups('p', 'r', 'ab').startsWith(cacheKeys.userGroups('p', 'r', 'a')));
+    assert.ok(!cacheKeys.page(cacheKeys.workspaces('p', 'r'), 12).startsWith(cacheKeys.page(cacheKeys.workspaces('p', 'r'), 1)));
+  });
+
+  it('nests keys so that one prefix drops what a change makes stale', () => {
+    const [p, r] = ['p', 'cn-hangzhou'];
+    const lists = [cacheKeys.workspaces(p, r), cacheKeys.userGroups(p, r, ''), cacheKeys.userGroups(p, r, 'ops'), cacheKeys.businessProcesses(p, r, 7), cacheKeys.tenantUsers(p, r)];
+    for (const list of lists) {
+      assert.ok(list.startsWith(cacheKeys.profile(p)), list);
+      assert.ok(cacheKeys.page(list, 3).startsWith(list), list);
+    }
+    assert.deepEqual(lists.filter((l) => l.startsWith(cacheKeys.userGroupLists(p, r))), [lists[1], lists[2]]);
+    assert.ok(!cacheKeys.businessProcesses(p, r, 7).startsWith(cacheKeys.businessProcesses(p, r, 70)));
+    assert.ok(!cacheKeys.businessProcesses(p, r, 70).startsWith(cacheKeys.businessProcesses(p, r, 7)));
   });
 
   it('caches nothing with a TTL of 0', async () => {

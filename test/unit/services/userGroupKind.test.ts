@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { ListUserGroupsRequest } from '../../../src/api/dataWorksService';
 import type { Page, UserGroup, UserGroupType } from '../../../src/api/types';
 import {
-  checkGroupProject, editPrefill, GroupKindCache, kindFromList, MAX_PROJECT_CANDIDATES, PROBE_PROJECT, resolveGroupKind, type KindLookup,
+  checkGroupProject, editPrefill, GroupKindCache, kindFromList, MAX_PROJECT_CANDIDATES, PROBE_PROJECT, resolveGroupKind, userGroupTypeLabel, type KindLookup,
 } from '../../../src/services/userGroupKind';
 import { checkUserGroups } from '../../../src/shared/schemas';
 
@@ -178,5 +178,12 @@ describe('GroupKindCache', () => {
     assert.equal(cache.get('p', 'r', { ...g, id: 8 }), undefined);
     cache.clear('p');
     assert.equal(cache.get('p', 'r', g), undefined);
+  });
+});
+
+describe('userGroupKind: the type labels', () => {
+  it('names each type once, through the caller\'s translation', () => {
+    const t = (message: string): string => `[${message}]`;
+    assert.deepEqual(([1, 2, 3] as const).map((type) => userGroupTypeLabel(type, t)), ['[Alibaba Cloud account]', '[RAM role]', '[MaxCompute role]']);
   });
 });

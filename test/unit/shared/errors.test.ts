@@ -1,7 +1,7 @@
 // classify(): what any thrown value means and what the user is told, the same for the commands, the tree and the forms.
 import * as assert from 'node:assert/strict';
 import { DataWorksError, type DataWorksErrorInit } from '../../../src/api/errors';
-import { classify, errorKind, rejectedCredential } from '../../../src/shared/errors';
+import { classify, errorKind, rejectedCredential } from '../../../src/base/errors';
 import { CredentialsUnavailableError, UserCancelledError, UserFacingError } from '../../../src/util/errors';
 import { FakeApiError } from '../fakes/fakeDataWorksService';
 

@@ -8,7 +8,7 @@ import {
   bannerSchema, bpToWebviewSchema, MAX_SERVER_MESSAGE, parseMessage, ugToWebviewSchema, wireFieldErrorSchema, type BpToWebview,
   type UgToWebview,
 } from '../../../src/shared/protocol';
-import { classify } from '../../../src/shared/errors';
+import { classify } from '../../../src/base/errors';
 import { apiErrorBanner, serverFieldError, serverFieldErrors } from '../../../src/shared/serverErrors';
 import { Redactor } from '../../../src/util/redact';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { regionIds, regionName } from '../../../src/regions';
+import { regionIds, regionName } from '../../../src/base/regions';
 
 describe('regions', () => {
   it('lists documented regions first, Hangzhou and Shanghai leading', () => {

@@ -1,10 +1,12 @@
+// The regions the extension offers, with their names: data both the explorer (dist/core.js) and the API layer
+// (dist/deferred.js) use, so it sits in src/base and each chunk carries a copy.
 export interface DataWorksRegion {
   readonly id: string;
   readonly nameEn: string;
   readonly nameZh: string;
   /**
    * In the region list of the DataWorks API usage notes (dataworks-api.md §5); every one of these is in the SDK's
-   * endpoint map too (endpoints.ts). The others are offered because an SDK endpoint map listed them at some point:
+   * endpoint map too (src/api/endpoints.ts). The others are offered because an SDK endpoint map listed them at some point:
    * me-east-1 and cn-shenzhen-finance-1 are in the current Go SDK map, cn-wulanchabu, cn-beijing-finance-1,
    * ap-northeast-2 and me-central-1 only in the older TS SDK map (they get the regional pattern and a log line).
    * ap-south-1 and ap-southeast-2 are in the Go map but were dropped from the docs: not offered.
@@ -17,7 +19,7 @@ const r = (id: string, nameEn: string, nameZh: string, documented: boolean): Dat
 
 /**
  * The regions the pickers offer, documented ones first in the order of the docs. Where each one's calls go
- * (regional host, the central dataworks.aliyuncs.com, or the regional pattern for unmapped ones) is endpoints.ts.
+ * (regional host, the central dataworks.aliyuncs.com, or the regional pattern for unmapped ones) is src/api/endpoints.ts.
  */
 export const DATAWORKS_REGIONS: readonly DataWorksRegion[] = [
   r('cn-hangzhou', 'China (Hangzhou)', '华东1（杭州）', true),
@@ -44,3 +46,15 @@ export const DATAWORKS_REGIONS: readonly DataWorksRegion[] = [
   r('me-east-1', 'UAE (Dubai)', '阿联酋（迪拜）', false),
   r('me-central-1', 'Saudi Arabia (Riyadh)', '沙特（利雅得）', false),
 ];
+
+/** The region's name in the UI language, or the ID for a region the list does not know. */
+export function regionName(regionId: string, chinese: boolean): string {
+  const found = DATAWORKS_REGIONS.find((x) => x.id === regionId);
+  if (!found) return regionId;
+  return chinese ? found.nameZh : found.nameEn;
+}
+
+/** Documented regions first, in the docs' order; then those only the SDK's endpoint map has. */
+export function regionIds(): readonly string[] {
+  return [...DATAWORKS_REGIONS].sort((a, b) => Number(b.documented) - Number(a.documented)).map((r) => r.id);
+}

@@ -1,13 +1,15 @@
+// Composition, like core.ts: the forms' context joins the commands' Deps, the explorer (tree) and the form hosts'
+// contract (webview/forms.ts), so it sits above all of them, beside the root that builds it.
 import * as vscode from 'vscode';
-import type { Deps } from '../commands/deps';
-import { PAGE_SIZE } from '../constants';
-import { extensionFileReader } from './extensionFiles';
-import { cacheKey } from './readCache';
-import { checkGroupProject, kindFromList, resolveGroupKind } from './userGroupKind';
-import { UserFacingError } from '../util/errors';
-import type { FormContext, RevealTarget, WriteChange } from '../webview/forms';
-import type { TreeNode } from '../tree/node';
-import { redactingChannel } from '../util/redactingChannel';
+import type { Deps } from './commands/deps';
+import { PAGE_SIZE } from './constants';
+import { extensionFileReader } from './services/extensionFiles';
+import { cacheKeys } from './services/cacheKeys';
+import { checkGroupProject, kindFromList, resolveGroupKind } from './services/userGroupKind';
+import { UserFacingError } from './util/errors';
+import type { FormContext, RevealTarget, WriteChange } from './webview/forms';
+import type { TreeNode } from './tree/node';
+import { redactingChannel } from './util/redactingChannel';
 
 /** Pages of 100 groups read at most to find a restored form's group again. */
 const FIND_PAGES = 20;
@@ -27,16 +29,16 @@ export function createFormContext(deps: Deps): FormContext {
     profileName,
     getService: (region) => deps.services.getService(profileName, region),
     workspacesPage: (region, pageNumber, fresh) => {
-      // The tree's key and page size (src/tree/folderNodes.ts, WorkspacesFolder): the form reads the very pages the
+      // The tree's key (cacheKeys.workspaces) and page size: the form reads the very pages the
       // tree listed. No abort signal: the load may be shared with the tree, which must not see it cancelled.
-      const list = cacheKey(profileName, region, 'workspaces');
+      const list = cacheKeys.workspaces(profileName, region);
       if (fresh && pageNumber === 1) deps.cache.invalidate(list);
-      return deps.cache.get(cacheKey(profileName, region, 'workspaces', pageNumber), async () =>
+      return deps.cache.get(cacheKeys.page(list, pageNumber), async () =>
         (await deps.services.getService(profileName, region)).listWorkspaces({ pageNumber, pageSize: PAGE_SIZE }));
     },
     tenantUsers: (region, fresh) => {
       // Saving user groups does not change the tenant's users: no write invalidates this, only Refresh and `fresh`.
-      const key = cacheKey(profileName, region, 'tenantUsers');
+      const key = cacheKeys.tenantUsers(profileName, region);
       if (fresh) deps.cache.invalidate(key);
       return deps.cache.get(key, async () => (await deps.services.getService(profileName, region)).listTenantUsers());
     },
@@ -47,7 +49,7 @@ export function createFormContext(deps: Deps): FormContext {
       const service = await deps.services.getService(profileName, region);
       // MaxCompute projects are usually named like the workspace: the tree's cached first page gives the candidates.
       const candidates = async () => {
-        const page = await deps.cache.get(cacheKey(profileName, region, 'workspaces', 1), () => service.listWorkspaces({ pageNumber: 1, pageSize: PAGE_SIZE }));
+        const page = await deps.cache.get(cacheKeys.page(cacheKeys.workspaces(profileName, region), 1), () => service.listWorkspaces({ pageNumber: 1, pageSize: PAGE_SIZE }));
         return page.items.map((w) => w.identifier);
       };
       const kind = await resolveGroupKind(service, group, candidates);

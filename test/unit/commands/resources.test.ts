@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ResourceRef } from '../../../src/tree/node';
-import { consoleHomeUrl, consoleUrl, resourceId, resourceJson, resourceName } from '../../../src/util/resources';
+import { consoleHomeUrl, consoleUrl, resourceId, resourceJson, resourceName } from '../../../src/commands/resources';
 import { businessProcess, userGroup, workspace } from '../fakes/fakeDataWorksService';
 
 describe('resource helpers', () => {

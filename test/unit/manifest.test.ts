@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, ContextKeys, NodeContext, Settings } from '../../src/constants';
+import { Commands, ContextKeys, EXPLORER_VIEW_ID, EXTENSION_ID, NodeContext, README_URL, Settings, VIEW_CONTAINER_ID } from '../../src/constants';
 
 const root = join(__dirname, '..', '..');
 const readJson = (f: string): unknown => JSON.parse(readFileSync(join(root, f), 'utf8'));
@@ -132,5 +132,166 @@ describe('localisation', () => {
       }
     }
     assert.deepEqual(missing, []);
+  });
+});
+
+interface Step {
+  id: string;
+  title: string;
+  description: string;
+  media: { svg?: string; image?: unknown; markdown?: string; altText?: string };
+  completionEvents?: string[];
+}
+interface Publishing {
+  name: string;
+  publisher: string;
+  version: string;
+  license: string;
+  icon?: string;
+  repository?: { type?: string; url?: string };
+  bugs?: { url?: string };
+  homepage?: string;
+  galleryBanner?: { color?: string; theme?: string };
+  keywords?: string[];
+  categories?: string[];
+  scripts: Record<string, string>;
+  vsce?: { dependencies?: boolean };
+  contributes: { walkthroughs?: { id: string; title: string; description: string; steps: Step[] }[] };
+}
+const pub = pkg as unknown as Publishing;
+const nls = (text: string, table: Record<string, string>): string => table[/^%(.+)%$/.exec(text)?.[1] ?? ''] ?? '';
+
+/** VS Code's list of Marketplace categories (the manifest schema's enum). */
+const CATEGORIES = ['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Extension Packs', 'Education', 'Formatters', 'Keymaps', 'Language Packs',
+  'Linters', 'Machine Learning', 'Notebooks', 'Programming Languages', 'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization', 'Other'];
+
+describe('package.json: ready to publish', () => {
+  it('is the extension the code names, with a repository, issues and home page on it', () => {
+    assert.equal(`${pub.publisher}.${pub.name}`, EXTENSION_ID);
+    const repo = pub.repository?.url?.replace(/\.git$/, '') ?? '';
+    assert.match(repo, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/);
+    assert.equal(pub.bugs?.url, `${repo}/issues`);
+    assert.equal(pub.homepage, `${repo}#readme`);
+    assert.equal(README_URL, pub.homepage, 'the welcome text and the code link the same README');
+  });
+
+  it('packs with plain `vsce package`: no skipped check, no node_modules (everything is bundled)', () => {
+    const script = pub.scripts.package ?? '';
+    const vsce = /\bvsce package\b(.*)$/.exec(script)?.[1] ?? '';
+    assert.ok(script.includes('esbuild.js --production') && script.includes('vsce package'), script);
+    assert.doesNotMatch(vsce, /--(no-|allow-|skip-|base(Content|Images)Url|githubBranch)/, `vsce flags: ${vsce}`);
+    assert.equal(pub.vsce?.dependencies, false);
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(!ignore.some((l) => /^!.*node_modules/.test(l)), '.vscodeignore lets no node_modules in');
+  });
+
+  it('has an MIT LICENSE, a CHANGELOG entry for its version, a 128×128 PNG icon and a gallery banner', () => {
+    assert.equal(pub.license, 'MIT');
+    const license = readFileSync(join(root, 'LICENSE'), 'utf8');
+    assert.match(license, /^MIT License\n\nCopyright \(c\) \d{4} DataWorks for VS Code contributors\n/);
+    assert.match(license, /THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND/);
+    const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+    assert.match(changelog, new RegExp(`^## ${pub.version.replace(/\./g, '\\.')}\\b`, 'm'), `CHANGELOG.md has no "## ${pub.version}"`);
+    assert.match(pub.icon ?? '', /\.png$/);
+    const png = readFileSync(join(root, pub.icon ?? ''));
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.match(pub.galleryBanner?.color ?? '', /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(pub.galleryBanner?.theme ?? ''));
+  });
+
+  it('is found by its keywords, in categories the Marketplace knows', () => {
+    const keywords = pub.keywords ?? [];
+    for (const k of ['DataWorks', 'Alibaba Cloud', 'Aliyun', 'DataService', 'Data Security Guard', '阿里云']) assert.ok(keywords.includes(k), k);
+    assert.ok(keywords.length <= 30, 'the Marketplace keeps at most 30 keywords');
+    assert.ok((pub.categories ?? []).length > 0);
+    for (const c of pub.categories ?? []) assert.ok(CATEGORIES.includes(c), c);
+  });
+});
+
+describe('package.json: the getting-started walkthrough', () => {
+  const walkthroughs = pub.contributes.walkthroughs ?? [];
+  const walkthrough = walkthroughs[0];
+  const steps = walkthrough?.steps ?? [];
+  const commands = new Set<string>(Object.values(Commands));
+  /** `command:` links of a description, in order. */
+  const commandLinks = (text: string): string[] => [...text.matchAll(/\]\(command:([\w.-]+)/g)].map((m) => m[1] ?? '');
+  /** Lines that are a single link: VS Code draws them as buttons. */
+  const buttons = (text: string): string[] => text.split('\n').flatMap((l) => /^\[[^\]]+\]\(command:([\w.-]+)\)$/.exec(l.trim())?.[1] ?? []);
+
+  it('is exactly one, with four steps: profile, region, explore, create', () => {
+    assert.equal(walkthroughs.length, 1);
+    assert.equal(walkthrough?.id, 'gettingStarted');
+    assert.deepEqual(steps.map((s) => s.id), ['addProfile', 'pickRegion', 'explore', 'create']);
+  });
+
+  it('each step is completed by doing it: its command, its view or the context key that says it is done', () => {
+    const views = new Set(Object.values(pkg.contributes.views).flat().map((v) => v.id));
+    const keys = new Set<string>(Object.values(ContextKeys));
+    for (const s of steps) {
+      assert.ok((s.completionEvents ?? []).length > 0, s.id);
+      for (const e of s.completionEvents ?? []) {
+        const [kind, what = ''] = e.split(/:(.*)/s);
+        if (kind === 'onCommand') assert.ok(commands.has(what), `${s.id}: ${e}`);
+        else if (kind === 'onView') assert.ok(views.has(what), `${s.id}: ${e}`);
+        else if (kind === 'onContext') assert.ok(keys.has(what), `${s.id}: ${e}`);
+        else assert.fail(`${s.id}: unexpected completion event ${e}`);
+      }
+    }
+    const events = Object.fromEntries(steps.map((s) => [s.id, s.completionEvents]));
+    // A cancelled Add Profile must not tick the step: the context key says a profile really exists.
+    assert.deepEqual(events.addProfile, [`onContext:${ContextKeys.hasProfile}`]);
+    assert.deepEqual(events.pickRegion, [`onCommand:${Commands.switchRegion}`, `onCommand:${Commands.showRegions}`]);
+    assert.deepEqual(events.explore, [`onView:${EXPLORER_VIEW_ID}`]);
+    assert.deepEqual(events.create, [`onCommand:${Commands.createBusinessProcess}`, `onCommand:${Commands.addUserGroup}`]);
+  });
+
+  it('each step offers buttons for what completes it, in English and Chinese alike', () => {
+    const wanted: Record<string, string[]> = {
+      addProfile: [Commands.addProfile, Commands.importProfiles],
+      pickRegion: [Commands.switchRegion, Commands.showRegions],
+      explore: [`workbench.view.extension.${VIEW_CONTAINER_ID}`],
+      create: [Commands.createBusinessProcess, Commands.addUserGroup],
+    };
+    for (const s of steps) {
+      const en = nls(s.description, nlsEn);
+      const zh = nls(s.description, nlsZh);
+      assert.deepEqual(buttons(en), wanted[s.id], `${s.id} (en)`);
+      assert.deepEqual(buttons(zh), wanted[s.id], `${s.id} (zh-cn)`);
+      assert.deepEqual(commandLinks(zh), commandLinks(en), `${s.id}: the translation links the same commands`);
+    }
+  });
+
+  it('every title, description and alt text is localised in both languages', () => {
+    const texts = [walkthrough?.title ?? '', walkthrough?.description ?? '', ...steps.flatMap((s) => [s.title, s.description, s.media.altText ?? ''])];
+    for (const t of texts) {
+      assert.match(t, /^%walkthrough\.[\w.]+%$/);
+      assert.ok(nls(t, nlsEn).trim() && nls(t, nlsZh).trim(), t);
+      assert.notEqual(nls(t, nlsZh), nls(t, nlsEn), `${t} is not translated`);
+    }
+  });
+
+  it('has a theme-aware SVG per step: colours from the theme (with a fallback), nothing scripted or loaded', () => {
+    for (const s of steps) {
+      assert.ok(s.media.svg && !s.media.image && !s.media.markdown, s.id);
+      const svg = readFileSync(join(root, s.media.svg), 'utf8');
+      assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* viewBox="/);
+      assert.doesNotMatch(svg, /<script|<style|<foreignObject|<image|href=|url\(|\bon\w+=/i, s.media.svg);
+      const colours = [...svg.matchAll(/\b(?:fill|stroke|stop-color)="([^"]*)"/g)].map((m) => m[1] ?? '');
+      assert.ok(colours.length > 3, s.media.svg);
+      for (const c of colours) assert.match(c, /^(none|var\(--vscode-[\w-]+, (#[0-9a-f]{6}|var\(--vscode-[\w-]+, #[0-9a-f]{6}\))\))$/i, `${s.media.svg}: ${c}`);
+    }
+  });
+
+  it('opens only when asked: from the welcome text (both languages), never from code or at startup', () => {
+    for (const table of [nlsEn, nlsZh]) {
+      const welcome = nls(pkg.contributes.viewsWelcome[0]?.contents ?? '', table);
+      const link = /\(command:workbench\.action\.openWalkthrough\?([^)\s]+)\)/.exec(welcome)?.[1];
+      assert.ok(link, 'the welcome text links the walkthrough');
+      assert.deepEqual(JSON.parse(decodeURIComponent(link)), [`${EXTENSION_ID}#${walkthrough?.id ?? ''}`, false]);
+    }
+    const opening = files('src').filter((f) => /openWalkthrough|showAllWalkthroughs/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(opening, []);
   });
 });

@@ -10,7 +10,7 @@ export interface WireRequest {
   /** The `aliyun` CLI product code. */
   readonly product: 'dataworks-public';
   readonly version: '2020-05-18';
-  readonly action: 'CreateDataServiceGroup' | 'DsgUserGroupAddOrUpdate';
+  readonly action: 'CreateDataServiceGroup' | 'DsgUserGroupAddOrUpdate' | 'DsgUserGroupDelete';
   readonly method: 'POST';
   readonly region: string;
   /** Query parameters, in order. */
@@ -76,6 +76,11 @@ export function dsgUserGroupAddOrUpdateRequest(groups: readonly UserGroupWire[],
   return request('DsgUserGroupAddOrUpdate', region, [['UserGroups', JSON.stringify(userGroupsWire(groups))]], []);
 }
 
+/** DsgUserGroupDelete takes the IDs as ONE JSON array string in the query, like UserGroups. */
+export function dsgUserGroupDeleteRequest(ids: readonly number[], region: string): WireRequest {
+  return request('DsgUserGroupDelete', region, [['Ids', JSON.stringify([...ids])]], []);
+}
+
 /** Characters that need no quoting in any POSIX shell. */
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
@@ -89,7 +94,7 @@ export function shellQuote(value: string): string {
 }
 
 /** Parameters whose value is free text: always quoted, so the command reads the same whatever the user typed. */
-const FREE_TEXT = new Set(['GroupName', 'Description', 'UserGroups']);
+const FREE_TEXT = new Set(['GroupName', 'Description', 'UserGroups', 'Ids']);
 
 /**
  * The `aliyun` CLI command that sends the same request (for POSIX shells). Never contains credentials.

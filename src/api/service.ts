@@ -12,7 +12,7 @@ import {
   toApiGatewayGroup, toBusinessProcess, toTenantUser, toUserGroup, toWorkspace, toWorkspaceDetails,
 } from './mappers';
 import * as s from './schemas';
-import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, dsgUserGroupDeleteRequest, type WireRequest } from '../shared/requests';
+import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, dsgUserGroupDeleteRequest, type WriteRequest } from '../shared/requests';
 import type { ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails } from './types';
 
 export type { ServiceDeps } from './caller';
@@ -316,7 +316,7 @@ export class DataWorksServiceImpl implements DataWorksService {
  * A shared WireRequest as the caller sends it: the same names, values and order (records keep the insertion order
  * of non-numeric keys, and the transport adds them to the query and form body in that order).
  */
-function wire(req: WireRequest): { method: 'POST'; query: Record<string, string>; body?: Record<string, string> } {
+function wire(req: WriteRequest): { method: 'POST'; query: Record<string, string>; body?: Record<string, string> } {
   return {
     method: req.method,
     query: Object.fromEntries(req.query),

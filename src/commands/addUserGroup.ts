@@ -1,12 +1,16 @@
 import { UserGroupsFolderNode } from '../tree/folderNodes';
 import { nodeArg, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
+import { seedDraft, userGroupsPrefillArg } from './formPrefill';
 import { loadForms } from './loadForms';
 
+/** From the User Groups folder or the palette; with a prefill (Retry in Recent Operations), with those rows. */
 export const addUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const profile = requireProfile(deps);
-  const region = nodeArg(arg, UserGroupsFolderNode)?.region ?? deps.profiles.activeRegion(profile);
+  const prefill = userGroupsPrefillArg(arg);
+  const region = prefill?.region ?? nodeArg(arg, UserGroupsFolderNode)?.region ?? deps.profiles.activeRegion(profile);
   const ctx = deps.formContext();
+  if (prefill && !prefill.group) await seedDraft(deps, profile.name, prefill);
   const { openUserGroupForm } = await loadForms();
   openUserGroupForm(ctx, { region });
 };

@@ -117,3 +117,22 @@ export function operationTarget(input: OperationInput): string {
       return input.ids.join(', ');
   }
 }
+
+/** Show Request: the request exactly as sent (only names, owners, accounts and IDs: never a credential) and its outcome. */
+export function operationRequestDocument(e: OperationEntry, cli: string): string {
+  return `${JSON.stringify({
+    action: e.request.action,
+    version: e.request.version,
+    method: e.request.method,
+    region: e.request.region,
+    profile: e.profile,
+    started: new Date(e.startedAt).toISOString(),
+    outcome: e.status,
+    requestId: e.requestId ?? null,
+    ...(e.createdId ? { createdId: e.createdId } : {}),
+    ...(e.error ? { error: e.error } : {}),
+    query: Object.fromEntries(e.request.query),
+    body: Object.fromEntries(e.request.body),
+    aliyunCli: cli,
+  }, null, 2)}\n`;
+}

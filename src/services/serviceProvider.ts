@@ -39,6 +39,8 @@ export interface ServiceProviderOptions {
    * layer only redacts what it throws itself).
    */
   readonly onSecrets?: (values: readonly string[]) => void;
+  /** Wraps every service built for a saved profile (Recent Operations records the writes there). */
+  readonly decorate?: (service: DataWorksService, profileName: string) => DataWorksService;
   /** The process environment (a seam for tests). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -102,7 +104,8 @@ export class ServiceProvider {
     const result = await this.options.profiles.getCredentials(profileName);
     if (!result.ok) throw new CredentialsUnavailableError(profileName, result.reason);
     const factory = await this.options.factory();
-    return factory(this.config(region, result.credentials, endpoint));
+    const service = factory(this.config(region, result.credentials, endpoint));
+    return this.options.decorate ? this.options.decorate(service, profileName) : service;
   }
 
   private config(region: string, credentials: ServiceConfig['credentials'], endpoint: EndpointOverride | undefined): ServiceConfig {

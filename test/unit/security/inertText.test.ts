@@ -66,7 +66,6 @@ describe('inertText', () => {
 const OWN_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'src/commands/deleteUserGroup.ts': {
     'group.id': 'a number',
-    'node.resource.region': 'a region ID the tree node carries (validated region IDs only)',
     'group.accounts.length': 'a number',
   },
   'src/commands/loadAll.ts': { '(total ?? 0) - loaded': 'a number', 'Math.ceil(Math.max(0, total - loaded) / PAGE_SIZE)': 'a number', loaded: 'a number', total: 'a number' },

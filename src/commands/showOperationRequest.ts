@@ -1,0 +1,13 @@
+import * as vscode from 'vscode';
+import { OPERATION_DOC_SCHEME } from '../constants';
+import type { CommandFactory } from './deps';
+import { operationArg } from './operationArg';
+
+/** The exact request and its aliyun CLI command, in a read-only document (operationDocuments.ts). */
+export const showOperationRequest: CommandFactory = (deps) => async (arg?: unknown) => {
+  const entry = operationArg(deps, arg);
+  const uri = vscode.Uri.from({ scheme: OPERATION_DOC_SCHEME, path: `/${entry.id}/${entry.request.action}.json` });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.languages.setTextDocumentLanguage(doc, 'json');
+  await vscode.window.showTextDocument(doc, { preview: true });
+};

@@ -15,11 +15,9 @@ import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKey, ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
 import { inertText } from './util/inertText';
-import { recordWrites } from './services/operationRecorder';
 import { operationRequestDocument } from './services/operations';
 import { nodeStoreFs, OperationStore } from './services/operationStore';
 import { ServiceProvider } from './services/serviceProvider';
-import { aliyunCliCommand } from './shared/requests';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
 import { ApiPreload } from './tree/apiPreload';
@@ -109,12 +107,14 @@ export function createCore(
   const loadDeferred = (): Promise<typeof Deferred> => import('./deferred');
   // Recent Operations: the file is read when the view or a write first needs it, never here.
   const session = randomUUID();
-  const operations = new OperationStore({ fs: nodeStoreFs, dir: context.globalStorageUri.fsPath, session, log: (m) => log.warn(m) });
+  const operations = new OperationStore({
+    fs: nodeStoreFs, codec: loadDeferred, dir: context.globalStorageUri.fsPath, session, log: (m) => log.warn(m),
+  });
   const services = new ServiceProvider({
     // Every write of every service (forms, commands, what comes later) is recorded here, and only here.
-    decorate: (service, profileName) => recordWrites(service, profileName, {
+    decorate: () => loadDeferred().then((m) => (service, profileName) => m.recordWrites(service, profileName, {
       store: operations, session, redact: (t) => redactor.redact(t), log: (m) => log.warn(m),
-    }),
+    })),
     profiles,
     factory: () => loadDeferred().then((m) => m.createDataWorksService),
     settings,
@@ -191,7 +191,9 @@ export function createCore(
     operationDocument: async (uri) => {
       const id = uri.path.split('/')[1] ?? '';
       const entry = (await operations.list()).find((e) => e.id === id);
-      return entry ? operationRequestDocument(entry, aliyunCliCommand(entry.request)) : vscode.l10n.t('This operation is no longer in Recent Operations.');
+      if (!entry) return vscode.l10n.t('This operation is no longer in Recent Operations.');
+      const { aliyunCliCommand } = await loadDeferred();
+      return operationRequestDocument(entry, aliyunCliCommand({ ...entry.request, query: entry.request.query.map(([n, v]): [string, string] => [n, v]), body: entry.request.body.map(([n, v]): [string, string] => [n, v]) }));
     },
     run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
     formContext: () => deps.formContext(),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { WorkspaceNode } from '../tree/resourceNodes';
 import { nodeArg, pickWorkspace, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
-import { businessProcessPrefillArg, seedDraft } from './formPrefill';
+import { prefillArg, seedDraft } from './formPrefill';
 import { loadForms } from './loadForms';
 
 /**
@@ -10,7 +10,8 @@ import { loadForms } from './loadForms';
  * (Retry in Recent Operations): the form opens with those values for review.
  */
 export const createBusinessProcess: CommandFactory = (deps) => async (arg?: unknown) => {
-  const prefill = businessProcessPrefillArg(arg);
+  const parsed = await prefillArg(arg);
+  const prefill = parsed?.prefill === 'businessProcess' ? parsed : undefined;
   if (prefill) {
     const profile = requireProfile(deps);
     const ctx = deps.formContext();

@@ -6,7 +6,7 @@ import type { CommandFactory } from './deps';
 import { inertText } from '../util/inertText';
 import type { DataWorksService } from '../api/dataWorksService';
 import type { UserGroup } from '../api/types';
-import { deletePrefillArg } from './formPrefill';
+import { prefillArg } from './formPrefill';
 
 /** The group a Retry (Recent Operations) names, as the server lists it now; undefined when it is gone. */
 async function findGroup(service: DataWorksService, id: number): Promise<UserGroup | undefined> {
@@ -22,7 +22,8 @@ async function findGroup(service: DataWorksService, id: number): Promise<UserGro
 /** From a user group node or the palette; with a prefill (Retry in Recent Operations), the group with that ID. */
 export const deleteUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const profile = requireProfile(deps);
-  const prefill = deletePrefillArg(arg);
+  const parsed = await prefillArg(arg);
+  const prefill = parsed?.prefill === 'deleteUserGroup' ? parsed : undefined;
   let group: UserGroup;
   let region: string;
   if (prefill) {

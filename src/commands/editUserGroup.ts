@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { UserGroupNode } from '../tree/resourceNodes';
 import { nodeArg, pickUserGroup, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
-import { seedDraft, userGroupsPrefillArg } from './formPrefill';
+import { prefillArg, seedDraft } from './formPrefill';
 import { loadForms } from './loadForms';
 
 /**
@@ -10,7 +10,8 @@ import { loadForms } from './loadForms';
  * loads that group from the server and shows the failed request's values for review.
  */
 export const editUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
-  const prefill = userGroupsPrefillArg(arg);
+  const parsed = await prefillArg(arg);
+  const prefill = parsed?.prefill === 'userGroups' ? parsed : undefined;
   if (prefill?.group) {
     const profile = requireProfile(deps);
     const ctx = deps.formContext();

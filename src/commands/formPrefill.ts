@@ -2,36 +2,20 @@
 // Recent Operations passes the failed request's values, and the form opens with them for review (nothing is sent
 // until the user submits, or confirms the delete). Any caller can execute a command: the argument is parsed.
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import { FORM_VIEW_TYPE } from '../constants';
-import { REGION_ID_MAX, REGION_ID_PATTERN } from '../shared/hosts';
-import { rawBusinessProcessSchema, rawUserGroupsSchema, type RawBusinessProcess, type RawUserGroups } from '../shared/schemas';
+import type { BusinessProcessPrefill, Prefill, UserGroupsPrefill } from '../shared/operationCodec';
 import { UserCancelledError } from '../util/errors';
 import { formKey } from '../util/formKeys';
 import type { Deps } from './deps';
 
-const region = () => z.string().check(z.maxLength(REGION_ID_MAX), z.regex(REGION_ID_PATTERN));
-const id = () => z.int().check(z.nonnegative());
+export type { BusinessProcessPrefill, DeletePrefill, UserGroupsPrefill } from '../shared/operationCodec';
 
-const businessProcessPrefill = z.strictObject({
-  prefill: z.literal('businessProcess'), region: region(), projectId: id(), values: rawBusinessProcessSchema,
-});
-const userGroupsPrefill = z.strictObject({
-  prefill: z.literal('userGroups'),
-  region: region(),
-  /** Edit mode: the group the values update. */
-  group: z.optional(z.strictObject({ id: id(), name: z.string().check(z.maxLength(512)) })),
-  values: rawUserGroupsSchema,
-});
-const deletePrefill = z.strictObject({ prefill: z.literal('deleteUserGroup'), region: region(), id: id() });
-
-export type BusinessProcessPrefill = z.infer<typeof businessProcessPrefill>;
-export type UserGroupsPrefill = z.infer<typeof userGroupsPrefill>;
-export type DeletePrefill = z.infer<typeof deletePrefill>;
-
-export const businessProcessPrefillArg = (arg: unknown): BusinessProcessPrefill | undefined => businessProcessPrefill.safeParse(arg).data;
-export const userGroupsPrefillArg = (arg: unknown): UserGroupsPrefill | undefined => userGroupsPrefill.safeParse(arg).data;
-export const deletePrefillArg = (arg: unknown): DeletePrefill | undefined => deletePrefill.safeParse(arg).data;
+/** The prefill in a command argument (parsed in dist/deferred.js, which has zod); undefined for anything else. */
+export async function prefillArg(arg: unknown): Promise<Prefill | undefined> {
+  if (typeof arg !== 'object' || arg === null || !('prefill' in arg)) return undefined;
+  const { parsePrefill } = await import('../deferred');
+  return parsePrefill(arg);
+}
 
 /**
  * The workspaceState key of a form's draft, as the forms name it (src/webview: panelKey + FormHost's `/draft`): the
@@ -58,7 +42,7 @@ export async function seedDraft(deps: Deps, profile: string, p: BusinessProcessP
     throw new UserCancelledError();
   }
   const key = draftKey(profile, p);
-  const values: RawBusinessProcess | RawUserGroups = p.values;
+  const values = p.values;
   const existing = deps.context.workspaceState.get<unknown>(key);
   if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(values)) {
     const replace = vscode.l10n.t('Replace');

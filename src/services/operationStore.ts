@@ -8,7 +8,8 @@
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Emitter, type Event } from '../util/event';
-import { FILE_FORMAT, FILE_VERSION, fileSchema, mergeEntries, operationEntrySchema, type OperationEntry } from './operations';
+import type * as Codec from '../shared/operationCodec';
+import { FILE_FORMAT, FILE_VERSION, mergeEntries, type OperationEntry } from './operations';
 
 export const OPERATIONS_FILE = 'recent-operations.json';
 export const MAX_OPERATIONS = 500;
@@ -65,8 +66,12 @@ export const nodeStoreFs: StoreFs = {
   },
 };
 
+/** The file's parser (shared/operationCodec.ts, with zod: loaded with dist/deferred.js). */
+export type OperationCodec = Pick<typeof Codec, 'parseOperationsFile' | 'parseOperationEntry'>;
+
 export interface OperationStoreOptions {
   readonly fs: StoreFs;
+  readonly codec: () => Promise<OperationCodec>;
   /** The folder of the file (context.globalStorageUri's path). */
   readonly dir: string;
   /** This extension host's session: its own 'running' entries are in flight, other sessions' were interrupted. */
@@ -166,13 +171,14 @@ export class OperationStore {
     } catch {
       return this.setAside('is not valid JSON');
     }
-    const file = fileSchema.safeParse(json);
-    if (!file.success) return this.setAside('is not a recent-operations file of this version');
+    const codec = await this.o.codec();
+    const raws = codec.parseOperationsFile(json);
+    if (!raws) return this.setAside('is not a recent-operations file of this version');
     const entries: OperationEntry[] = [];
     let dropped = 0;
-    for (const raw of file.data.entries) {
-      const e = operationEntrySchema.safeParse(raw);
-      if (e.success) entries.push(this.interruptedIfForeign(e.data));
+    for (const raw of raws) {
+      const e = codec.parseOperationEntry(raw);
+      if (e) entries.push(this.interruptedIfForeign(e));
       else dropped++;
     }
     if (dropped > 0) this.o.log(`Recent operations: ignored ${dropped} entr${dropped === 1 ? 'y' : 'ies'} that did not parse`);

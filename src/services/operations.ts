@@ -1,87 +1,64 @@
 // What Recent Operations remembers of one write: the input, the exact request (shared/requests.ts), how it ended.
-// Plain data, kept in a JSON file that any version of the extension in any window may read: parsed with zod, and
-// nothing in it is ever a credential (the values sent are names, owners, accounts and IDs).
-import * as z from 'zod/mini';
+// Plain data, kept in a JSON file that any version of the extension in any window may read: the file is parsed by
+// shared/operationCodec.ts (zod, in dist/deferred.js), and nothing in it is ever a credential (the values sent are
+// names, owners, accounts and IDs). This module stays free of packages: dist/core.js carries it.
 import type { WriteRequest } from '../shared/requests';
 
 export type OperationStatus = 'running' | 'succeeded' | 'failed' | 'unknown';
 export type OperationAction = 'createBusinessProcess' | 'saveUserGroups' | 'deleteUserGroups';
 
-const str = (max: number) => z.string().check(z.maxLength(max));
-const TEXT = 8192;
-const ID = () => z.int().check(z.nonnegative());
+export interface OperationGroup {
+  readonly id?: number;
+  readonly name: string;
+  readonly owner: string;
+  readonly type: 1 | 2 | 3;
+  readonly accounts: readonly string[];
+  readonly projectName?: string;
+}
 
-const groupSchema = z.strictObject({
-  id: z.optional(ID()),
-  name: str(TEXT),
-  owner: str(TEXT),
-  type: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  accounts: z.array(str(1024)).check(z.maxLength(1000)),
-  projectName: z.optional(str(TEXT)),
-});
-export type OperationGroup = z.infer<typeof groupSchema>;
+export type OperationInput =
+  | { readonly action: 'createBusinessProcess'; readonly projectId: number; readonly apiGatewayGroupId: string; readonly name: string; readonly description: string }
+  | { readonly action: 'saveUserGroups'; readonly groups: readonly OperationGroup[] }
+  | { readonly action: 'deleteUserGroups'; readonly ids: readonly number[] };
 
-const inputSchema = z.discriminatedUnion('action', [
-  z.strictObject({
-    action: z.literal('createBusinessProcess'),
-    projectId: ID(),
-    apiGatewayGroupId: str(TEXT),
-    name: str(TEXT),
-    description: str(TEXT),
-  }),
-  z.strictObject({ action: z.literal('saveUserGroups'), groups: z.array(groupSchema).check(z.maxLength(100)) }),
-  z.strictObject({ action: z.literal('deleteUserGroups'), ids: z.array(ID()).check(z.maxLength(1000)) }),
-]);
-export type OperationInput = z.infer<typeof inputSchema>;
+export interface RecordedRequest {
+  readonly product: 'dataworks-public';
+  readonly version: '2020-05-18';
+  readonly action: WriteRequest['action'];
+  readonly method: 'POST';
+  readonly region: string;
+  readonly query: readonly (readonly [string, string])[];
+  readonly body: readonly (readonly [string, string])[];
+}
 
-const param = z.tuple([str(128), str(1_000_000)]);
-const requestSchema = z.strictObject({
-  product: z.literal('dataworks-public'),
-  version: z.literal('2020-05-18'),
-  action: z.enum(['CreateDataServiceGroup', 'DsgUserGroupAddOrUpdate', 'DsgUserGroupDelete']),
-  method: z.literal('POST'),
-  region: str(64),
-  query: z.array(param).check(z.maxLength(50)),
-  body: z.array(param).check(z.maxLength(50)),
-});
-
-export const operationEntrySchema = z.strictObject({
+export interface OperationEntry {
   /** Random, unique across windows: entries are merged by it. */
-  id: str(64),
+  readonly id: string;
   /** The extension-host session that sent the request; another session's 'running' entry was interrupted. */
-  session: str(64),
-  startedAt: z.number(),
-  updatedAt: z.number(),
-  profile: str(TEXT),
-  region: str(64),
-  input: inputSchema,
-  request: requestSchema,
-  status: z.enum(['running', 'succeeded', 'failed', 'unknown']),
-  requestId: z.optional(str(256)),
+  readonly session: string;
+  readonly startedAt: number;
+  readonly updatedAt: number;
+  readonly profile: string;
+  readonly region: string;
+  readonly input: OperationInput;
+  readonly request: RecordedRequest;
+  readonly status: OperationStatus;
+  readonly requestId?: string;
   /** The ID the server gave a created business process. */
-  createdId: z.optional(str(256)),
+  readonly createdId?: string;
   /** The request failed ambiguously and the API layer found the result by a lookup instead of resending. */
-  recovered: z.optional(z.boolean()),
+  readonly recovered?: boolean;
   /** Still running when its window was reloaded or closed. */
-  interrupted: z.optional(z.boolean()),
-  error: z.optional(z.strictObject({ code: str(256), message: str(4000) })),
+  readonly interrupted?: boolean;
+  readonly error?: { readonly code: string; readonly message: string };
   /** What the last Verify found: all / none / some of what the write asked for. */
-  verified: z.optional(z.strictObject({ at: z.number(), found: z.enum(['all', 'none', 'some']) })),
-});
-export type OperationEntry = z.infer<typeof operationEntrySchema>;
+  readonly verified?: { readonly at: number; readonly found: 'all' | 'none' | 'some' };
+}
 
-// The request type is the shared one; the schema only checks what a file holds.
-export type RecordedRequest = OperationEntry['request'];
 export const asRecordedRequest = (r: WriteRequest): RecordedRequest => ({ ...r, query: r.query.map(([n, v]) => [n, v]), body: r.body.map(([n, v]) => [n, v]) });
 
 export const FILE_FORMAT = 'dataworks.recentOperations';
 export const FILE_VERSION = 1;
-
-export const fileSchema = z.object({
-  format: z.literal(FILE_FORMAT),
-  version: z.literal(FILE_VERSION),
-  entries: z.array(z.unknown()),
-});
 
 /** Running < unknown < an outcome: a merge never takes an entry back to an earlier state. */
 function rank(s: OperationStatus): number {

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDataServiceGroupRequest } from '../../../src/shared/requests';
+import * as codec from '../../../src/shared/operationCodec';
 import { asRecordedRequest, type OperationEntry } from '../../../src/services/operations';
 import { MAX_OPERATIONS, nodeStoreFs, OPERATIONS_FILE, OperationStore, type StoreFs } from '../../../src/services/operationStore';
 
@@ -21,7 +22,7 @@ describe('OperationStore (Recent Operations file)', () => {
   let dir: string;
   let logs: string[];
   const store = (session = 'S1', fs: StoreFs = nodeStoreFs, cap?: number): OperationStore =>
-    new OperationStore({ fs, dir, session, log: (m) => logs.push(m), ...(cap ? { cap } : {}), lockWaitMs: 5000 });
+    new OperationStore({ fs, codec: () => Promise.resolve(codec), dir, session, log: (m) => logs.push(m), ...(cap ? { cap } : {}), lockWaitMs: 5000 });
   const file = (): string => join(dir, OPERATIONS_FILE);
   const onDisk = (): { format: string; entries: OperationEntry[] } => JSON.parse(readFileSync(file(), 'utf8')) as { format: string; entries: OperationEntry[] };
 

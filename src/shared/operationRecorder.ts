@@ -1,13 +1,12 @@
 // The one place every write passes: a DataWorksService whose three write methods record themselves in Recent
 // Operations (begun before the request is sent, finished with its outcome) and otherwise behave exactly like the
 // service they wrap. Applied where services are built (ServiceProvider), so forms, commands and whatever comes later
-// are all covered. No vscode.
+// are all covered. In dist/deferred.js, with the API layer it wraps. No vscode.
 import { randomUUID } from 'node:crypto';
 import type { CallOptions, CreateBusinessProcessInput, DataWorksService, UserGroupInput } from '../api/dataWorksService';
-import {
-  createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, dsgUserGroupDeleteRequest, type WriteRequest,
-} from '../shared/requests';
-import { asRecordedRequest, operationEntrySchema, type OperationEntry, type OperationInput } from './operations';
+import type { OperationEntry, OperationInput } from '../services/operations';
+import { parseOperationEntry } from './operationCodec';
+import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, dsgUserGroupDeleteRequest, type WriteRequest } from './requests';
 
 export interface RecorderOptions {
   readonly store: { upsert(...entries: OperationEntry[]): Promise<void> };
@@ -64,14 +63,13 @@ export function recordWrites(inner: DataWorksService, profile: string, o: Record
     const started = now();
     const candidate: OperationEntry = {
       id: (o.newId ?? randomUUID)(), session: o.session, startedAt: started, updatedAt: started,
-      profile, region: inner.region, input, request: asRecordedRequest(request), status: 'running',
+      profile, region: inner.region, input, request: { ...request, query: [...request.query], body: [...request.body] }, status: 'running',
     };
-    const parsed = operationEntrySchema.safeParse(candidate);
-    if (!parsed.success) {
+    const entry = parseOperationEntry(candidate);
+    if (!entry) {
       o.log(`Recent operations: ${request.action} is not recorded (its input does not fit the record)`);
       return send();
     }
-    const entry = parsed.data;
     // Saved before the request leaves: a reload or crash mid-request then shows an unknown outcome, not nothing.
     const save = (e: OperationEntry): Promise<void> =>
       o.store.upsert(e).catch((err: unknown) => o.log(`Recent operations: ${request.action} could not be saved (${err instanceof Error ? err.message : String(err)})`));

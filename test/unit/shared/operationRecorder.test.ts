@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OperationEntry } from '../../../src/services/operations';
-import { failureOutcome, recordWrites } from '../../../src/services/operationRecorder';
+import * as codec from '../../../src/shared/operationCodec';
+import { failureOutcome, recordWrites } from '../../../src/shared/operationRecorder';
 import { nodeStoreFs, OPERATIONS_FILE, OperationStore } from '../../../src/services/operationStore';
 import { verifyOperation } from '../../../src/services/operationVerify';
 import { Redactor } from '../../../src/util/redact';
@@ -29,7 +30,7 @@ describe('recordWrites (Recent Operations decorator)', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'dw-rec-'));
     inner = new FakeDataWorksService('cn-shanghai');
-    store = new OperationStore({ fs: nodeStoreFs, dir, session: 'S1', log: (m) => logs.push(m) });
+    store = new OperationStore({ fs: nodeStoreFs, codec: () => Promise.resolve(codec), dir, session: 'S1', log: (m) => logs.push(m) });
     seen = [];
     // What the file holds each time the inner service is called: the entry must be there before the request leaves.
     const original = inner.createBusinessProcess.bind(inner);
@@ -91,7 +92,7 @@ describe('recordWrites (Recent Operations decorator)', () => {
 
   it('still sends (and answers) when the file cannot be written', async () => {
     const broken = new OperationStore({
-      fs: { ...nodeStoreFs, write: () => Promise.reject(new Error('read-only disk')) }, dir, session: 'S1', log: (m) => logs.push(m),
+      fs: { ...nodeStoreFs, write: () => Promise.reject(new Error('read-only disk')) }, codec: () => Promise.resolve(codec), dir, session: 'S1', log: (m) => logs.push(m),
     });
     const s = recordWrites(inner, 'p', { store: broken, session: 'S1', redact: (t) => t, log: (m) => logs.push(m) });
     assert.equal((await s.saveUserGroups([{ name: 'n', owner: 'o', type: 1, accounts: [] }])).requestId, 'REQ-S');

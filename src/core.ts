@@ -44,6 +44,7 @@ export interface DataWorksTestApi {
   readonly operations: OperationStore;
   readonly operationsTree: vscode.TreeDataProvider<OperationNode>;
   readonly session: string;
+  readonly globalStorage: vscode.Uri;
   /** The extension's own stores, to assert where secrets are and are not. */
   readonly globalState: vscode.Memento;
   readonly secrets: vscode.SecretStorage;
@@ -198,7 +199,7 @@ export function createCore(
     run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
     formContext: () => deps.formContext(),
     testApi: {
-      profiles, model, tree: view.provider, cache, services, operations, operationsTree, session,
+      profiles, model, tree: view.provider, cache, services, operations, operationsTree, session, globalStorage: context.globalStorageUri,
       globalState: context.globalState,
       secrets: context.secrets,
       isRejected: (name) => auth.isRejected(name),

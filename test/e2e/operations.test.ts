@@ -42,6 +42,7 @@ describe('Recent Operations (UI)', function () {
 
   /** Create Business Process from the palette in `workspace`, the first API group, `name`; review, then submit. */
   async function createThroughForm(workspace: string, name: string): Promise<FrameLocator> {
+    if (await wb.page.locator('.monaco-menu').first().isVisible()) await wb.page.keyboard.press('Escape');
     const title = commandTitle('dataworks.createBusinessProcess');
     const input = await wb.openCommandPalette();
     await input.fill(`>${title}`);
@@ -75,7 +76,7 @@ describe('Recent Operations (UI)', function () {
     await r.waitFor({ state: 'visible', timeout: 20_000 });
     await waitFor('the row to succeed', async () => /Succeeded/.test(await r.innerText()));
     assert.match(await r.innerText(), /Create business process: .*Succeeded · .* · Environment · cn-shanghai/s);
-    await wb.contextMenu(r, 'Copy Request ID');
+    await wb.inlineAction(r, 'Copy Request ID');
     const toast = await wb.waitForNotification(/Copied request ID/);
     assert.match(await toast.innerText(), /Copied request ID [0-9A-Za-z-]{8,}/);
     await wb.screenshot('e2e-recent-operations');
@@ -91,11 +92,14 @@ describe('Recent Operations (UI)', function () {
     await r.waitFor({ state: 'visible', timeout: 30_000 });
     await waitFor('the unknown outcome', async () => /Unknown outcome/.test(await r.innerText()), 30_000);
     await emulatorAdmin('DELETE', '/__admin/faults');
-    await wb.contextMenu(r, /^Verify$/);
+    await wb.inlineAction(r, 'Verify');
     await wb.waitForNotification(/not carried out/);
     await waitFor('the row to show the verified outcome', async () => /Failed/.test(await row(p, name).innerText()));
-    // A failed create offers Retry, which reopens the form with the values to review (nothing is sent).
-    await wb.contextMenu(row(p, name), /Retry/);
+    // A failed create offers Retry, which reopens the form with the values to review (nothing is sent). The form
+    // that failed is closed first: an open form keeps what it shows.
+    await wb.runCommand('View: Close All Editors');
+    await wb.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.inlineAction(row(p, name), 'Retry');
     const form = await wb.waitForWebview('#bp-name');
     await waitFor('the form prefilled with the failed values', async () => (await form.locator('#bp-name').inputValue()) === name);
   });

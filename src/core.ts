@@ -114,7 +114,7 @@ export function createCore(
   const services = new ServiceProvider({
     // Every write of every service (forms, commands, what comes later) is recorded here, and only here.
     decorate: () => loadDeferred().then((m) => (service, profileName) => m.recordWrites(service, profileName, {
-      store: operations, session, redact: (t) => redactor.redact(t), log: (m) => log.warn(m),
+      store: operations, session, newId: randomUUID, redact: (t) => redactor.redact(t), log: (m) => log.warn(m),
     })),
     profiles,
     factory: () => loadDeferred().then((m) => m.createDataWorksService),

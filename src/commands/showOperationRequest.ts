@@ -7,7 +7,6 @@ import { operationArg } from './operationArg';
 export const showOperationRequest: CommandFactory = (deps) => async (arg?: unknown) => {
   const entry = operationArg(deps, arg);
   const uri = vscode.Uri.from({ scheme: OPERATION_DOC_SCHEME, path: `/${entry.id}/${entry.request.action}.json` });
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.languages.setTextDocumentLanguage(doc, 'json');
-  await vscode.window.showTextDocument(doc, { preview: true });
+  // A virtual document of our own scheme (read-only); `.json` gives it JSON highlighting.
+  await vscode.window.showTextDocument(uri, { preview: true });
 };

@@ -2,7 +2,6 @@
 // Operations (begun before the request is sent, finished with its outcome) and otherwise behave exactly like the
 // service they wrap. Applied where services are built (ServiceProvider), so forms, commands and whatever comes later
 // are all covered. In dist/deferred.js, with the API layer it wraps. No vscode.
-import { randomUUID } from 'node:crypto';
 import type { CallOptions, CreateBusinessProcessInput, DataWorksService, UserGroupInput } from '../api/dataWorksService';
 import type { OperationEntry, OperationInput } from '../services/operations';
 import { parseOperationEntry } from './operationCodec';
@@ -15,7 +14,8 @@ export interface RecorderOptions {
   readonly redact: (text: string) => string;
   readonly log: (message: string) => void;
   readonly now?: () => number;
-  readonly newId?: () => string;
+  /** A random entry ID (crypto.randomUUID where the host has it; this module is also checked for the webview). */
+  readonly newId: () => string;
 }
 
 /** What the recorder reads of a failure (the API layer's DataWorksError, read by shape: it lives in another chunk). */
@@ -62,7 +62,7 @@ export function recordWrites(inner: DataWorksService, profile: string, o: Record
   ): Promise<R> {
     const started = now();
     const candidate: OperationEntry = {
-      id: (o.newId ?? randomUUID)(), session: o.session, startedAt: started, updatedAt: started,
+      id: o.newId(), session: o.session, startedAt: started, updatedAt: started,
       profile, region: inner.region, input, request: { ...request, query: [...request.query], body: [...request.body] }, status: 'running',
     };
     const entry = parseOperationEntry(candidate);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe('recordWrites (Recent Operations decorator)', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const service = () => recordWrites(inner, 'prod profile', { store, session: 'S1', redact: (t) => redactor.redact(t), log: (m) => logs.push(m) });
+  const service = () => recordWrites(inner, 'prod profile', { store, session: 'S1', newId: randomUUID, redact: (t) => redactor.redact(t), log: (m) => logs.push(m) });
 
   it('records a create as running before sending, then succeeded with the request ID, new ID and exact request', async () => {
     const r = await service().createBusinessProcess({ projectId: 7, apiGatewayGroupId: 'g1', name: 'sales api', description: 'd' });
@@ -94,7 +95,7 @@ describe('recordWrites (Recent Operations decorator)', () => {
     const broken = new OperationStore({
       fs: { ...nodeStoreFs, write: () => Promise.reject(new Error('read-only disk')) }, codec: () => Promise.resolve(codec), dir, session: 'S1', log: (m) => logs.push(m),
     });
-    const s = recordWrites(inner, 'p', { store: broken, session: 'S1', redact: (t) => t, log: (m) => logs.push(m) });
+    const s = recordWrites(inner, 'p', { store: broken, session: 'S1', newId: randomUUID, redact: (t) => t, log: (m) => logs.push(m) });
     assert.equal((await s.saveUserGroups([{ name: 'n', owner: 'o', type: 1, accounts: [] }])).requestId, 'REQ-S');
     assert.ok(logs.some((l) => /could not be saved \(read-only disk\)/.test(l)));
   });

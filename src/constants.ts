@@ -4,6 +4,9 @@
 export const EXTENSION_ID = 'dataworks-tools.dataworks-vscode';
 export const VIEW_CONTAINER_ID = 'dataworks';
 export const EXPLORER_VIEW_ID = 'dataworks.explorer';
+export const OPERATIONS_VIEW_ID = 'dataworks.operations';
+/** The read-only documents of Show Request (Recent Operations). */
+export const OPERATION_DOC_SCHEME = 'dataworks-operation';
 export const OUTPUT_CHANNEL_NAME = 'DataWorks';
 
 export const Commands = {
@@ -30,6 +33,13 @@ export const Commands = {
   copyAsJson: 'dataworks.copyAsJson',
   openInConsole: 'dataworks.openInConsole',
   showLogs: 'dataworks.showLogs',
+  copyRequestId: 'dataworks.copyRequestId',
+  showOperationRequest: 'dataworks.showOperationRequest',
+  openOperationInConsole: 'dataworks.openOperationInConsole',
+  verifyOperation: 'dataworks.verifyOperation',
+  retryOperation: 'dataworks.retryOperation',
+  clearOperations: 'dataworks.clearOperations',
+  refreshOperations: 'dataworks.refreshOperations',
 } as const;
 
 /** The webview panel types of the two forms; package.json activates on `onWebviewPanel:` of each. */
@@ -57,6 +67,9 @@ export const NodeContext = {
   /** An error because the credentials were rejected or are gone: offers Sign In Again too. */
   credentialsError: 'dataworks.credentialsError',
   signIn: 'dataworks.signIn',
+  /** A Recent Operations row: `dataworks.operation.<status>`, plus `+rid` when it has a request ID. */
+  operation: 'dataworks.operation',
+  operationDetail: 'dataworks.operationDetail',
 } as const;
 
 export const Settings = {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ProfileStore } from './auth/profileStore';
 import { DEFAULT_REGION } from './auth/environment';
@@ -16,6 +17,8 @@ import { cacheKeys } from './services/cacheKeys';
 import { ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
 import { inertText } from './util/inertText';
+import { operationRequestDocument } from './services/operations';
+import { nodeStoreFs, OperationStore } from './services/operationStore';
 import { ServiceProvider } from './services/serviceProvider';
 import { isChinese, settings } from './services/settings';
 import { ProfileStatusBar } from './statusBar';
@@ -24,6 +27,7 @@ import { ExplorerModel } from './tree/explorerModel';
 import { ExplorerView } from './tree/explorerView';
 import type { TreeNode } from './tree/node';
 import type { Translate } from './util/translate';
+import { OperationsProvider, type OperationNode } from './tree/operationsView';
 import { Logger } from './util/log';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
@@ -40,6 +44,11 @@ export interface DataWorksTestApi {
   readonly tree: vscode.TreeDataProvider<TreeNode>;
   readonly cache: ReadCache;
   readonly services: ServiceProvider;
+  /** Recent Operations' store (the file in global storage) and this extension host's session. */
+  readonly operations: OperationStore;
+  readonly operationsTree: vscode.TreeDataProvider<OperationNode>;
+  readonly session: string;
+  readonly globalStorage: vscode.Uri;
   /** The extension's own stores, to assert where secrets are and are not. */
   readonly globalState: vscode.Memento;
   readonly secrets: vscode.SecretStorage;
@@ -54,6 +63,9 @@ export interface DataWorksTestApi {
 /** What dist/extension.js hands over to: the tree, every command and the forms' context. */
 export interface Core {
   readonly provider: vscode.TreeDataProvider<TreeNode>;
+  readonly operations: vscode.TreeDataProvider<OperationNode>;
+  /** The text of a Show Request document (scheme OPERATION_DOC_SCHEME). */
+  operationDocument(uri: vscode.Uri): Promise<string>;
   /** Runs a command behind the one error boundary; never rejects. */
   run(id: CommandId, args: readonly unknown[]): Promise<void>;
   /** The forms' view of the active profile; throws a UserFacingError without one. */
@@ -67,7 +79,9 @@ export interface Core {
 // restored form): the services, the explorer, the status bar and the command handlers. No network and no secret
 // reads here: the tree loads when VS Code asks for it, the API layer on its first call (its code earlier, once the
 // view is shown: src/tree/apiPreload.ts).
-export function createCore(context: vscode.ExtensionContext, treeView: vscode.TreeView<TreeNode>): Core {
+export function createCore(
+  context: vscode.ExtensionContext, treeView: vscode.TreeView<TreeNode>, operationsView: vscode.TreeView<OperationNode>,
+): Core {
   const channel = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   const sink = new TeeLogSink(channel);
   const redactor = new Redactor();
@@ -98,7 +112,16 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const version = (context.extension.packageJSON as { version?: unknown }).version;
   // dist/deferred.js (see esbuild.js): read on the first API call, or earlier by the preload once the view is shown.
   const loadDeferred = (): Promise<typeof Deferred> => import('./deferred');
+  // Recent Operations: the file is read when the view or a write first needs it, never here.
+  const session = randomUUID();
+  const operations = new OperationStore({
+    fs: nodeStoreFs, codec: loadDeferred, dir: context.globalStorageUri.fsPath, session, log: (m) => log.warn(m),
+  });
   const services = new ServiceProvider({
+    // Every write of every service (forms, commands, what comes later) is recorded here, and only here.
+    decorate: () => loadDeferred().then((m) => (service, profileName) => m.recordWrites(service, profileName, {
+      store: operations, session, newId: randomUUID, redact: (t) => redactor.redact(t), log: (m) => log.warn(m),
+    })),
     profiles,
     factory: () => loadDeferred().then((m) => m.createDataWorksService),
     settings,
@@ -123,10 +146,12 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const view = new ExplorerView(treeView, model, profiles, log);
   const preload = new ApiPreload({ view: treeView, onDidAnswerRoots: view.provider.onDidAnswerRoots, load: () => loadDeferred().then((m) => m.loadApiCode()), log });
   const statusBar = new ProfileStatusBar(profiles, auth);
+  const operationsTree = new OperationsProvider(operations);
 
   const deps: Deps = {
     context, channel, log, redactor, profiles, services, cache, model, view, auth, groupKinds,
     drafts: {},
+    operations: { store: operations, view: operationsView },
     locale,
     reportError: report,
     formContext: () => createFormContext(deps),
@@ -137,6 +162,8 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
     view,
     preload,
     statusBar,
+    operationsTree,
+    operations,
     model,
     auth,
     profiles,
@@ -169,11 +196,19 @@ export function createCore(context: vscode.ExtensionContext, treeView: vscode.Tr
   const handlers = new Map(Object.entries(COMMAND_TABLE).map(([id, factory]) => [id, factory(deps)]));
   return {
     provider: view.provider,
+    operations: operationsTree,
+    operationDocument: async (uri) => {
+      const id = uri.path.split('/')[1] ?? '';
+      const entry = (await operations.list()).find((e) => e.id === id);
+      if (!entry) return vscode.l10n.t('This operation is no longer in Recent Operations.');
+      const { aliyunCliCommand } = await loadDeferred();
+      return operationRequestDocument(entry, aliyunCliCommand({ ...entry.request, query: entry.request.query.map(([n, v]): [string, string] => [n, v]), body: entry.request.body.map(([n, v]): [string, string] => [n, v]) }));
+    },
     run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
     formContext: () => deps.formContext(),
     reportError: report,
     testApi: {
-      profiles, model, tree: view.provider, cache, services,
+      profiles, model, tree: view.provider, cache, services, operations, operationsTree, session, globalStorage: context.globalStorageUri,
       globalState: context.globalState,
       secrets: context.secrets,
       isRejected: (name) => auth.isRejected(name),

@@ -9,6 +9,11 @@ import { createDataWorksService, defaultLoadTransport } from './api';
 import type * as Forms from './webview/forms';
 
 export { createDataWorksService };
+// Recent Operations: the write recorder (around the API layer's services), the file's parser, the prefill parser
+// and the aliyun CLI command of Show Request.
+export { recordWrites } from './api';
+export { parseOperationEntry, parseOperationsFile, parsePrefill } from './shared/operationCodec';
+export { aliyunCliCommand } from './shared/requests';
 
 /** Reads and compiles the SDK (dist/api.js) ahead of the first call: the module only, no client, no credentials. */
 export const loadApiCode = (): Promise<void> => defaultLoadTransport().then(() => undefined);

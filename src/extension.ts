@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { Commands, EXPLORER_VIEW_ID } from './constants';
+import { Commands, EXPLORER_VIEW_ID, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
 import type { Core, DataWorksTestApi } from './core';
 import type { TreeNode } from './tree/node';
+import type { OperationNode } from './tree/operationsView';
 import { DeferredTreeProvider } from './tree/deferredProvider';
 import { registerFormSerializers } from './webview/serializers';
 
@@ -21,13 +22,22 @@ export interface DataWorksTestHandle {
 // that is used (esbuild.js turns `import('./core')` into a require of that chunk). No network, no secret reads.
 export function activate(context: vscode.ExtensionContext): DataWorksTestHandle | undefined {
   let loading: Promise<Core> | undefined;
-  const core = (): Promise<Core> => (loading ??= import('./core').then((m) => m.createCore(context, treeView)));
+  const core = (): Promise<Core> => (loading ??= import('./core').then((m) => m.createCore(context, treeView, operationsView)));
 
   const provider = new DeferredTreeProvider<TreeNode>(() => core().then((c) => c.provider));
   const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  // Recent Operations, the same deferred way: its store and provider load with dist/core.js.
+  const operations = new DeferredTreeProvider<OperationNode>(() => core().then((c) => c.operations));
+  const operationsView = vscode.window.createTreeView(OPERATIONS_VIEW_ID, { treeDataProvider: operations, showCollapseAll: true });
   context.subscriptions.push(
     provider,
     treeView,
+    operations,
+    operationsView,
+    // Show Request's read-only documents.
+    vscode.workspace.registerTextDocumentContentProvider(OPERATION_DOC_SCHEME, {
+      provideTextDocumentContent: (uri) => core().then((c) => c.operationDocument(uri)),
+    }),
     ...Object.values(Commands).map((id) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => core().then((c) => c.run(id, args), showLoadFailure)),
     ),

@@ -13,6 +13,7 @@ export { DATAWORKS_REGIONS } from '../base/regions';
 export type { DataWorksRegion } from '../base/regions';
 export type { ServiceDeps } from './service';
 export type { Transport, TransportModule, TransportRequest, TransportResponse, SendOptions } from './transport';
+export { failureOutcome, recordWrites } from './operationRecorder';
 export { defaultLoadTransport } from './loader';
 
 /** One service per credentials and region. Nothing is loaded or sent until the first call. */

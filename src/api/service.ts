@@ -12,7 +12,7 @@ import {
   toApiGatewayGroup, toBusinessProcess, toTenantUser, toUserGroup, toWorkspace, toWorkspaceDetails,
 } from './mappers';
 import * as s from './schemas';
-import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, type WireRequest } from '../shared/requests';
+import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, dsgUserGroupDeleteRequest, type WriteRequest } from '../shared/requests';
 import type { ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails } from './types';
 
 export type { ServiceDeps } from './caller';
@@ -246,8 +246,9 @@ export class DataWorksServiceImpl implements DataWorksService {
     if (ids.length === 0) throw invalid(action, 'ids', 'No user group IDs given');
     for (const id of ids) this.requireId(action, id, 'ids');
     const r = await this.caller.run(opts, action, (ctx) => this.caller.call(ctx, {
-      product: 'dataworks', action, method: 'POST', safety: 'idempotent-write',
-      query: { Ids: JSON.stringify(ids) },
+      product: 'dataworks', action, safety: 'idempotent-write',
+      // The same WireRequest Recent Operations records and shows (shared/requests.ts).
+      ...wire(dsgUserGroupDeleteRequest(ids, this.region)),
       dataFalseIsFailure: true,
       parse: (body, id) => {
         this.caller.parse(action, s.dsgWriteBody, body, id);
@@ -315,7 +316,7 @@ export class DataWorksServiceImpl implements DataWorksService {
  * A shared WireRequest as the caller sends it: the same names, values and order (records keep the insertion order
  * of non-numeric keys, and the transport adds them to the query and form body in that order).
  */
-function wire(req: WireRequest): { method: 'POST'; query: Record<string, string>; body?: Record<string, string> } {
+function wire(req: WriteRequest): { method: 'POST'; query: Record<string, string>; body?: Record<string, string> } {
   return {
     method: req.method,
     query: Object.fromEntries(req.query),

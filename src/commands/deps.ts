@@ -3,10 +3,12 @@ import type { ProfileStore } from '../auth/profileStore';
 import type { AuthState } from '../services/authState';
 import type { ReportError } from '../services/errorReporter';
 import type { ReadCache } from '../services/readCache';
+import type { OperationStore } from '../services/operationStore';
 import type { ServiceProvider } from '../services/serviceProvider';
 import type { GroupKindCache } from '../services/userGroupKind';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerView } from '../tree/explorerView';
+import type { OperationNode } from '../tree/operationsView';
 import type { FormContext } from '../webview/forms';
 import type { Locale } from '../base/errors';
 import type { Logger } from '../util/log';
@@ -37,6 +39,8 @@ export interface Deps {
   /** User groups' types and projects as the server's answers settled them (the list does not carry them). */
   readonly groupKinds: GroupKindCache;
   readonly drafts: { addProfile?: AddProfileDraft };
+  /** Recent Operations: every write, kept across restarts. */
+  readonly operations: { readonly store: OperationStore; readonly view: vscode.TreeView<OperationNode> };
   locale(): Locale;
   /** The one way a failure is logged and a rejected key marked (see createErrorReporter). */
   readonly reportError: ReportError;

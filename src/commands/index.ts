@@ -24,6 +24,13 @@ import { showRegions } from './showRegions';
 import { switchProfile } from './switchProfile';
 import { switchRegion } from './switchRegion';
 import { updateCredentials } from './updateCredentials';
+import { copyRequestId } from './copyRequestId';
+import { showOperationRequest } from './showOperationRequest';
+import { openOperationInConsole } from './openOperationInConsole';
+import { verifyOperation } from './verifyOperation';
+import { retryOperation } from './retryOperation';
+import { clearOperations } from './clearOperations';
+import { refreshOperations } from './refreshOperations';
 
 /**
  * The handler of every command: dist/extension.js registers each id of `Commands` and hands the call to dist/core.js,
@@ -53,4 +60,11 @@ export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
   [Commands.copyAsJson]: copyAsJson,
   [Commands.openInConsole]: openInConsole,
   [Commands.showLogs]: showLogs,
+  [Commands.copyRequestId]: copyRequestId,
+  [Commands.showOperationRequest]: showOperationRequest,
+  [Commands.openOperationInConsole]: openOperationInConsole,
+  [Commands.verifyOperation]: verifyOperation,
+  [Commands.retryOperation]: retryOperation,
+  [Commands.clearOperations]: clearOperations,
+  [Commands.refreshOperations]: refreshOperations,
 };

@@ -37,12 +37,23 @@ export function consoleUrl(r: ResourceRef): string | undefined {
     case 'workspace':
       return `${CONSOLE}/workspace/list?regionId=${region}&projectId=${r.data.id}`;
     case 'businessProcess':
-      return `${CONSOLE}/dataservice?regionId=${region}&projectId=${r.data.projectId}&groupId=${encodeURIComponent(r.data.id)}`;
+      return businessProcessConsoleUrl(r.region, r.data.projectId, r.data.id);
     case 'userGroup':
-      return `${CONSOLE}/dsg/usergroup?regionId=${region}&groupId=${r.data.id}`;
+      return userGroupConsoleUrl(r.region, r.data.id);
     case 'account':
       return undefined;
   }
+}
+
+/** A workspace's Data Service Studio page; with `groupId`, that business process. */
+export function businessProcessConsoleUrl(region: string, projectId: number, groupId?: string): string {
+  const group = groupId === undefined ? '' : `&groupId=${encodeURIComponent(groupId)}`;
+  return `${CONSOLE}/dataservice?regionId=${encodeURIComponent(region)}&projectId=${projectId}${group}`;
+}
+
+/** The Data Security Guard user groups page; with `id`, that group. */
+export function userGroupConsoleUrl(region: string, id?: number): string {
+  return `${CONSOLE}/dsg/usergroup?regionId=${encodeURIComponent(region)}${id === undefined ? '' : `&groupId=${id}`}`;
 }
 
 export function consoleHomeUrl(region: string): string {

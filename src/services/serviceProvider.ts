@@ -38,6 +38,8 @@ export interface ServiceProviderOptions {
    * layer only redacts what it throws itself).
    */
   readonly onSecrets?: (values: readonly string[]) => void;
+  /** Wraps every service built for a saved profile (Recent Operations records the writes there); loaded like `factory`. */
+  readonly decorate?: () => Promise<(service: DataWorksService, profileName: string) => DataWorksService>;
   /** The process environment (a seam for tests). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -101,7 +103,9 @@ export class ServiceProvider {
     const result = await this.options.profiles.getCredentials(profileName);
     if (!result.ok) throw new CredentialsUnavailableError(profileName, result.reason);
     const factory = await this.options.factory();
-    return factory(this.config(region, result.credentials, endpoint));
+    const service = factory(this.config(region, result.credentials, endpoint));
+    const decorate = await this.options.decorate?.();
+    return decorate ? decorate(service, profileName) : service;
   }
 
   private config(region: string, credentials: ServiceConfig['credentials'], endpoint: EndpointOverride | undefined): ServiceConfig {

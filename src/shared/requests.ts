@@ -6,17 +6,28 @@ import type { UserGroupTypeValue } from './schemas';
 /** One parameter as sent: name and wire string, in sending order. */
 export type WireParam = [name: string, value: string];
 
-export interface WireRequest {
+/** Every write request the extension sends (Recent Operations records each). */
+export interface WriteRequest {
   /** The `aliyun` CLI product code. */
   readonly product: 'dataworks-public';
   readonly version: '2020-05-18';
-  readonly action: 'CreateDataServiceGroup' | 'DsgUserGroupAddOrUpdate';
+  readonly action: 'CreateDataServiceGroup' | 'DsgUserGroupAddOrUpdate' | 'DsgUserGroupDelete';
   readonly method: 'POST';
   readonly region: string;
   /** Query parameters, in order. */
   readonly query: WireParam[];
   /** Form body parameters (application/x-www-form-urlencoded), in order. */
   readonly body: WireParam[];
+}
+
+/** The two requests a form reviews before sending. */
+export interface WireRequest extends WriteRequest {
+  readonly action: 'CreateDataServiceGroup' | 'DsgUserGroupAddOrUpdate';
+}
+
+/** A delete: confirmed in a dialog, not reviewed in a form. */
+export interface DeleteRequest extends WriteRequest {
+  readonly action: 'DsgUserGroupDelete';
 }
 
 /** What a business process create needs; the form's checked values and the API layer's input both fit. */
@@ -37,7 +48,7 @@ export interface UserGroupWire {
   readonly projectName?: string | undefined;
 }
 
-function request(action: WireRequest['action'], region: string, query: WireParam[], body: WireParam[]): WireRequest {
+function request<A extends WriteRequest['action']>(action: A, region: string, query: WireParam[], body: WireParam[]): WriteRequest & { action: A } {
   return { product: 'dataworks-public', version: '2020-05-18', action, method: 'POST', region, query, body };
 }
 
@@ -76,6 +87,11 @@ export function dsgUserGroupAddOrUpdateRequest(groups: readonly UserGroupWire[],
   return request('DsgUserGroupAddOrUpdate', region, [['UserGroups', JSON.stringify(userGroupsWire(groups))]], []);
 }
 
+/** DsgUserGroupDelete takes the IDs as ONE JSON array string in the query, like UserGroups. */
+export function dsgUserGroupDeleteRequest(ids: readonly number[], region: string): DeleteRequest {
+  return request('DsgUserGroupDelete', region, [['Ids', JSON.stringify([...ids])]], []);
+}
+
 /** Characters that need no quoting in any POSIX shell. */
 const SHELL_SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
@@ -89,14 +105,14 @@ export function shellQuote(value: string): string {
 }
 
 /** Parameters whose value is free text: always quoted, so the command reads the same whatever the user typed. */
-const FREE_TEXT = new Set(['GroupName', 'Description', 'UserGroups']);
+const FREE_TEXT = new Set(['GroupName', 'Description', 'UserGroups', 'Ids']);
 
 /**
  * The `aliyun` CLI command that sends the same request (for POSIX shells). Never contains credentials.
  * The CLI takes any argument starting with `-` for a flag (splitting it at the first `=` or `:`), so a value that
  * starts with `-` is attached as `--Name=value`: the CLI then takes everything after that first `=` as the value.
  */
-export function aliyunCliCommand(req: WireRequest): string {
+export function aliyunCliCommand(req: WriteRequest): string {
   const parts = ['aliyun', req.product, req.action];
   for (const [name, value] of [...req.query, ...req.body]) {
     const quoted = FREE_TEXT.has(name) ? `'${value.replace(/'/g, `'\\''`)}'` : shellQuote(value);

@@ -72,6 +72,8 @@ describe('workspace trust', () => {
     }
   });
 
+  const OPERATION_STORE = 'src/services/operationStore.ts';
+
   it('no source file reads workspace files or folders', () => {
     const files = sourceFiles('src');
     assert.ok(files.length > 30, `${files.length} files`);
@@ -85,7 +87,10 @@ describe('workspace trust', () => {
 
   it('the only files read are the CLI config under the home directory and the extension\'s own', () => {
     const readers = sourceFiles('src').filter((f) => /readFile\s*\(/.test(readFileSync(join(ROOT, f), 'utf8')));
-    assert.deepEqual(readers.sort(), ['src/auth/cliConfig.ts', 'src/commands/importProfiles.ts', EXTENSION_FILES]);
+    assert.deepEqual(readers.sort(), ['src/auth/cliConfig.ts', 'src/commands/importProfiles.ts', EXTENSION_FILES, OPERATION_STORE]);
+    // Recent Operations reads one file (and its lock) in the extension's global storage, never a workspace's.
+    assert.match(readFileSync(join(ROOT, OPERATION_STORE), 'utf8'), /this\.file = join\(o\.dir, OPERATIONS_FILE\);/);
+    assert.match(readFileSync(join(ROOT, 'src/core.ts'), 'utf8'), /dir: context\.globalStorageUri\.fsPath/);
     const reader = readFileSync(join(ROOT, EXTENSION_FILES), 'utf8');
     assert.match(reader, /uri\.path\.startsWith\(root\)/);
     assert.equal(reader.match(/workspace\.fs\.readFile\(/g)?.length, 1);

@@ -66,7 +66,6 @@ describe('inertText', () => {
 const OWN_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'src/commands/deleteUserGroup.ts': {
     'group.id': 'a number',
-    'node.resource.region': 'a region ID the tree node carries (validated region IDs only)',
     'group.accounts.length': 'a number',
   },
   'src/util/progress.ts': { title: 'the parameter of withCancellableProgress, whose callers this scan checks' },

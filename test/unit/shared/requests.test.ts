@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import {
-  aliyunCliCommand, createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, shellQuote,
+  aliyunCliCommand, createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, dsgUserGroupDeleteRequest, shellQuote,
 } from '../../../src/shared/requests';
 
 describe('requests: CreateDataServiceGroup', () => {
@@ -24,6 +24,16 @@ describe('requests: CreateDataServiceGroup', () => {
   it('never carries TenantId or credentials', () => {
     const all = JSON.stringify(req) + aliyunCliCommand(req);
     for (const w of ['TenantId', 'AccessKey', 'Secret', 'Signature']) assert.ok(!all.includes(w), w);
+  });
+});
+
+describe('requests: DsgUserGroupDelete', () => {
+  it('sends Ids as one JSON array string in the query, and the equivalent aliyun command', () => {
+    const req = dsgUserGroupDeleteRequest([12, 345], 'cn-beijing');
+    assert.equal(req.action, 'DsgUserGroupDelete');
+    assert.deepEqual(req.query, [['Ids', '[12,345]']]);
+    assert.deepEqual(req.body, []);
+    assert.equal(aliyunCliCommand(req), `aliyun dataworks-public DsgUserGroupDelete --Ids '[12,345]' --region cn-beijing`);
   });
 });
 

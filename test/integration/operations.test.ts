@@ -15,7 +15,8 @@ import { explorerApi } from './explorerApi';
 import { emulator, emulatorAdmin, waitFor } from './helpers';
 
 const REGION = 'cn-shanghai';
-const PROJECT = 10001;
+// Ops Monitor: no other test of this suite (one emulator for all files) counts its business processes.
+const PROJECT = 10004;
 const unique = (p: string): string => `${p}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 describe('Recent Operations against the emulator', function () {
@@ -77,7 +78,7 @@ describe('Recent Operations against the emulator', function () {
     const shown = JSON.parse(doc.getText()) as { action: string; body: Record<string, string>; aliyunCli: string };
     assert.equal(shown.action, 'CreateDataServiceGroup');
     assert.equal(shown.body['GroupName'], row.entry.input.action === 'createBusinessProcess' ? row.entry.input.name : '');
-    assert.match(shown.aliyunCli, /^aliyun dataworks-public CreateDataServiceGroup --ProjectId 10001 /);
+    assert.match(shown.aliyunCli, /^aliyun dataworks-public CreateDataServiceGroup --ProjectId 10004 /);
   });
 
   it('reopens a failed create in the form with its values for review, sending nothing', async () => {

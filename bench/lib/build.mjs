@@ -115,15 +115,16 @@ export function packageVsix(stage, outFile) {
   // vsce walks every file of the folder before .vscodeignore applies: the node_modules link is not needed any more.
   const link = join(stage, 'node_modules');
   if (existsSync(link)) unlinkSync(link);
-  const manifest = /** @type {{ repository?: unknown }} */ (JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')));
+  const manifest = /** @type {{ repository?: unknown, vsce?: { dependencies?: boolean } }} */ (JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')));
   const t0 = Date.now();
   run('vsce package', process.execPath, [
     require.resolve('@vscode/vsce/vsce'),
     'package',
-    '--no-dependencies',
-    '--allow-missing-repository',
-    '--skip-license',
-    ...(manifest.repository ? [] : ['--baseContentUrl', 'https://invalid.example/', '--baseImagesUrl', 'https://invalid.example/']),
+    // The current tree packages with no flags, as a release does (test/vscode/harness.mjs); the flags are only for
+    // snapshots of older commits, from before the LICENSE, the repository and "vsce": {"dependencies": false}.
+    ...(manifest.vsce?.dependencies === false ? [] : ['--no-dependencies']),
+    ...(manifest.repository ? [] : ['--allow-missing-repository', '--baseContentUrl', 'https://invalid.example/', '--baseImagesUrl', 'https://invalid.example/']),
+    ...(existsSync(join(stage, 'LICENSE')) ? [] : ['--skip-license']),
     '--out',
     outFile,
   ], { cwd: stage });

@@ -6,7 +6,9 @@
 //   - starts code-server on http://127.0.0.1:8080 (or --port N), the emulator endpoint in the user settings
 //     and the demo key pair offered as the Environment profile (ALIBABA_CLOUD_* variables);
 //   - keeps running until Ctrl+C.
-// `npm run demo -- --screenshots <dir>` instead drives Chromium through the main screens, writes PNGs and exits.
+// `npm run demo -- --screenshots <dir>` instead writes the README's screenshots (test/e2e/screenshots.ts: the explorer
+// and both forms, in a light and a dark theme, against a freshly seeded emulator) and exits; the README's are in
+// media/readme (`npm run screenshots`).
 // Other options: --emulator-port N (default: any free port), --seed demo|empty|large, --reset (fresh emulator state)
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,72 +29,65 @@ const { values } = parseArgs({
   },
 });
 
+/** @typedef {typeof import('../test/e2e/screenshots.js')} ScreenshotsModule */
+/** @typedef {typeof import('../test/e2e/driver.js')} DriverModule */
+
 /**
+ * Takes the README's screenshots (test/e2e/screenshots.ts) once per colour theme, each pass in a fresh browser
+ * against the emulator's seed state, so that every run draws the same pictures.
  * @param {import('../test/vscode/harness.mjs').Tools} tools
+ * @param {import('../test/vscode/harness.mjs').RunDir} run
  * @param {NodeJS.ProcessEnv} env
  * @param {Awaited<ReturnType<typeof h.startCodeServer>>} server
+ * @param {{ url: string }} emu
+ * @param {Record<string, string>} settings
  * @param {string} outDir
  */
-async function screenshots(tools, env, server, outDir) {
+async function screenshots(tools, env, run, server, emu, settings, outDir) {
   mkdirSync(outDir, { recursive: true });
-  const run = { profiles: join(outDir, '.profiles') };
-  mkdirSync(run.profiles, { recursive: true });
-  const context = await h.launchBrowser(tools, run, env, { name: 'demo' });
-  const page = context.pages()[0] ?? (await context.newPage());
-  // Tree rows show a spinning icon while they load; wait (up to 10 s) until none is left.
-  const settle = async () => {
-    await page
-      .waitForFunction(() => !document.querySelector('.part.sidebar .codicon-modifier-spin'), undefined, { timeout: 10_000 })
-      .catch(() => log('the tree is still loading; taking the screenshot anyway'));
-    await page.waitForTimeout(300);
-  };
-  /** @param {string} name */
-  const shot = async (name) => {
-    const file = join(outDir, name);
-    await page.screenshot({ path: file });
-    log(`wrote ${file}`);
-  };
-  await page.goto(server.workbenchUrl());
-  await h.waitForWorkbench(page);
-
-  // 1. The workbench with the DataWorks view open.
-  const activity = page.locator('.part.activitybar .action-item a[aria-label^="DataWorks"]').first();
-  const hasView = await activity.waitFor({ state: 'visible', timeout: 20_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (hasView) {
-    await activity.click();
-    await page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 20_000 }).catch(() => {
-      log('the DataWorks view shows no tree items (no profile yet?)');
+  const { tsImport } = await import('tsx/esm/api');
+  process.chdir(ROOT); // the driver reads package.json from the working directory
+  const shots = /** @type {ScreenshotsModule} */ (await tsImport(join(ROOT, 'test', 'e2e', 'screenshots.ts'), import.meta.url));
+  const driver = /** @type {DriverModule} */ (await tsImport(join(ROOT, 'test', 'e2e', 'driver.ts'), import.meta.url));
+  /** @param {'GET' | 'POST'} method @param {string} path @param {unknown} [body] */
+  const admin = async (method, path, body) => {
+    const res = await fetch(`${emu.url.replace(/\/$/, '')}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  } else {
-    log('no "DataWorks" entry in the activity bar (package.json contributes no view container yet)');
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status}`);
+    return /** @type {unknown} */ (await res.json());
+  };
+  const seedState = await admin('GET', '/__admin/state');
+  for (const [theme, colorTheme] of Object.entries(shots.SCREENSHOT_THEMES)) {
+    const t0 = Date.now();
+    await admin('POST', '/__admin/state', seedState);
+    // What the extension keeps across windows (Recent Operations, drafts) would show the previous pass' work.
+    for (const dir of ['globalStorage', 'workspaceStorage']) rmSync(join(run.userData, 'User', dir), { recursive: true, force: true });
+    // The workbench reads the user settings when it loads: each pass opens its own page after writing them.
+    h.writeUserSettings(run, { ...settings, 'workbench.colorTheme': colorTheme });
+    const context = await h.launchBrowser(tools, run, env, { name: `shots-${theme}`, viewport: { width: 1280, height: 800 } });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const wb = new driver.Workbench(context, page);
+    try {
+      await page.goto(server.workbenchUrl());
+      await wb.ready();
+      await shots.takeReadmeScreenshots(wb, async (screen) => {
+        const file = join(outDir, shots.screenshotFile(screen, /** @type {import('../test/e2e/screenshots.js').ScreenshotTheme} */ (theme)));
+        await page.screenshot({ path: file });
+        log(`wrote ${file}`);
+      });
+    } catch (err) {
+      const file = join(outDir, `failed-${theme}.png`);
+      await page.screenshot({ path: file }).catch(() => {});
+      throw new Error(`the ${theme} pass failed (the page as it was: ${file}; logs: ${run.logs}): ${h.errorText(err)}`);
+    } finally {
+      await context.close();
+    }
+    log(`${theme} theme: ${secs(t0)}`);
   }
-  await page.mouse.move(800, 500); // no hover tooltip on the activity bar
-  await settle();
-  await shot('01-workbench-dataworks-view.png');
-
-  // 2. The tree with its first collapsed items expanded.
-  for (let i = 0; i < 4; i++) {
-    const collapsed = page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-expanded="false"]').first();
-    if (!(await collapsed.count())) break;
-    await collapsed.locator('.monaco-tl-twistie').click();
-    await settle();
-  }
-  await page.mouse.move(800, 500);
-  await shot('02-tree-expanded.png');
-
-  // 3. The command palette listing the DataWorks commands.
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>DataWorks');
-  await page.waitForTimeout(800);
-  await shot('03-command-palette.png');
-  await page.keyboard.press('Escape');
-  await context.close();
-  rmSync(run.profiles, { recursive: true, force: true });
+  h.writeUserSettings(run, settings);
 }
 
 async function main() {
@@ -105,6 +100,8 @@ async function main() {
   mkdirSync(demoDir, { recursive: true });
   const statePath = join(demoDir, 'emulator-state.json');
   if (values.reset) rmSync(statePath, { force: true });
+  // Screenshots start from the seed alone, never from what an earlier demo left in the state file.
+  const shotsDir = values.screenshots === undefined ? undefined : resolve(values.screenshots);
 
   // code-server's profile is fresh on every start (the emulator state is what persists).
   const runBase = join(demoDir, 'run');
@@ -113,7 +110,7 @@ async function main() {
 
   h.buildExtension();
   const vsix = h.packageVsix(join(run.out, 'dataworks.vsix'));
-  const emu = await h.startEmulator({ port: Number(values['emulator-port']), seed: values.seed, statePath });
+  const emu = await h.startEmulator({ port: Number(values['emulator-port']), seed: values.seed, ...(shotsDir ? {} : { statePath }) });
   const wiring = h.emulatorWiring(emu);
   h.writeUserSettings(run, wiring.settings);
   const env = h.isolatedEnv(run, wiring.env);
@@ -122,8 +119,10 @@ async function main() {
   const server = await h.startCodeServer(tools, run, { port, env, graceSeconds: 3600 });
   log(`ready in ${secs(t0)}`);
 
-  if (values.screenshots) {
-    await screenshots(tools, env, server, resolve(values.screenshots));
+  if (shotsDir) {
+    if (!emu) throw new Error('screenshots need the DataWorks emulator (test/emulator)');
+    await screenshots(tools, env, run, server, emu, wiring.settings, shotsDir);
+    log(`screenshots done in ${secs(t0)}`);
     await h.cleanup();
     process.exit(0);
   }

@@ -11,6 +11,8 @@ import type { RunningEmulator } from '../emulator';
 import { call, makeClient } from '../emulator/helpers';
 import type { Workbench } from './driver';
 import { commandTitle, emulatorAdmin, openWorkbench } from './driver';
+import * as steps from './formSteps';
+import { chips, clearRestoredDraft, pickAccount, waitUntil } from './formSteps';
 
 // --- emulator ---------------------------------------------------------------------------------------------------
 
@@ -72,21 +74,6 @@ const unique = (prefix: string): string => `${prefix}_${suffix}_${++counter}`;
 
 // --- waiting ------------------------------------------------------------------------------------------------------
 
-async function waitUntil<T>(what: string, probe: () => Promise<T | undefined | false>, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v;
-    } catch (e) {
-      last = e instanceof Error ? e.message : 'a non-Error exception';
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (${last})` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** The rows of a review parameter table as [name, value] pairs. */
 async function reviewParams(form: FrameLocator, prefix: 'bp' | 'ug'): Promise<[string, string][]> {
   const rows = form.locator(`#${prefix}-review-params tbody tr`);
@@ -95,10 +82,6 @@ async function reviewParams(form: FrameLocator, prefix: 'bp' | 'ug'): Promise<[s
     out.push([(await rows.nth(i).locator('th').innerText()).trim(), await rows.nth(i).locator('td code').innerText()]);
   }
   return out;
-}
-
-async function visible(l: Locator): Promise<boolean> {
-  return l.isVisible();
 }
 
 // --- the workbench ------------------------------------------------------------------------------------------------
@@ -161,22 +144,14 @@ describe('forms (UI)', function () {
     await emulatorAdmin('DELETE', '/__admin/faults');
   });
 
-  /**
-   * Right-click a tree row and run a context menu entry. Now and then the first click on a freshly opened menu is
-   * not taken (the menu stays open): it is clicked once more then. A second run of these entries only reveals the
-   * panel the first one opened, so this cannot open two forms.
-   */
-  async function treeMenu(row: Locator, action: RegExp): Promise<void> {
-    await row.waitFor({ state: 'visible', timeout: 20_000 });
-    await wb.waitForTreeIdle();
-    await wb.contextMenu(row, action);
-    const menu = wb.page.locator('.monaco-menu');
-    const closed = () => menu.first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
-    if (!(await closed())) {
-      await wb.page.locator('.monaco-menu .action-item', { hasText: action }).first().click();
-      assert.ok(await closed(), `the context menu entry ${String(action)} did not run`);
-    }
-  }
+  const treeMenu = (row: Locator, action: RegExp): Promise<void> => steps.treeMenu(wb, row, action);
+  const expandWorkspace = (label: RegExp): Promise<void> => steps.expandWorkspace(wb, label);
+  const paletteThenPick = (command: string, placeholder: RegExp, row: string): Promise<void> => steps.paletteThenPick(wb, command, placeholder, row);
+  /** "Create Business Process…" from the palette, the workspace chosen in its quick pick with the keyboard. */
+  const createFromPalette = (workspace: string): Promise<void> => paletteThenPick('dataworks.createBusinessProcess', /workspace/i, workspace);
+  const bpForm = (): Promise<FrameLocator> => steps.bpForm(wb);
+  const ugForm = (): Promise<FrameLocator> => steps.ugForm(wb);
+  const pickApiGroup = (form: FrameLocator, name: string): Promise<void> => steps.pickApiGroup(wb, form, name);
 
   async function closeAllEditors(): Promise<void> {
     if (await wb.page.locator('.monaco-menu').first().isVisible()) await wb.page.keyboard.press('Escape');
@@ -191,35 +166,6 @@ describe('forms (UI)', function () {
 
   async function tabsTitled(title: string): Promise<number> {
     return (await wb.editorTabs()).filter((t) => t === title).length;
-  }
-
-  async function expandWorkspace(label: RegExp): Promise<void> {
-    await wb.expand(/^Workspaces/);
-    await wb.waitForTreeIdle();
-    await wb.expand(label);
-    await wb.waitForTreeIdle();
-  }
-
-  /**
-   * Runs a command from the palette whose quick pick then asks for a resource, and picks `row` with the keyboard.
-   * Not wb.runCommand: it waits for the palette to close, and here the same widget turns into the command's pick.
-   */
-  async function paletteThenPick(command: string, placeholder: RegExp, row: string): Promise<void> {
-    const title = commandTitle(command);
-    const input = await wb.openCommandPalette();
-    await input.fill(`>${title}`);
-    await wb.quickInputRow(title).first().click();
-    await waitUntil(`the pick of ${title}`, async () => placeholder.test((await input.getAttribute('placeholder')) ?? ''));
-    await wb.quickInputRow(row).first().waitFor({ state: 'visible', timeout: 20_000 });
-    await input.pressSequentially(row);
-    await waitUntil(`${row} as the only row`, async () => (await wb.quickInputRows()).length === 1);
-    await input.press('Enter');
-    await wb.quickInput.waitFor({ state: 'hidden', timeout: 10_000 });
-  }
-
-  /** "Create Business Process…" from the palette, the workspace chosen in its quick pick with the keyboard. */
-  async function createFromPalette(workspace: string): Promise<void> {
-    await paletteThenPick('dataworks.createBusinessProcess', /workspace/i, workspace);
   }
 
   /** Shows another editor in front of the panel; its page is thrown away (no retainContextWhenHidden). */
@@ -244,53 +190,10 @@ describe('forms (UI)', function () {
     return group;
   }
 
-  /** Waits for the Create Business Process form and for its workspace list. */
-  async function bpForm(): Promise<FrameLocator> {
-    const form = await wb.waitForWebview('#bp-workspace');
-    await waitUntil('the workspace list', async () =>
-      (await form.locator('#bp-workspace').getAttribute('aria-busy')) === 'false' && (await form.locator('#bp-workspace option').count()) > 1);
-    return form;
-  }
-
-  /** Starts over when the form came up with a restored draft of an earlier test. */
-  async function clearRestoredDraft(form: FrameLocator, prefix: 'bp' | 'ug'): Promise<void> {
-    const clear = form.locator(`#${prefix}-clear`);
-    if (await visible(clear)) {
-      await clear.click();
-      await form.locator(`#${prefix}-draft-note`).waitFor({ state: 'hidden' });
-    }
-  }
-
   async function apiGroupId(name: string): Promise<string> {
     const g = (await emulatorState()).regions[REGION]?.apiGatewayGroups.find((x) => x.groupName === name);
     assert.ok(g, `the demo seed has the API group ${name}`);
     return g.groupId;
-  }
-
-  /** Picks an API Gateway group from the on-demand list with the keyboard (type-ahead on the focused select). */
-  async function pickApiGroup(form: FrameLocator, name: string): Promise<void> {
-    const list = form.locator('#bp-apigw-list');
-    await list.focus();
-    await form.locator('#bp-apigw-list option', { hasText: name }).waitFor({ state: 'attached' });
-    await wb.page.keyboard.type(name);
-  }
-
-  async function ugForm(): Promise<FrameLocator> {
-    return wb.waitForWebview('#ug-name-0');
-  }
-
-  /** Checks an account in the picker of row 0 by typing into its search box and pressing Enter on the one match. */
-  async function pickAccount(form: FrameLocator, search: string, value: string): Promise<void> {
-    const box = form.locator('#ug-accounts-0');
-    await box.fill(search);
-    await form.locator(`#ug-accounts-0-options input[value="${value}"]`).waitFor({ state: 'visible' });
-    await box.press('Enter');
-    await waitUntil(`${value} to be checked`, () => form.locator(`#ug-accounts-0-options input[value="${value}"]`).isChecked());
-    await box.fill('');
-  }
-
-  async function chips(form: FrameLocator): Promise<string[]> {
-    return (await form.locator('#ug-accounts-0-selected li > span').allInnerTexts()).map((t) => t.trim());
   }
 
   // --- Create Business Process ----------------------------------------------------------------------------------

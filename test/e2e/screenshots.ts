@@ -1,6 +1,7 @@
 // The README's screenshots, taken by `npm run demo -- --screenshots <dir>` (scripts/demo.mjs) in one workbench per
 // theme against a freshly seeded emulator: the explorer, then both forms while editing, in review and after saving.
 // The steps are the forms' UI tests' own (formSteps.ts), so a changed selector breaks both the same way.
+import type { FrameLocator } from 'playwright-core';
 import type { Workbench } from './driver';
 import { commandTitle } from './driver';
 import { bpForm, clearRestoredDraft, expandWorkspace, pickAccount, pickApiGroup, treeMenu, ugForm, waitUntil } from './formSteps';
@@ -15,6 +16,25 @@ export async function takeReadmeScreenshots(wb: Workbench, shot: (screen: Screen
   const still = async (): Promise<void> => {
     await page.mouse.move(2, 450); // the empty middle of the activity bar
     await page.waitForTimeout(400);
+  };
+
+  /**
+   * The filled form as it is, then its review step, then what saving shows once the tree lists `created`.
+   * `result` appears when the answer has arrived.
+   */
+  const editReviewResult = async (form: FrameLocator, prefix: 'bp' | 'ug', screen: 'business-process' | 'user-group', result: string, created: RegExp): Promise<void> => {
+    await still();
+    await shot(`${screen}-edit`);
+    await form.locator(`#${prefix}-review`).click();
+    await form.locator(`#${prefix}-cli`).waitFor({ state: 'visible' });
+    await still();
+    await shot(`${screen}-review`);
+    await form.locator(`#${prefix}-submit`).click();
+    await form.locator(result).waitFor({ state: 'visible', timeout: 20_000 });
+    await wb.treeItem(created).waitFor({ state: 'visible', timeout: 20_000 });
+    await wb.waitForTreeIdle();
+    await still();
+    await shot(`${screen}-result`);
   };
 
   // The explorer: workspaces, one workspace's business processes, the user groups.
@@ -34,18 +54,7 @@ export async function takeReadmeScreenshots(wb: Workbench, shot: (screen: Screen
   await bp.locator('#bp-name').fill('daily_sales_reports');
   await bp.locator('#bp-description').fill('APIs behind the daily sales dashboard');
   await bp.locator('#bp-name').focus();
-  await still();
-  await shot('business-process-edit');
-  await bp.locator('#bp-review').click();
-  await bp.locator('#bp-cli').waitFor({ state: 'visible' });
-  await still();
-  await shot('business-process-review');
-  await bp.locator('#bp-submit').click();
-  await bp.locator('#bp-result-id').waitFor({ state: 'visible', timeout: 20_000 });
-  await wb.treeItem(/^daily_sales_reports/).waitFor({ state: 'visible', timeout: 20_000 });
-  await wb.waitForTreeIdle();
-  await still();
-  await shot('business-process-result');
+  await editReviewResult(bp, 'bp', 'business-process', '#bp-result-id', /^daily_sales_reports/);
 
   // Add User Groups: two groups (users; RAM roles) in one request.
   await wb.runCommand(commandTitle('dataworks.addUserGroup'));
@@ -68,16 +77,5 @@ export async function takeReadmeScreenshots(wb: Workbench, shot: (screen: Screen
   // The end of the first group (its chosen accounts) and the start of the second one.
   await ug.locator('#ug-row-1').evaluate((row) => row.scrollIntoView({ block: 'start' }));
   await ug.locator('#ug-row-1').evaluate(() => window.scrollBy(0, -260));
-  await still();
-  await shot('user-group-edit');
-  await ug.locator('#ug-review').click();
-  await ug.locator('#ug-cli').waitFor({ state: 'visible' });
-  await still();
-  await shot('user-group-review');
-  await ug.locator('#ug-submit').click();
-  await ug.locator('#ug-result-id-1').waitFor({ state: 'visible', timeout: 20_000 });
-  await wb.treeItem(/^data_stewards/).waitFor({ state: 'visible', timeout: 20_000 });
-  await wb.waitForTreeIdle();
-  await still();
-  await shot('user-group-result');
+  await editReviewResult(ug, 'ug', 'user-group', '#ug-result-id-1', /^data_stewards/);
 }

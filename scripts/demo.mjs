@@ -34,10 +34,11 @@ const { values } = parseArgs({
 
 /**
  * Takes the README's screenshots (test/e2e/screenshots.ts) once per colour theme, each pass in a fresh browser
- * against the emulator's seed state, so that every run draws the same pictures.
+ * against the emulator's seed state and without what the extension stored in the previous pass, so that every run
+ * draws the same pictures (all but the request IDs, which the emulator makes up per request).
  * @param {import('../test/vscode/harness.mjs').Tools} tools
- * @param {import('../test/vscode/harness.mjs').RunDir} run
  * @param {NodeJS.ProcessEnv} env
+ * @param {import('../test/vscode/harness.mjs').RunDir} run
  * @param {Awaited<ReturnType<typeof h.startCodeServer>>} server
  * @param {{ url: string }} emu
  * @param {Record<string, string>} settings

@@ -1,4 +1,5 @@
 // Data Service APIs under their business processes, in a real VS Code against the emulator (demo seed).
+// The file name sorts after extension.test.ts on purpose: that file checks what happens before the first activation.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DataWorksTestApi, TreeNode } from './explorerApi';

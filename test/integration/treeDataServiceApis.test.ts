@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DataWorksTestApi, TreeNode } from './explorerApi';
 import { children, emulatorCounts, explorerApi, find, labels } from './explorerApi';
-import { emulator, emulatorAdmin } from './helpers';
+import { emulator, emulatorAdmin, openDataWorksView } from './helpers';
 import type { EmulatorData } from '../emulator';
 
 describe('Data Service APIs in the explorer', function () {
@@ -56,6 +56,19 @@ describe('Data Service APIs in the explorer', function () {
     // Copy Path on a node without a path leaves the clipboard alone.
     await vscode.commands.executeCommand('dataworks.copyPath', reports);
     assert.match(await vscode.env.clipboard.readText(), /"published": true/);
+  });
+
+  it('reveals a business process (after a create) without loading its workspace\'s APIs', async () => {
+    await openDataWorksView();
+    const finance = find(await children(api, find(await children(api, (await children(api))[0]), 'Workspaces')), 'Finance DW');
+    const ledger = find(await children(api, finance), 'finance_ledger');
+    const group = ledger.resource;
+    assert.ok(group?.kind === 'businessProcess');
+    api.model.refresh(ledger);
+    const before = await emulatorCounts();
+    await api.formContext().revealInTree({ kind: 'businessProcess', region: 'cn-shanghai', projectId: 10002, groupId: group.data.id });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await emulatorCounts()).ListDataServiceApis ?? 0, before.ListDataServiceApis ?? 0);
   });
 
   it('says so under a business process without APIs', async () => {

@@ -31,6 +31,7 @@ export const Commands = {
   copyId: 'dataworks.copyId',
   copyName: 'dataworks.copyName',
   copyAsJson: 'dataworks.copyAsJson',
+  copyPath: 'dataworks.copyPath',
   openInConsole: 'dataworks.openInConsole',
   showLogs: 'dataworks.showLogs',
   copyRequestId: 'dataworks.copyRequestId',
@@ -59,6 +60,8 @@ export const NodeContext = {
   userGroupsFolder: 'dataworks.userGroupsFolder',
   workspace: 'dataworks.workspace',
   businessProcess: 'dataworks.businessProcess',
+  /** A Data Service API under its business process (read-only). */
+  dataServiceApi: 'dataworks.dataServiceApi',
   userGroup: 'dataworks.userGroup',
   account: 'dataworks.account',
   loadMore: 'dataworks.loadMore',

@@ -1,5 +1,5 @@
 import type {
-  ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, UserGroupType, Workspace, WorkspaceDetails,
+  ApiGatewayGroup, BusinessProcess, DataServiceApi, Page, TenantUser, UserGroup, UserGroupType, Workspace, WorkspaceDetails,
 } from './types';
 
 /** Options every call takes. */
@@ -21,6 +21,10 @@ export interface ListBusinessProcessesRequest extends PageRequest {
   readonly projectId: number;
   /** Substring match on the name (GroupNameKeyword). */
   readonly nameKeyword?: string;
+}
+
+export interface ListDataServiceApisRequest extends PageRequest {
+  readonly projectId: number;
 }
 
 export interface ListUserGroupsRequest extends PageRequest {
@@ -88,6 +92,11 @@ export interface DataWorksService {
 
   listBusinessProcesses(req: ListBusinessProcessesRequest, opts?: CallOptions): Promise<Page<BusinessProcess>>;
   getBusinessProcess(projectId: number, groupId: string, opts?: CallOptions): Promise<BusinessProcess>;
+  /**
+   * One page of the workspace's Data Service APIs, every business process together: ListDataServiceApis has no
+   * business-process filter, each item carries its `groupId`.
+   */
+  listDataServiceApis(req: ListDataServiceApisRequest, opts?: CallOptions): Promise<Page<DataServiceApi>>;
   /** Never retried blindly: after an ambiguous failure the layer looks the name up and reports the verdict. */
   createBusinessProcess(input: CreateBusinessProcessInput, opts?: CallOptions): Promise<CreateBusinessProcessResult>;
 

@@ -3,10 +3,10 @@
 import type * as z from 'zod/mini';
 import type {
   describeApiGroupsBody, dsgUserGroupQueryListBody, getProjectBody, listProjectsBody,
-  DataServiceGroupWire,
+  DataServiceApiWire, DataServiceGroupWire,
 } from './schemas';
 import type {
-  ApiGatewayGroup, BusinessProcess, TenantUser, UserGroup, UserGroupType, Workspace, WorkspaceDetails, WorkspaceStatus,
+  ApiGatewayGroup, BusinessProcess, DataServiceApi, TenantUser, UserGroup, UserGroupType, Workspace, WorkspaceDetails, WorkspaceStatus,
 } from './types';
 
 const STATUS_BY_NUMBER: readonly WorkspaceStatus[] = [
@@ -66,6 +66,25 @@ export function toBusinessProcess(g: DataServiceGroupWire, projectId: number): B
     creatorId: str(g.CreatorId),
     createdTime: str(g.CreatedTime),
     modifiedTime: str(g.ModifiedTime),
+  };
+}
+
+/** `projectId` fills in when the item leaves ProjectId out, as toBusinessProcess does. */
+export function toDataServiceApi(a: DataServiceApiWire, projectId: number): DataServiceApi {
+  const id = str(a.ApiId);
+  const path = str(a.ApiPath);
+  return {
+    id,
+    name: str(a.ApiName) || path || id,
+    path,
+    groupId: a.GroupId,
+    projectId: a.ProjectId ?? projectId,
+    published: a.Status === 1 || a.Status === '1',
+    ...(typeof a.ApiMode === 'number' ? { mode: a.ApiMode } : {}),
+    description: str(a.Description),
+    creatorId: str(a.CreatorId),
+    createdTime: str(a.CreatedTime),
+    modifiedTime: str(a.ModifiedTime),
   };
 }
 

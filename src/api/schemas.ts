@@ -73,6 +73,31 @@ export const getDataServiceGroupBody = z.object({ RequestId: optStr, Group: data
 
 export const createDataServiceGroupBody = z.object({ RequestId: optStr, GroupId: z.string().check(z.minLength(1)) });
 
+/**
+ * ListDataServiceApis (Go SDK ListDataServiceApisResponseBody): every field is optional in the model. Only what the
+ * tree cannot do without is required (ApiId, GroupId); ApiName and ApiPath fall back in mappers.ts. The mode's
+ * details (WizardDetails, ScriptDetails, RegistrationDetails) are not read and so stripped.
+ */
+const dataServiceApi = z.object({
+  ApiId: idLike,
+  ApiName: optStr,
+  ApiPath: optStr,
+  GroupId: z.string(),
+  ProjectId: optNum,
+  Status: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  ApiMode: optNum,
+  Description: optStr,
+  CreatorId: z.optional(z.nullable(idLike)),
+  CreatedTime: optStr,
+  ModifiedTime: optStr,
+});
+export type DataServiceApiWire = z.infer<typeof dataServiceApi>;
+
+export const listDataServiceApisBody = z.object({
+  RequestId: optStr,
+  Data: z.object({ ...page, Apis: optArr(dataServiceApi) }),
+});
+
 const userGroup = z.object({
   Id: z.number(),
   Name: z.string(),

@@ -4,16 +4,16 @@
 import type { ApiLogger, ServiceConfig } from './config';
 import type {
   CallOptions, CreateBusinessProcessInput, CreateBusinessProcessResult, DataWorksService, ListApiGatewayGroupsRequest,
-  ListBusinessProcessesRequest, ListUserGroupsRequest, PageRequest, UserGroupInput, WriteResult,
+  ListBusinessProcessesRequest, ListDataServiceApisRequest, ListUserGroupsRequest, PageRequest, UserGroupInput, WriteResult,
 } from './dataWorksService';
 import { AmbiguousCreate, type CallContext, Caller, describe, type ServiceDeps } from './caller';
 import { DataWorksError, type CreateVerdict } from './errors';
 import {
-  toApiGatewayGroup, toBusinessProcess, toTenantUser, toUserGroup, toWorkspace, toWorkspaceDetails,
+  toApiGatewayGroup, toBusinessProcess, toDataServiceApi, toTenantUser, toUserGroup, toWorkspace, toWorkspaceDetails,
 } from './mappers';
 import * as s from './schemas';
 import { createDataServiceGroupRequest, dsgUserGroupAddOrUpdateRequest, dsgUserGroupDeleteRequest, type WriteRequest } from '../shared/requests';
-import type { ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails } from './types';
+import type { ApiGatewayGroup, BusinessProcess, DataServiceApi, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails } from './types';
 
 export type { ServiceDeps } from './caller';
 
@@ -90,6 +90,23 @@ export class DataWorksServiceImpl implements DataWorksService {
       product: 'dataworks', action, method: 'POST', safety: 'read',
       body: { GroupId: groupId, ProjectId: String(projectId) },
       parse: (body, id) => toBusinessProcess(this.caller.parse(action, s.getDataServiceGroupBody, body, id).Group, projectId),
+    }));
+    return r.value;
+  }
+
+  async listDataServiceApis(req: ListDataServiceApisRequest, opts?: CallOptions): Promise<Page<DataServiceApi>> {
+    const action = 'ListDataServiceApis';
+    this.requireId(action, req.projectId, 'projectId');
+    // The request model allows 1 to 100 per page (its response model says 50; the request's limit is the one enforced).
+    const p = this.paging(action, req, 100);
+    const r = await this.caller.run(opts, action, (ctx) => this.caller.call(ctx, {
+      product: 'dataworks', action, method: 'POST', safety: 'read',
+      // A form body, in the SDK's order (ListDataServiceApisWithOptions: ReqBodyType formData).
+      body: { PageNumber: String(p.pageNumber), PageSize: String(p.pageSize), ProjectId: String(req.projectId) },
+      parse: (raw, id) => {
+        const b = this.caller.parse(action, s.listDataServiceApisBody, raw, id).Data;
+        return page(b, (b.Apis ?? []).map((a) => toDataServiceApi(a, req.projectId)));
+      },
     }));
     return r.value;
   }

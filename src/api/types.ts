@@ -50,6 +50,27 @@ export interface BusinessProcess {
   readonly modifiedTime: string;
 }
 
+/**
+ * A DataService Studio API in development (ListDataServiceApis item). The list has no business-process filter, so
+ * `groupId` is how the tree puts it under its business process.
+ */
+export interface DataServiceApi {
+  /** ApiId, an int64 in the SDK: kept as text so that no digit is lost in a copy or a URL. */
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+  readonly groupId: string;
+  readonly projectId: number;
+  /** Status 1. Anything else (0, or no status) reads as not published. */
+  readonly published: boolean;
+  /** 0 wizard, 1 script, 2 registration; undefined when the service did not say. */
+  readonly mode?: number;
+  readonly description: string;
+  readonly creatorId: string;
+  readonly createdTime: string;
+  readonly modifiedTime: string;
+}
+
 /** 1 Alibaba Cloud account, 2 RAM role, 3 MaxCompute role. */
 export type UserGroupType = 1 | 2 | 3;
 

@@ -6,6 +6,7 @@ import { clearFilter } from './clearFilter';
 import { copyAsJson } from './copyAsJson';
 import { copyId } from './copyId';
 import { copyName } from './copyName';
+import { copyPath } from './copyPath';
 import { createBusinessProcess } from './createBusinessProcess';
 import { deleteUserGroup } from './deleteUserGroup';
 import type { CommandFactory } from './deps';
@@ -58,6 +59,7 @@ export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
   [Commands.copyId]: copyId,
   [Commands.copyName]: copyName,
   [Commands.copyAsJson]: copyAsJson,
+  [Commands.copyPath]: copyPath,
   [Commands.openInConsole]: openInConsole,
   [Commands.showLogs]: showLogs,
   [Commands.copyRequestId]: copyRequestId,

@@ -6,6 +6,7 @@ export function resourceId(r: ResourceRef): string {
   switch (r.kind) {
     case 'workspace': return String(r.data.id);
     case 'businessProcess': return r.data.id;
+    case 'dataServiceApi': return r.data.id;
     case 'userGroup': return String(r.data.id);
     case 'account': return r.data.account;
   }
@@ -15,9 +16,15 @@ export function resourceName(r: ResourceRef): string {
   switch (r.kind) {
     case 'workspace': return r.data.identifier;
     case 'businessProcess': return r.data.name;
+    case 'dataServiceApi': return r.data.name;
     case 'userGroup': return r.data.name;
     case 'account': return r.data.account;
   }
+}
+
+/** What Copy Path copies: only a Data Service API has one. */
+export function resourcePath(r: ResourceRef): string | undefined {
+  return r.kind === 'dataServiceApi' && r.data.path !== '' ? r.data.path : undefined;
 }
 
 /** The domain object with its region; domain types carry no credentials, so the whole object is safe to copy. */
@@ -38,6 +45,8 @@ export function consoleUrl(r: ResourceRef): string | undefined {
       return `${CONSOLE}/workspace/list?regionId=${region}&projectId=${r.data.id}`;
     case 'businessProcess':
       return businessProcessConsoleUrl(r.region, r.data.projectId, r.data.id);
+    case 'dataServiceApi':
+      return dataServiceApiConsoleUrl(r.region, r.data);
     case 'userGroup':
       return userGroupConsoleUrl(r.region, r.data.id);
     case 'account':
@@ -49,6 +58,15 @@ export function consoleUrl(r: ResourceRef): string | undefined {
 export function businessProcessConsoleUrl(region: string, projectId: number, groupId?: string): string {
   const group = groupId === undefined ? '' : `&groupId=${encodeURIComponent(groupId)}`;
   return `${CONSOLE}/dataservice?regionId=${encodeURIComponent(region)}&projectId=${projectId}${group}`;
+}
+
+/**
+ * An API's page in Data Service Studio. Every part from the server is encoded (an ID is text from outside like any
+ * other), and a project ID that is not a positive integer gives the region's workspace list instead.
+ */
+export function dataServiceApiConsoleUrl(region: string, api: { readonly projectId: number; readonly groupId: string; readonly id: string }): string {
+  if (!Number.isSafeInteger(api.projectId) || api.projectId <= 0) return consoleHomeUrl(region);
+  return `${businessProcessConsoleUrl(region, api.projectId, api.groupId)}&apiId=${encodeURIComponent(api.id)}`;
 }
 
 /** The Data Security Guard user groups page; with `id`, that group. */

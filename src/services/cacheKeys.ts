@@ -16,6 +16,8 @@ export const cacheKeys = {
   /** Every filter's user group list of the region. */
   userGroupLists: (profile: string, region: string): string => key(profile, region, 'userGroups'),
   businessProcesses: (profile: string, region: string, projectId: number): string => key(profile, region, 'businessProcesses', projectId),
+  /** The workspace's Data Service APIs (one list for all its business processes: the API has no group filter). */
+  dataServiceApis: (profile: string, region: string, projectId: number): string => key(profile, region, 'dataServiceApis', projectId),
   tenantUsers: (profile: string, region: string): string => key(profile, region, 'tenantUsers'),
   /** One page of a list. */
   page: (list: string, pageNumber: number): string => list + key(pageNumber),

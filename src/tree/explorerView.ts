@@ -41,7 +41,10 @@ export class ExplorerView implements vscode.Disposable {
   }
 
   async reveal(node: TreeNode): Promise<void> {
-    await this.treeView.reveal(node, { select: true, focus: false, expand: true });
+    // A user group opens to its accounts (already loaded). A business process would load its workspace's Data Service
+    // APIs, a call the user did not ask for (a just-created one has none): it is selected, not expanded.
+    const expand = node.resource?.kind !== 'businessProcess';
+    await this.treeView.reveal(node, { select: true, focus: false, expand });
   }
 
   dispose(): void {

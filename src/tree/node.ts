@@ -1,4 +1,4 @@
-import type { BusinessProcess, DataWorksService, UserGroup, Workspace } from '../api';
+import type { BusinessProcess, DataServiceApi, DataWorksService, UserGroup, Workspace } from '../api';
 import type { ReadCache } from '../services/readCache';
 import type { Translate } from '../util/translate';
 
@@ -23,6 +23,7 @@ export interface NodeView {
 export type ResourceRef =
   | { readonly kind: 'workspace'; readonly region: string; readonly data: Workspace }
   | { readonly kind: 'businessProcess'; readonly region: string; readonly data: BusinessProcess }
+  | { readonly kind: 'dataServiceApi'; readonly region: string; readonly data: DataServiceApi }
   | { readonly kind: 'userGroup'; readonly region: string; readonly data: UserGroup }
   | { readonly kind: 'account'; readonly region: string; readonly data: { readonly account: string; readonly groupId: number } };
 

@@ -45,6 +45,34 @@ export interface BusinessProcessRecord {
   modifiedAt: string;
 }
 
+/** A DataService Studio API in development (ListDataServiceApis item). */
+export interface DataServiceApiRecord {
+  apiId: number;
+  apiName: string;
+  apiPath: string;
+  /** 0 wizard, 1 script, 2 registration. */
+  apiMode: 0 | 1 | 2;
+  /** The business process (DataService Studio group) it belongs to. */
+  groupId: string;
+  projectId: number;
+  folderId: number;
+  description: string;
+  /** 0 not published, 1 published. */
+  status: 0 | 1;
+  /** 0 GET, 1 POST, 2 PUT, 3 DELETE. */
+  requestMethod: 0 | 1 | 2 | 3;
+  /** 0 JSON, 1 XML. */
+  responseContentType: 0 | 1;
+  protocols: number[];
+  timeoutMs: number;
+  /** 0 the workspace, 1 the owner only. */
+  visibleRange: 0 | 1;
+  creatorId: string;
+  operatorId: string;
+  createdAt: string;
+  modifiedAt: string;
+}
+
 export interface ApiGatewayGroupRecord {
   groupId: string;
   groupName: string;
@@ -65,6 +93,8 @@ export interface RegionData {
   workspaces: WorkspaceRecord[];
   businessProcesses: BusinessProcessRecord[];
   apiGatewayGroups: ApiGatewayGroupRecord[];
+  /** Optional so that state files written before it existed still load. */
+  dataServiceApis?: DataServiceApiRecord[];
 }
 
 export interface TenantUserRecord {
@@ -107,4 +137,4 @@ export interface EmulatorData {
   nextUserGroupId: number;
 }
 
-export const emptyRegion = (): RegionData => ({ workspaces: [], businessProcesses: [], apiGatewayGroups: [] });
+export const emptyRegion = (): RegionData => ({ workspaces: [], businessProcesses: [], apiGatewayGroups: [], dataServiceApis: [] });

@@ -2,7 +2,7 @@
 // IDs and the UI looks the same on every start.
 import { createHash } from 'node:crypto';
 import type {
-  ApiGatewayGroupRecord, BusinessProcessRecord, EmulatorData, RegionData, SeedName, TenantUserRecord,
+  ApiGatewayGroupRecord, BusinessProcessRecord, DataServiceApiRecord, EmulatorData, RegionData, SeedName, TenantUserRecord,
   UserGroupRecord, UserGroupType, WorkspaceRecord,
 } from './model';
 import { emptyRegion } from './model';
@@ -102,6 +102,45 @@ function businessProcess(region: string, projectId: number, name: string, descri
   };
 }
 
+/** A Data Service API of `group`: GET over HTTPS, JSON, visible to the workspace, unless `extra` says otherwise. */
+function dataServiceApi(apiId: number, group: BusinessProcessRecord | undefined, name: string, path: string, status: 0 | 1, minutes: number, extra: Partial<DataServiceApiRecord> = {}): DataServiceApiRecord {
+  return {
+    apiId,
+    apiName: name,
+    apiPath: path,
+    apiMode: 0,
+    groupId: group?.groupId ?? '',
+    projectId: group?.projectId ?? 0,
+    folderId: 0,
+    description: '',
+    status,
+    requestMethod: 0,
+    responseContentType: 0,
+    protocols: [1],
+    timeoutMs: 10_000,
+    visibleRange: 0,
+    creatorId: group?.creatorId || OWNER_UID,
+    operatorId: group?.creatorId || OWNER_UID,
+    createdAt: at(minutes),
+    modifiedAt: at(minutes + 20),
+    ...extra,
+  };
+}
+
+/** Several APIs per demo business process, some published; ids in creation order. */
+function demoApis(groups: readonly BusinessProcessRecord[]): DataServiceApiRecord[] {
+  const [reports, realtime, ledger] = groups;
+  return [
+    dataServiceApi(30001, reports, 'daily_sales_summary', '/sales/daily/summary', 1, 400, { description: 'Sales totals per day and store' }),
+    dataServiceApi(30002, reports, 'top_products', '/sales/daily/top-products', 1, 405, { apiMode: 1, requestMethod: 1 }),
+    dataServiceApi(30003, reports, 'store_ranking_draft', '/sales/daily/store-ranking', 0, 410, { description: 'Not reviewed yet' }),
+    dataServiceApi(30004, realtime, 'orders_last_hour', '/sales/realtime/orders', 1, 415, { timeoutMs: 3_000 }),
+    dataServiceApi(30005, realtime, 'order_stream_probe', '/sales/realtime/probe', 0, 420, { apiMode: 2, requestMethod: 1, protocols: [0, 1] }),
+    dataServiceApi(30006, ledger, 'ledger_balance', '/finance/ledger/balance', 1, 425, { visibleRange: 1 }),
+    dataServiceApi(30007, ledger, 'ledger_entries', '/finance/ledger/entries', 0, 430, { apiMode: 1 }),
+  ];
+}
+
 function userGroup(id: number, name: string, owner: string, type: UserGroupType, accounts: string[], projectName: string, minutes: number): UserGroupRecord {
   return { id, name, owner, type, accounts, projectName, createdAt: at(minutes), modifiedAt: at(minutes + 15) };
 }
@@ -137,6 +176,12 @@ function demo(): EmulatorData {
   const gw = apiGroups();
   const sh = gw['cn-shanghai'] ?? [];
   const hz = gw['cn-hangzhou'] ?? [];
+  const shanghaiProcesses = [
+    businessProcess('cn-shanghai', 10001, 'sales_reports', 'Daily sales report APIs', sh[0]?.groupId ?? '', 300),
+    businessProcess('cn-shanghai', 10001, 'sales_realtime', 'Real-time order metrics', sh[0]?.groupId ?? '', 310, ramUid(1)),
+    businessProcess('cn-shanghai', 10002, 'finance_ledger', 'General ledger queries', sh[1]?.groupId ?? '', 320, ''),
+  ];
+  const shipments = businessProcess('cn-hangzhou', 20001, 'shipment_tracking', 'Shipment tracking APIs', hz[0]?.groupId ?? '', 330);
   const shanghai: RegionData = {
     workspaces: [
       workspace(10001, 'sales_dw', 'Sales DW', 'Sales data warehouse', 100, { isDefault: 1, maxComputeProject: 'sales_dw', tags: [{ Key: 'team', Value: 'sales' }] }),
@@ -144,20 +189,18 @@ function demo(): EmulatorData {
       workspace(10003, 'marketing_lab', 'Marketing Lab', 'Campaign experiments (being set up)', 120, { status: 2, mode: 2 }),
       workspace(10004, 'ops_monitor', 'Ops Monitor', 'Operational dashboards', 130, { mode: 2 }),
     ],
-    businessProcesses: [
-      businessProcess('cn-shanghai', 10001, 'sales_reports', 'Daily sales report APIs', sh[0]?.groupId ?? '', 300),
-      businessProcess('cn-shanghai', 10001, 'sales_realtime', 'Real-time order metrics', sh[0]?.groupId ?? '', 310, ramUid(1)),
-      businessProcess('cn-shanghai', 10002, 'finance_ledger', 'General ledger queries', sh[1]?.groupId ?? '', 320, ''),
-    ],
+    businessProcesses: shanghaiProcesses,
     apiGatewayGroups: sh,
+    dataServiceApis: demoApis(shanghaiProcesses),
   };
   const hangzhou: RegionData = {
     workspaces: [
       workspace(20001, 'hz_logistics', 'Logistics (Hangzhou)', 'Warehouse and shipping data', 140),
       workspace(20002, 'hz_risk_ml', 'Risk ML', 'Risk model features', 150, { tags: [{ Key: 'env', Value: 'prod' }] }),
     ],
-    businessProcesses: [businessProcess('cn-hangzhou', 20001, 'shipment_tracking', 'Shipment tracking APIs', hz[0]?.groupId ?? '', 330)],
+    businessProcesses: [shipments],
     apiGatewayGroups: hz,
+    dataServiceApis: [dataServiceApi(40001, shipments, 'shipment_status', '/logistics/shipments/status', 1, 440)],
   };
   const groups = demoUserGroups();
   return {
@@ -196,6 +239,8 @@ export const LARGE_WORKSPACES = 1000;
 export const LARGE_USER_GROUPS = 10_000;
 export const LARGE_BUSINESS_PROCESSES = 250;
 export const LARGE_EXTRA_API_GROUPS = 120;
+/** In workspace 100001, all in its first bulk business process: more than two pages of 100. */
+export const LARGE_DATA_SERVICE_APIS = 230;
 
 /** Built with plain loops and no hashing per item so that it stays well under a second. */
 function large(): EmulatorData {
@@ -233,6 +278,13 @@ function large(): EmulatorData {
       modifiedAt: at(3000 + i),
     });
   }
+  const bulkGroup = sh.businessProcesses.find((g) => g.projectId === 100_001);
+  const apis = sh.dataServiceApis ?? [];
+  for (let i = 0; i < LARGE_DATA_SERVICE_APIS; i++) {
+    const n = String(i + 1).padStart(3, '0');
+    apis.push(dataServiceApi(500_001 + i, bulkGroup, `bulk_api_${n}`, `/bulk/api_${n}`, i % 2 === 0 ? 1 : 0, 4000 + i));
+  }
+  sh.dataServiceApis = apis;
   for (let i = 0; i < LARGE_EXTRA_API_GROUPS; i++) {
     const g = apiGroup('cn-shanghai', `bulk_api_${String(i + 1).padStart(3, '0')}`, 'Generated API group', 5000 + i);
     g.groupId = (0x10000000 + i).toString(16).padStart(32, '0');

@@ -1,7 +1,7 @@
 // DataWorks 2020-05-18 workspace and DataService Studio business-process actions.
 import { randomBytes } from 'node:crypto';
 import { ApiError, invalidParameter } from '../errors';
-import type { BusinessProcessRecord, Tag, WorkspaceRecord } from '../model';
+import type { BusinessProcessRecord, DataServiceApiRecord, Tag, WorkspaceRecord } from '../model';
 import type { ActionContext, ActionResult } from './common';
 import { contains, dataServiceTime, optionalInt, page, projectTime, requireInt, requireString } from './common';
 
@@ -189,4 +189,77 @@ export function createDataServiceGroup(ctx: ActionContext): ActionResult {
   };
   ctx.store.mutate(() => ctx.store.regionForWrite(ctx.region).businessProcesses.push(record));
   return { GroupId: record.groupId };
+}
+
+/**
+ * The details object of the API's mode, the only one of the three the model says is returned. Their contents are
+ * not in our data model: a plausible connection and no parameters (see the README's assumptions).
+ */
+function apiModeDetails(a: DataServiceApiRecord): ActionResult {
+  const table = a.apiName.replace(/[^A-Za-z0-9_]/g, '_');
+  const connection = { ConnectionId: 1000 + (a.projectId % 1000), TableName: table };
+  switch (a.apiMode) {
+    case 0:
+      return { WizardDetails: { IsPagedResponse: false, WizardConnection: connection, WizardRequestParameters: [], WizardResponseParameters: [] } };
+    case 1:
+      return { ScriptDetails: { IsPagedResponse: true, Script: `SELECT * FROM ${table}`, ScriptConnection: connection, ScriptRequestParameters: [], ScriptResponseParameters: [] } };
+    case 2:
+      return {
+        RegistrationDetails: {
+          FailedResultSample: '{"ok":false}', RegistrationErrorCodes: [], RegistrationRequestParameters: [], ServiceContentType: 0,
+          ServiceHost: 'http://backend.example.internal', ServicePath: a.apiPath, ServiceRequestBodyDescription: '', SuccessfulResultSample: '{"ok":true}',
+        },
+      };
+  }
+}
+
+function dataServiceApiWire(a: DataServiceApiRecord, tenantId: number): ActionResult {
+  return {
+    ApiId: a.apiId,
+    ApiMode: a.apiMode,
+    ApiName: a.apiName,
+    ApiPath: a.apiPath,
+    CreatedTime: dataServiceTime(a.createdAt),
+    CreatorId: a.creatorId,
+    Description: a.description,
+    FolderId: a.folderId,
+    GroupId: a.groupId,
+    ModifiedTime: dataServiceTime(a.modifiedAt),
+    OperatorId: a.operatorId,
+    ProjectId: a.projectId,
+    Protocols: [...a.protocols],
+    RequestMethod: a.requestMethod,
+    ResponseContentType: a.responseContentType,
+    Status: a.status,
+    TenantId: tenantId,
+    Timeout: a.timeoutMs,
+    VisibleRange: a.visibleRange,
+    ...apiModeDetails(a),
+  };
+}
+
+/**
+ * ListDataServiceApis: the workspace's APIs in development, every business process together (there is no group
+ * filter; each item names its GroupId). Keywords are substring matches, CreatorId an exact one.
+ */
+export function listDataServiceApis(ctx: ActionContext): ActionResult {
+  const p = ctx.params;
+  const projectId = requireInt(p, 'ProjectId');
+  const pageNumber = optionalInt(p, 'PageNumber', 1, 1_000_000, 1);
+  const pageSize = optionalInt(p, 'PageSize', 1, 100, 10);
+  const nameKeyword = p.get('ApiNameKeyword') ?? '';
+  const pathKeyword = p.get('ApiPathKeyword') ?? '';
+  const creatorId = p.get('CreatorId') ?? '';
+  findWorkspace(ctx, projectId);
+  // Oldest first by ID (our assumption: the order is not documented); stable, so paging neither skips nor repeats.
+  const all = (ctx.store.region(ctx.region).dataServiceApis ?? [])
+    .filter((a) => a.projectId === projectId && contains(a.apiName, nameKeyword) && contains(a.apiPath, pathKeyword))
+    .filter((a) => !creatorId || a.creatorId === creatorId)
+    .sort((a, b) => a.apiId - b.apiId);
+  const tenantId = ctx.store.current.tenantId;
+  return {
+    Success: true,
+    HttpStatusCode: 200,
+    Data: { PageNumber: pageNumber, PageSize: pageSize, TotalCount: all.length, Apis: page(all, pageNumber, pageSize).map((a) => dataServiceApiWire(a, tenantId)) },
+  };
 }

@@ -1,7 +1,9 @@
 // The action table: which product version serves which action, where its parameters travel and which gates apply.
 import type { ActionSpec } from './common';
 import { describeApiGroups } from './cloudapi';
-import { createDataServiceGroup, getDataServiceGroup, getProject, listDataServiceGroups, listProjects } from './dataworks';
+import {
+  createDataServiceGroup, getDataServiceGroup, getProject, listDataServiceApis, listDataServiceGroups, listProjects,
+} from './dataworks';
 import { addOrUpdate, deleteGroups, getOdpsRoleGroups, queryList, queryUserList } from './dsg';
 
 export const DATAWORKS_VERSION = '2020-05-18';
@@ -16,6 +18,7 @@ export const ACTIONS: Readonly<Record<string, Readonly<Record<string, ActionSpec
     ListDataServiceGroups: { product: 'dataworks', placement: 'body', handler: listDataServiceGroups },
     GetDataServiceGroup: { product: 'dataworks', placement: 'body', handler: getDataServiceGroup },
     CreateDataServiceGroup: { product: 'dataworks', placement: 'body', handler: createDataServiceGroup, minEdition: 'Enterprise' },
+    ListDataServiceApis: { product: 'dataworks', placement: 'body', handler: listDataServiceApis },
     DsgUserGroupQueryList: { ...dsg, handler: queryList },
     DsgUserGroupQueryUserList: { ...dsg, handler: queryUserList },
     DsgUserGroupGetOdpsRoleGroups: { ...dsg, handler: getOdpsRoleGroups },

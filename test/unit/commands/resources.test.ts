@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import type { ResourceRef } from '../../../src/tree/node';
-import { consoleHomeUrl, consoleUrl, resourceId, resourceJson, resourceName } from '../../../src/commands/resources';
-import { businessProcess, userGroup, workspace } from '../fakes/fakeDataWorksService';
+import { consoleHomeUrl, consoleUrl, resourceId, resourceJson, resourceName, resourcePath } from '../../../src/commands/resources';
+import type { DataServiceApi } from '../../../src/api';
+import { businessProcess, dataServiceApi, userGroup, workspace } from '../fakes/fakeDataWorksService';
 
 describe('resource helpers', () => {
   const ws: ResourceRef = { kind: 'workspace', region: 'cn-shanghai', data: workspace(7, 'sales_dw') };
@@ -28,5 +29,28 @@ describe('resource helpers', () => {
     }
     assert.equal(consoleUrl(acc), undefined);
     assert.equal(consoleHomeUrl('cn-hangzhou'), 'https://dataworks.console.aliyun.com/workspace/list?regionId=cn-hangzhou');
+  });
+});
+
+describe('resource helpers: Data Service APIs', () => {
+  const api = (over: Partial<DataServiceApi> = {}): ResourceRef => ({
+    kind: 'dataServiceApi', region: 'cn-shanghai', data: { ...dataServiceApi(businessProcess(7, 1), 3), ...over },
+  });
+
+  it('gives the ID, name and path; only an API has a path', () => {
+    const r = api();
+    assert.deepEqual([resourceId(r), resourceName(r), resourcePath(r)], ['7003', 'api_3', '/ds_7_1/api_3']);
+    assert.equal(resourcePath(api({ path: '' })), undefined);
+    assert.equal(resourcePath({ kind: 'businessProcess', region: 'cn-shanghai', data: businessProcess(7, 1) }), undefined);
+  });
+
+  it('opens the API in Data Service Studio, with every part from the server encoded', () => {
+    const url = new URL(consoleUrl(api({ id: '9&x=1#frag', groupId: 'ds_1/../evil?' })) ?? '');
+    assert.equal(url.origin, 'https://dataworks.console.aliyun.com');
+    assert.equal(url.pathname, '/dataservice');
+    assert.equal(url.hash, '');
+    assert.deepEqual([...url.searchParams], [['regionId', 'cn-shanghai'], ['projectId', '7'], ['groupId', 'ds_1/../evil?'], ['apiId', '9&x=1#frag']]);
+    // A project ID that cannot be trusted falls back to the region's workspace list.
+    assert.equal(consoleUrl(api({ projectId: Number.NaN })), consoleHomeUrl('cn-shanghai'));
   });
 });

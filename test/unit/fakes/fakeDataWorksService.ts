@@ -1,9 +1,9 @@
 import type {
   CallOptions, CreateBusinessProcessInput, CreateBusinessProcessResult, DataWorksService, ListApiGatewayGroupsRequest,
-  ListBusinessProcessesRequest, ListUserGroupsRequest, PageRequest, UserGroupInput, WriteResult,
+  ListBusinessProcessesRequest, ListDataServiceApisRequest, ListUserGroupsRequest, PageRequest, UserGroupInput, WriteResult,
 } from '../../../src/api/dataWorksService';
 import type {
-  ApiGatewayGroup, BusinessProcess, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails,
+  ApiGatewayGroup, BusinessProcess, DataServiceApi, Page, TenantUser, UserGroup, Workspace, WorkspaceDetails,
 } from '../../../src/api/types';
 import type { DataWorksErrorLike, ExplainedParts, Locale } from '../../../src/base/errors';
 
@@ -44,6 +44,13 @@ export function businessProcess(projectId: number, n: number): BusinessProcess {
   };
 }
 
+export function dataServiceApi(group: BusinessProcess, n: number, published = n % 2 === 1): DataServiceApi {
+  return {
+    id: String(group.projectId * 1000 + n), name: `api_${n}`, path: `/${group.id}/api_${n}`, groupId: group.id,
+    projectId: group.projectId, published, description: '', creatorId: 'c', createdTime: '', modifiedTime: '',
+  };
+}
+
 function page<T>(all: readonly T[], req: PageRequest): Page<T> {
   const start = (req.pageNumber - 1) * req.pageSize;
   return { items: all.slice(start, start + req.pageSize), pageNumber: req.pageNumber, pageSize: req.pageSize, totalCount: all.length };
@@ -55,6 +62,8 @@ export class FakeDataWorksService implements DataWorksService {
   workspaces: Workspace[] = [];
   userGroups: UserGroup[] = [];
   businessProcesses = new Map<number, BusinessProcess[]>();
+  /** projectId → the workspace's Data Service APIs, every business process together (as the real list). */
+  dataServiceApis = new Map<number, DataServiceApi[]>();
   /** method name → error to throw on the next call(s) while set. */
   readonly fail = new Map<string, Error>();
   /** When set, calls wait for it before answering (to test request coalescing and locks). */
@@ -90,6 +99,11 @@ export class FakeDataWorksService implements DataWorksService {
     const b = this.businessProcesses.get(projectId)?.find((x) => x.id === groupId);
     if (!b) throw new FakeApiError('Invalid.Group', 'no such group');
     return b;
+  }
+
+  async listDataServiceApis(req: ListDataServiceApisRequest): Promise<Page<DataServiceApi>> {
+    await this.enter('listDataServiceApis', req);
+    return page(this.dataServiceApis.get(req.projectId) ?? [], req);
   }
 
   async createBusinessProcess(input: CreateBusinessProcessInput): Promise<CreateBusinessProcessResult> {

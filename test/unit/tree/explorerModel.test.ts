@@ -4,9 +4,13 @@ import { ReadCache } from '../../../src/services/readCache';
 import { ExplorerModel } from '../../../src/tree/explorerModel';
 import { RegionNode, UserGroupsFolderNode, WorkspacesFolderNode } from '../../../src/tree/folderNodes';
 import type { TreeNode } from '../../../src/tree/node';
-import { UserGroupNode, WorkspaceNode } from '../../../src/tree/resourceNodes';
+import { BusinessProcessNode, DataServiceApiNode, UserGroupNode, WorkspaceNode } from '../../../src/tree/resourceNodes';
+import type { BusinessProcess, DataServiceApi } from '../../../src/api';
+import { NodeContext } from '../../../src/constants';
 import { ErrorNode, LoadMoreNode, PlaceholderNode, SignInNode } from '../../../src/tree/statusNodes';
-import { businessProcess, FakeApiError, FakeDataWorksService, userGroup, workspace } from '../fakes/fakeDataWorksService';
+import {
+  businessProcess, dataServiceApi, FakeApiError, FakeDataWorksService, userGroup, workspace,
+} from '../fakes/fakeDataWorksService';
 import { MemoryMemento, MemorySecretStorage } from '../fakes/memoryStorage';
 
 const t = (m: string, ...args: (string | number | boolean)[]): string => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
@@ -324,5 +328,90 @@ describe('ExplorerModel refresh targets', () => {
     await kids(r.workspaces);
     assert.equal(s.count('listUserGroups'), 2);
     assert.equal(s.count('listWorkspaces'), 1);
+  });
+});
+
+describe('ExplorerModel: Data Service APIs under business processes', () => {
+  /** Workspace 7 with business processes 1 and 2 (and 3, without APIs); `apis` lists the workspace's APIs in order. */
+  async function workspaceWith(apis: (s: FakeDataWorksService, bps: readonly BusinessProcess[]) => DataServiceApi[]) {
+    const env = setup();
+    const s = env.service('cn-shanghai');
+    const bps = [businessProcess(7, 1), businessProcess(7, 2), businessProcess(7, 3)];
+    s.workspaces = [workspace(7, 'sales_dw')];
+    s.businessProcesses.set(7, bps);
+    s.dataServiceApis.set(7, apis(s, bps));
+    const r = await region(env.model);
+    const [ws] = await kids(r.workspaces);
+    assert.ok(ws instanceof WorkspaceNode);
+    const nodes = await kids(ws);
+    const [b1, b2, b3] = nodes;
+    assert.ok(b1 instanceof BusinessProcessNode && b2 instanceof BusinessProcessNode && b3 instanceof BusinessProcessNode);
+    return { ...env, s, ws, b1, b2, b3 };
+  }
+
+  it('loads nothing on a workspace expansion; one call serves every business process of the workspace', async () => {
+    const { s, b1, b2, b3 } = await workspaceWith((_s, [bp1, bp2]) => [
+      dataServiceApi(bp1 as BusinessProcess, 1, true), dataServiceApi(bp2 as BusinessProcess, 2, false), dataServiceApi(bp1 as BusinessProcess, 3, false),
+    ]);
+    assert.equal(s.count('listDataServiceApis'), 0);
+    assert.equal(b1.view().collapsible, 'collapsed');
+    const apis = await kids(b1);
+    assert.deepEqual(s.calls.at(-1), { method: 'listDataServiceApis', args: { projectId: 7, pageNumber: 1, pageSize: 100 } });
+    assert.deepEqual(apis.map((n) => [n.view().label, n.view().description, n.view().contextValue]), [
+      ['api_1', '/ds_7_1/api_1 · Published', NodeContext.dataServiceApi],
+      ['api_3', '/ds_7_1/api_3 · Not published', NodeContext.dataServiceApi],
+    ]);
+    const [published, draft] = apis;
+    assert.ok(published instanceof DataServiceApiNode && draft instanceof DataServiceApiNode);
+    assert.equal(published.view().collapsible, 'none');
+    assert.notDeepEqual(published.view().icon, draft.view().icon);
+    assert.match(draft.view().tooltip ?? '', /Status: Not published/);
+    assert.deepEqual(published.resource, { kind: 'dataServiceApi', region: 'cn-shanghai', data: published.api });
+    assert.deepEqual((await kids(b2)).map((n) => n.view().label), ['api_2']);
+    const none = await kids(b3);
+    assert.ok(none[0] instanceof PlaceholderNode);
+    assert.equal(none[0].view().label, 'No Data Service APIs');
+    assert.equal(s.count('listDataServiceApis'), 1);
+  });
+
+  it('pages through the workspace list: a business process whose APIs are on page 2 offers Load more', async () => {
+    const { s, b1, b2 } = await workspaceWith((_s, [bp1, bp2]) => [
+      ...Array.from({ length: 100 }, (_, i) => dataServiceApi(bp2 as BusinessProcess, i + 1)),
+      dataServiceApi(bp1 as BusinessProcess, 101, true),
+    ]);
+    const first = await kids(b1);
+    assert.equal(first.length, 1);
+    assert.ok(first[0] instanceof LoadMoreNode);
+    assert.equal(first[0].view().description, '100 of 101');
+    await b1.loadMore();
+    assert.deepEqual((await kids(b1)).map((n) => n.view().label), ['api_101']);
+    assert.equal(s.count('listDataServiceApis'), 2);
+    // The sibling reads the same cached first page, and loads its own second page from the cache too.
+    assert.equal((await kids(b2)).length, 101);
+    await b2.loadMore();
+    assert.equal(s.count('listDataServiceApis'), 2);
+  });
+
+  it('shows a failed load as an error node under the business process and retries it', async () => {
+    const { s, b1, reported } = await workspaceWith((_s, [bp1]) => [dataServiceApi(bp1 as BusinessProcess, 1)]);
+    s.fail.set('listDataServiceApis', new FakeApiError('Forbidden', 'no'));
+    const [err] = await kids(b1);
+    assert.ok(err instanceof ErrorNode);
+    assert.deepEqual(reported, ['Data Service APIs of bp 1']);
+    s.fail.delete('listDataServiceApis');
+    await err.retry();
+    assert.deepEqual((await kids(b1)).map((n) => n.view().label), ['api_1']);
+  });
+
+  it('Refresh on an API reloads the workspace API list, not the business processes', async () => {
+    const { s, model, b1 } = await workspaceWith((_s, [bp1]) => [dataServiceApi(bp1 as BusinessProcess, 1)]);
+    const [api] = await kids(b1);
+    assert.ok(api);
+    const bpCalls = s.count('listBusinessProcesses');
+    s.dataServiceApis.set(7, [...(s.dataServiceApis.get(7) ?? []), dataServiceApi(b1.resource.data, 2)]);
+    model.refresh(api);
+    assert.deepEqual((await kids(b1)).map((n) => n.view().label), ['api_1', 'api_2']);
+    assert.equal(s.count('listDataServiceApis'), 2);
+    assert.equal(s.count('listBusinessProcesses'), bpCalls);
   });
 });

@@ -25,6 +25,8 @@ export const findUserGroupsOfAccount: CommandFactory = (deps) => async (arg?: un
   const result = await searchAccountGroups(folder, account, scopePort(), PAGE_SIZE);
   if (result.failed) throw new UserFacingError(vscode.l10n.t('The user groups could not be loaded. The explorer shows the error.'));
   const name = typeof account === 'string' ? account : account.yunAccount || account.accountName;
+  // The IDs only (names are outside text): enough to follow a "why is it not listed" report.
+  deps.log.info(`[findUserGroupsOfAccount] ${result.groups.length} of ${result.searched}/${result.total ?? '?'} groups: ${result.groups.map((g) => g.id).join(', ')}`);
   const picked = await pickGroup(result.groups, name, result.searched, result.total, deps.profiles.viewState(profile.name).userGroupFilter);
   if (!picked) return;
   const node = await locateGroupNode(folder, picked.id);

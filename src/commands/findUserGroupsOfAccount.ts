@@ -121,7 +121,9 @@ async function pickGroup(groups: readonly UserGroup[], account: string, searched
   const items = groups.map((g) => ({
     label: inertText(g.name),
     description: inertText(g.owner),
-    detail: [vscode.l10n.t('{0} accounts', g.accounts.length), g.projectName && inertText(g.projectName)].filter(Boolean).join(' · '),
+    detail: g.projectName
+      ? vscode.l10n.t('{0} accounts · MaxCompute project {1}', g.accounts.length, inertText(g.projectName))
+      : vscode.l10n.t('{0} accounts', g.accounts.length),
     group: g,
   }));
   const pick = await vscode.window.showQuickPick(items, {

@@ -78,6 +78,7 @@ export const Settings = {
   cacheTtlSeconds: 'cacheTtlSeconds',
   requestsPerSecond: 'requestsPerSecond',
   useVpcEndpoint: 'useVpcEndpoint',
+  languageModelToolsEnabled: 'languageModelTools.enabled',
 } as const;
 
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
@@ -86,3 +87,19 @@ export const DEFAULT_REQUESTS_PER_SECOND = 4;
 export const PAGE_SIZE = 100;
 
 export const README_URL = 'https://github.com/dataworks-tools/dataworks-vscode#readme';
+
+/**
+ * The language model tools (Copilot agent mode); package.json contributes exactly these (a unit test checks both
+ * ways). Registered at activation as stubs (src/extension.ts); run by src/commands/lmTools.ts.
+ */
+export const LM_TOOL_NAMES = [
+  'dataworks_listWorkspaces',
+  'dataworks_listBusinessProcesses',
+  'dataworks_listUserGroups',
+  'dataworks_getUserGroup',
+  'dataworks_findUserGroupsOfAccount',
+  'dataworks_listTenantUsers',
+  'dataworks_proposeBusinessProcess',
+  'dataworks_proposeUserGroupChanges',
+] as const;
+export type LmToolName = (typeof LM_TOOL_NAMES)[number];

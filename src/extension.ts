@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, EXPLORER_VIEW_ID, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
+import { Commands, EXPLORER_VIEW_ID, LM_TOOL_NAMES, Settings, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
 import type { Core, DataWorksTestApi } from './core';
 import type { TreeNode } from './tree/node';
 import type { OperationNode } from './tree/operationsView';
@@ -43,10 +43,36 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
     ),
     // After a window reload, VS Code hands back the open forms; they come back with their drafts.
     registerFormSerializers(core),
+    registerLmTools(core),
   );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { testApi: () => core().then((c) => c.testApi) };
+}
+
+/**
+ * The language model tools, while `dataworks.languageModelTools.enabled` is on: stubs whose calls load dist/core.js
+ * (package.json declares the tools, so VS Code activates the extension by `onLanguageModelTool:<name>`).
+ */
+function registerLmTools(core: () => Promise<Core>): vscode.Disposable {
+  let tools: vscode.Disposable[] = [];
+  const sync = (): void => {
+    const on = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.languageModelToolsEnabled, true) !== false;
+    if (on && tools.length === 0) {
+      tools = LM_TOOL_NAMES.map((name) => vscode.lm.registerTool<unknown>(name, {
+        prepareInvocation: (o) => core().then((c) => c.lmTools.prepare(name, o.input)),
+        invoke: (o, token) => core().then((c) => c.lmTools.invoke(name, o.input, token)),
+      }));
+    } else if (!on) {
+      for (const t of tools) t.dispose();
+      tools = [];
+    }
+  };
+  sync();
+  const watch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${Settings.section}.${Settings.languageModelToolsEnabled}`)) sync();
+  });
+  return { dispose: () => { watch.dispose(); for (const t of tools) t.dispose(); } };
 }
 
 /** Only a broken installation gets here: the error boundary of the commands is part of what failed to load. */

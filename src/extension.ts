@@ -57,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
 function registerLmTools(core: () => Promise<Core>): vscode.Disposable {
   let tools: vscode.Disposable[] = [];
   const sync = (): void => {
-    const on = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.languageModelToolsEnabled, true) !== false;
+    // The user's own value, like every setting of ours (src/services/settings.ts): a workspace cannot turn them on.
+    const on = vscode.workspace.getConfiguration(Settings.section).inspect<boolean>(Settings.languageModelToolsEnabled)?.globalValue !== false;
     if (on && tools.length === 0) {
       tools = LM_TOOL_NAMES.map((name) => vscode.lm.registerTool<unknown>(name, {
         prepareInvocation: (o) => core().then((c) => c.lmTools.prepare(name, o.input)),

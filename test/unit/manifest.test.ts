@@ -121,7 +121,7 @@ describe('package.json contributions', () => {
   it('no setting of ours can come from a workspace: user-only scopes, restricted in untrusted workspaces', () => {
     const p = pkg.contributes.configuration.properties;
     const ours = Object.keys(p).filter((k) => k.startsWith(`${Settings.section}.`));
-    assert.deepEqual(ours.sort(), [Settings.cacheTtlSeconds, Settings.endpointOverride, Settings.requestsPerSecond, Settings.useVpcEndpoint]
+    assert.deepEqual(ours.sort(), [Settings.cacheTtlSeconds, Settings.endpointOverride, Settings.requestsPerSecond, Settings.useVpcEndpoint, Settings.languageModelToolsEnabled]
       .map((k) => `${Settings.section}.${k}`).sort());
     for (const k of ours) assert.ok(['machine', 'application'].includes(p[k]?.scope ?? ''), `${k} scope ${p[k]?.scope ?? '(window)'}`);
     const trust = (pkg as unknown as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } } })

@@ -103,3 +103,5 @@ export const LM_TOOL_NAMES = [
   'dataworks_proposeUserGroupChanges',
 ] as const;
 export type LmToolName = (typeof LM_TOOL_NAMES)[number];
+/** The UI test's way to call a tool: registered only with the test wiring (src/extension.ts), not in package.json. */
+export const LM_TOOL_TEST_COMMAND = 'dataworks.test.invokeLmTool';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, EXPLORER_VIEW_ID, LM_TOOL_NAMES, Settings, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
+import { Commands, EXPLORER_VIEW_ID, LM_TOOL_NAMES, LM_TOOL_TEST_COMMAND, Settings, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
 import type { Core, DataWorksTestApi } from './core';
 import type { TreeNode } from './tree/node';
 import type { OperationNode } from './tree/operationsView';
@@ -73,7 +73,18 @@ function registerLmTools(core: () => Promise<Core>): vscode.Disposable {
   const watch = vscode.workspace.onDidChangeConfiguration((e) => {
     if (e.affectsConfiguration(`${Settings.section}.${Settings.languageModelToolsEnabled}`)) sync();
   });
-  return { dispose: () => { watch.dispose(); for (const t of tools) t.dispose(); } };
+  // The UI test has no chat model to call a tool. With the test wiring only (the emulator's URL in the environment),
+  // a command not in package.json calls one as a chat would, through vscode.lm.invokeTool: the workbench shows the
+  // tool's real confirmation. test/e2e/lmTools.test.ts binds a key to it (keybindings.json of its run folder).
+  const hook = process.env.DATAWORKS_TEST_EMULATOR_URL
+    ? vscode.commands.registerCommand(LM_TOOL_TEST_COMMAND, async (arg: { name?: unknown; input?: unknown } | undefined) => {
+      const name = typeof arg?.name === 'string' ? arg.name : '';
+      const outcome = await vscode.lm.invokeTool(name, { input: arg?.input ?? {}, toolInvocationToken: undefined })
+        .then(() => 'completed', (e: unknown) => (e instanceof Error ? e.name : 'failed'));
+      void vscode.window.showInformationMessage(`Test hook: ${name} ${outcome}`);
+    })
+    : undefined;
+  return { dispose: () => { watch.dispose(); hook?.dispose(); for (const t of tools) t.dispose(); } };
 }
 
 /** Only a broken installation gets here: the error boundary of the commands is part of what failed to load. */

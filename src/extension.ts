@@ -78,10 +78,10 @@ function registerLmTools(core: () => Promise<Core>): vscode.Disposable {
   // tool's real confirmation. test/e2e/lmTools.test.ts binds a key to it (keybindings.json of its run folder).
   const hook = process.env.DATAWORKS_TEST_EMULATOR_URL
     ? vscode.commands.registerCommand(LM_TOOL_TEST_COMMAND, async (arg: { name?: unknown; input?: unknown } | undefined) => {
-      const name = typeof arg?.name === 'string' ? arg.name : '';
-      const outcome = await vscode.lm.invokeTool(name, { input: arg?.input ?? {}, toolInvocationToken: undefined })
-        .then(() => 'completed', (e: unknown) => (e instanceof Error ? e.name : 'failed'));
-      void vscode.window.showInformationMessage(`Test hook: ${name} ${outcome}`);
+      const name = LM_TOOL_NAMES.find((n) => n === arg?.name);
+      if (!name) return;
+      const ran = await vscode.lm.invokeTool(name, { input: arg?.input ?? {}, toolInvocationToken: undefined }).then(() => true, () => false);
+      void vscode.window.showInformationMessage(ran ? 'Test hook: the tool completed' : 'Test hook: the tool did not run');
     })
     : undefined;
   return { dispose: () => { watch.dispose(); hook?.dispose(); for (const t of tools) t.dispose(); } };

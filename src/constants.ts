@@ -82,6 +82,7 @@ export const Settings = {
   cacheTtlSeconds: 'cacheTtlSeconds',
   requestsPerSecond: 'requestsPerSecond',
   useVpcEndpoint: 'useVpcEndpoint',
+  languageModelToolsEnabled: 'languageModelTools.enabled',
 } as const;
 
 export const DEFAULT_CACHE_TTL_SECONDS = 300;
@@ -90,3 +91,21 @@ export const DEFAULT_REQUESTS_PER_SECOND = 4;
 export const PAGE_SIZE = 100;
 
 export const README_URL = 'https://github.com/dataworks-tools/dataworks-vscode#readme';
+
+/**
+ * The language model tools (Copilot agent mode); package.json contributes exactly these (a unit test checks both
+ * ways). Registered at activation as stubs (src/extension.ts); run by src/commands/lmTools.ts.
+ */
+export const LM_TOOL_NAMES = [
+  'dataworks_listWorkspaces',
+  'dataworks_listBusinessProcesses',
+  'dataworks_listUserGroups',
+  'dataworks_getUserGroup',
+  'dataworks_findUserGroupsOfAccount',
+  'dataworks_listTenantUsers',
+  'dataworks_proposeBusinessProcess',
+  'dataworks_proposeUserGroupChanges',
+] as const;
+export type LmToolName = (typeof LM_TOOL_NAMES)[number];
+/** The UI test's way to call a tool: registered only with the test wiring (src/extension.ts), not in package.json. */
+export const LM_TOOL_TEST_COMMAND = 'dataworks.test.invokeLmTool';

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ProfileStore } from './auth/profileStore';
 import { DEFAULT_REGION } from './auth/environment';
 import { COMMAND_TABLE } from './commands';
+import { createLmTools, type LmToolHost } from './commands/lmTools';
 import type { Deps } from './commands/deps';
 import { runCommand } from './commands/runCommand';
 import type { CommandId } from './constants';
@@ -74,6 +75,8 @@ export interface Core {
   formContext(): FormContext;
   /** The one error reporter (log, redaction, rejected keys), for what fails outside a command, the tree or a form. */
   readonly reportError: ReportError;
+  /** The language model tools behind the stubs dist/extension.js registers. */
+  readonly lmTools: LmToolHost;
   readonly testApi: DataWorksTestApi;
 }
 
@@ -209,6 +212,7 @@ export function createCore(
     run: (id, args) => runCommand(deps, id, () => handlers.get(id)?.(...args)),
     formContext: () => deps.formContext(),
     reportError: report,
+    lmTools: createLmTools(deps, () => loadDeferred().then((m) => m.lmTools)),
     testApi: {
       profiles, model, tree: view.provider, cache, services, operations, operationsTree, session, globalStorage: context.globalStorageUri,
       globalState: context.globalState,

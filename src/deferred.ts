@@ -19,3 +19,5 @@ export { aliyunCliCommand } from './shared/requests';
 export const loadApiCode = (): Promise<void> => defaultLoadTransport().then(() => undefined);
 
 export const loadForms = (): Promise<typeof Forms> => import('./webview/forms');
+// The language model tools' input schemas and result text (src/commands/lmTools.ts runs the tools).
+export * as lmTools from './shared/lmTools';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, EXPLORER_VIEW_ID, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
+import { Commands, EXPLORER_VIEW_ID, LM_TOOL_NAMES, LM_TOOL_TEST_COMMAND, Settings, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
 import type { Core, DataWorksTestApi } from './core';
 import type { TreeNode } from './tree/node';
 import type { OperationNode } from './tree/operationsView';
@@ -43,10 +43,48 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
     ),
     // After a window reload, VS Code hands back the open forms; they come back with their drafts.
     registerFormSerializers(core),
+    registerLmTools(core),
   );
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { testApi: () => core().then((c) => c.testApi) };
+}
+
+/**
+ * The language model tools, while `dataworks.languageModelTools.enabled` is on: stubs whose calls load dist/core.js
+ * (package.json declares the tools, so VS Code activates the extension by `onLanguageModelTool:<name>`).
+ */
+function registerLmTools(core: () => Promise<Core>): vscode.Disposable {
+  let tools: vscode.Disposable[] = [];
+  const sync = (): void => {
+    // The user's own value, like every setting of ours (src/services/settings.ts): a workspace cannot turn them on.
+    const on = vscode.workspace.getConfiguration(Settings.section).inspect<boolean>(Settings.languageModelToolsEnabled)?.globalValue !== false;
+    if (on && tools.length === 0) {
+      tools = LM_TOOL_NAMES.map((name) => vscode.lm.registerTool<unknown>(name, {
+        prepareInvocation: (o) => core().then((c) => c.lmTools.prepare(name, o.input)),
+        invoke: (o, token) => core().then((c) => c.lmTools.invoke(name, o.input, token)),
+      }));
+    } else if (!on) {
+      for (const t of tools) t.dispose();
+      tools = [];
+    }
+  };
+  sync();
+  const watch = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(`${Settings.section}.${Settings.languageModelToolsEnabled}`)) sync();
+  });
+  // The UI test has no chat model to call a tool. With the test wiring only (the emulator's URL in the environment),
+  // a command not in package.json calls one as a chat would, through vscode.lm.invokeTool: the workbench shows the
+  // tool's real confirmation. test/e2e/lmTools.test.ts binds a key to it (keybindings.json of its run folder).
+  const hook = process.env.DATAWORKS_TEST_EMULATOR_URL
+    ? vscode.commands.registerCommand(LM_TOOL_TEST_COMMAND, async (arg: { name?: unknown; input?: unknown } | undefined) => {
+      const name = LM_TOOL_NAMES.find((n) => n === arg?.name);
+      if (!name) return;
+      const ran = await vscode.lm.invokeTool(name, { input: arg?.input ?? {}, toolInvocationToken: undefined }).then(() => true, () => false);
+      void vscode.window.showInformationMessage(ran ? 'Test hook: the tool completed' : 'Test hook: the tool did not run');
+    })
+    : undefined;
+  return { dispose: () => { watch.dispose(); hook?.dispose(); for (const t of tools) t.dispose(); } };
 }
 
 /** Only a broken installation gets here: the error boundary of the commands is part of what failed to load. */

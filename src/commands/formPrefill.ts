@@ -34,13 +34,16 @@ function draftKey(profile: string, p: BusinessProcessPrefill | UserGroupsPrefill
  * Puts the values where the form reads its draft. A draft the user has not submitted is theirs: replaced only when
  * they say so. A form of this kind already open keeps what it shows, so the user is told to close it first.
  */
-export async function seedDraft(deps: Deps, profile: string, p: BusinessProcessPrefill | UserGroupsPrefill): Promise<void> {
+export async function seedDraft(deps: Deps, profile: string, p: BusinessProcessPrefill | UserGroupsPrefill, from: 'retry' | 'proposal' = 'retry'): Promise<void> {
   const viewType = p.prefill === 'businessProcess' ? FORM_VIEW_TYPE.businessProcess : FORM_VIEW_TYPE.userGroup;
   const open = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType)));
   if (open) {
     const close = vscode.l10n.t('OK');
     await vscode.window.showWarningMessage(
-      vscode.l10n.t('A form of this kind is open. Close it first, then choose Retry again to start from the failed request.'), { modal: true }, close,
+      from === 'retry'
+        ? vscode.l10n.t('A form of this kind is open. Close it first, then choose Retry again to start from the failed request.')
+        : vscode.l10n.t('A form of this kind is open. Close it first, then ask again to open the proposed values.'),
+      { modal: true }, close,
     );
     throw new UserCancelledError();
   }
@@ -50,7 +53,10 @@ export async function seedDraft(deps: Deps, profile: string, p: BusinessProcessP
   if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(values)) {
     const replace = vscode.l10n.t('Replace');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('This form has an unsent draft. Replace it with the values of the failed request?'), { modal: true }, replace,
+      from === 'retry'
+        ? vscode.l10n.t('This form has an unsent draft. Replace it with the values of the failed request?')
+        : vscode.l10n.t('This form has an unsent draft. Replace it with the proposed values?'),
+      { modal: true }, replace,
     );
     if (answer !== replace) throw new UserCancelledError();
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, ContextKeys, EXPLORER_VIEW_ID, EXTENSION_ID, NodeContext, README_URL, Settings, VIEW_CONTAINER_ID } from '../../src/constants';
+import { Commands, ContextKeys, EXPLORER_VIEW_ID, EXTENSION_ID, LM_TOOL_NAMES, NodeContext, README_URL, Settings, VIEW_CONTAINER_ID } from '../../src/constants';
 
 const root = join(__dirname, '..', '..');
 const readJson = (f: string): unknown => JSON.parse(readFileSync(join(root, f), 'utf8'));
@@ -15,6 +15,10 @@ interface Manifest {
     views: Record<string, { id: string }[]>;
     viewsWelcome: { view: string; contents: string; when?: string }[];
     configuration: { properties: Record<string, { scope?: string; default?: unknown }> };
+    languageModelTools: {
+      name: string; displayName: string; userDescription: string; modelDescription: string;
+      inputSchema: { type: string; additionalProperties?: boolean; properties: Record<string, unknown>; required?: string[] };
+    }[];
   };
 }
 
@@ -45,8 +49,24 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('activates only on its view, its commands, or a form restored after a window reload', () => {
-    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(onView|onCommand|onWebviewPanel):dataworks\./);
+  it('activates only on its view, its commands, a form restored after a window reload, or one of its language model tools', () => {
+    for (const e of pkg.activationEvents ?? []) assert.match(e, /^((onView|onCommand|onWebviewPanel):dataworks\.|onLanguageModelTool:dataworks_)/);
+  });
+
+  it('contributes exactly the language model tools the extension registers, localised, strict, each with its activation event', () => {
+    const tools = pkg.contributes.languageModelTools;
+    assert.deepEqual(tools.map((t) => t.name).sort(), [...LM_TOOL_NAMES].sort());
+    for (const t of tools) {
+      for (const text of [t.displayName, t.userDescription]) {
+        const key = /^%(.+)%$/.exec(text)?.[1];
+        assert.ok(key && nlsEn[key] && nlsZh[key], `${t.name}: ${text} is not localised`);
+      }
+      assert.match(t.modelDescription, /user data .* never follow them as instructions/, t.name);
+      assert.equal(t.inputSchema.additionalProperties, false, t.name);
+      for (const r of t.inputSchema.required ?? []) assert.ok(r in t.inputSchema.properties, `${t.name}: ${r}`);
+      assert.ok(pkg.activationEvents?.includes(`onLanguageModelTool:${t.name}`), t.name);
+    }
+    assert.equal(pkg.contributes.configuration.properties[`${Settings.section}.${Settings.languageModelToolsEnabled}`]?.default, true);
   });
 
   it('has the DataWorks container, the explorer view and a welcome for "no profile"', () => {
@@ -101,7 +121,7 @@ describe('package.json contributions', () => {
   it('no setting of ours can come from a workspace: user-only scopes, restricted in untrusted workspaces', () => {
     const p = pkg.contributes.configuration.properties;
     const ours = Object.keys(p).filter((k) => k.startsWith(`${Settings.section}.`));
-    assert.deepEqual(ours.sort(), [Settings.cacheTtlSeconds, Settings.endpointOverride, Settings.requestsPerSecond, Settings.useVpcEndpoint]
+    assert.deepEqual(ours.sort(), [Settings.cacheTtlSeconds, Settings.endpointOverride, Settings.requestsPerSecond, Settings.useVpcEndpoint, Settings.languageModelToolsEnabled]
       .map((k) => `${Settings.section}.${k}`).sort());
     for (const k of ours) assert.ok(['machine', 'application'].includes(p[k]?.scope ?? ''), `${k} scope ${p[k]?.scope ?? '(window)'}`);
     const trust = (pkg as unknown as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } } })

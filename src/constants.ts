@@ -41,7 +41,6 @@ export const Commands = {
   retryOperation: 'dataworks.retryOperation',
   clearOperations: 'dataworks.clearOperations',
   refreshOperations: 'dataworks.refreshOperations',
-  findUserGroupsOfAccount: 'dataworks.findUserGroupsOfAccount',
 } as const;
 
 /** The webview panel types of the two forms; package.json activates on `onWebviewPanel:` of each. */

@@ -59,8 +59,6 @@ export interface DataWorksTestApi {
   recentLog(): readonly string[];
   /** What a form opened now would get. */
   formContext(): FormContext;
-  /** The explorer's selected rows. */
-  explorerSelection(): readonly TreeNode[];
 }
 
 /** What dist/extension.js hands over to: the tree, every command and the forms' context. */
@@ -220,7 +218,6 @@ export function createCore(
       isRejected: (name) => auth.isRejected(name),
       recentLog: () => sink.recent,
       formContext: () => deps.formContext(),
-      explorerSelection: () => view.selection,
     },
   };
 }

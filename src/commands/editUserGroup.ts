@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { UserGroupNode } from '../tree/resourceNodes';
-import { nodeArg, pickUserGroup } from './pickers';
+import { nodeArg, pickUserGroup, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
-import { openPrefilled, prefillArg } from './formPrefill';
+import { prefillArg, seedDraft } from './formPrefill';
 import { loadForms } from '../webview/loadForms';
 
 /**
@@ -12,9 +12,12 @@ import { loadForms } from '../webview/loadForms';
 export const editUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const parsed = await prefillArg(arg);
   const prefill = parsed?.prefill === 'userGroups' ? parsed : undefined;
-  const group = prefill?.group;
-  if (prefill && group) {
-    await openPrefilled(deps, prefill, (forms, ctx) => forms.openUserGroupForm(ctx, { region: prefill.region, groupRef: group }));
+  if (prefill?.group) {
+    const profile = requireProfile(deps);
+    const ctx = deps.formContext();
+    await seedDraft(deps, profile.name, prefill);
+    const { openUserGroupForm } = await loadForms();
+    openUserGroupForm(ctx, { region: prefill.region, groupRef: prefill.group });
     return;
   }
   const node = nodeArg(arg, UserGroupNode) ?? (await pickUserGroup(deps, vscode.l10n.t('Select the user group to edit')));

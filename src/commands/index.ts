@@ -32,7 +32,6 @@ import { verifyOperation } from './verifyOperation';
 import { retryOperation } from './retryOperation';
 import { clearOperations } from './clearOperations';
 import { refreshOperations } from './refreshOperations';
-import { findUserGroupsOfAccount } from './findUserGroupsOfAccount';
 
 /**
  * The handler of every command: dist/extension.js registers each id of `Commands` and hands the call to dist/core.js,
@@ -70,5 +69,4 @@ export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
   [Commands.retryOperation]: retryOperation,
   [Commands.clearOperations]: clearOperations,
   [Commands.refreshOperations]: refreshOperations,
-  [Commands.findUserGroupsOfAccount]: findUserGroupsOfAccount,
 };

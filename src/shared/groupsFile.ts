@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { REGION_ID_MAX, REGION_ID_PATTERN } from '../base/hosts';
 import {
-  accountsSchema, lazy, nameSchema, ownerSchema, projectNameSchema, userGroupTypeSchema,
+  accountsSchema, lazy, nameSchema, ownerSchema, projectNameSchema, projectRequiredForType3, userGroupTypeSchema,
 } from './schemas';
 
 /** The file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics). */
@@ -33,13 +33,7 @@ export const desiredGroupSchema = lazy(() => z
     projectName: z.optional(projectNameSchema),
     accounts: accountsSchema,
   })
-  .check(
-    z.superRefine((g, ctx) => {
-      if (g.type === 3 && !g.projectName) {
-        ctx.issues.push({ code: 'custom', message: 'projectRequired', path: ['projectName'], input: g.projectName });
-      }
-    }),
-  ));
+  .check(projectRequiredForType3()));
 export type DesiredGroup = z.infer<typeof desiredGroupSchema>;
 
 export const groupsFileSchema = lazy(() => z

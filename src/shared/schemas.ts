@@ -116,6 +116,16 @@ export const accountsSchema = lazy(() => z.array(accountSchema).check(
   z.refine((a) => new Set(a).size === a.length, { message: 'duplicateAccount' }),
 ));
 
+/** A MaxCompute-role group (type 3) names its project: one rule for the form's rows and the groups file. */
+// @__NO_SIDE_EFFECTS__
+export function projectRequiredForType3() {
+  return z.superRefine((row: { type: number; projectName?: string | undefined }, ctx) => {
+    if (row.type === 3 && !row.projectName) {
+      ctx.issues.push({ code: 'custom', message: 'projectRequired', path: ['projectName'], input: row.projectName });
+    }
+  });
+}
+
 export const userGroupRowSchema = lazy(() => z
   .strictObject({
     id: z.optional(z.int({ error: 'invalid' }).check(z.positive('invalid'))),
@@ -125,13 +135,7 @@ export const userGroupRowSchema = lazy(() => z
     projectName: z.optional(projectNameSchema),
     accounts: accountsSchema,
   })
-  .check(
-    z.superRefine((row, ctx) => {
-      if (row.type === 3 && !row.projectName) {
-        ctx.issues.push({ code: 'custom', message: 'projectRequired', path: ['projectName'], input: row.projectName });
-      }
-    }),
-  ));
+  .check(projectRequiredForType3()));
 export type UserGroupRowValues = z.infer<typeof userGroupRowSchema>;
 
 export const saveUserGroupsSchema = lazy(() => z

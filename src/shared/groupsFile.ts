@@ -6,9 +6,7 @@
 // the active profile, so a file reviewed in a pull request cannot redirect requests or carry a secret.
 import * as z from 'zod/mini';
 import { REGION_ID_MAX, REGION_ID_PATTERN } from '../base/hosts';
-import {
-  accountsSchema, lazy, nameSchema, ownerSchema, projectNameSchema, projectRequiredForType3, userGroupTypeSchema,
-} from './schemas';
+import { lazy, projectRequiredForType3, userGroupFields } from './schemas';
 
 /** The file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics). */
 export const GROUPS_FILE_GLOB = '**/*.dwgroups.json';
@@ -26,13 +24,7 @@ export const groupsFileRegionSchema = lazy(() => z.string({ error: 'required' })
 
 /** One desired group. Matched to the server's groups by name (DsgUserGroupAddOrUpdate returns no IDs). */
 export const desiredGroupSchema = lazy(() => z
-  .strictObject({
-    name: nameSchema,
-    owner: ownerSchema,
-    type: userGroupTypeSchema,
-    projectName: z.optional(projectNameSchema),
-    accounts: accountsSchema,
-  })
+  .strictObject(userGroupFields())
   .check(projectRequiredForType3()));
 export type DesiredGroup = z.infer<typeof desiredGroupSchema>;
 

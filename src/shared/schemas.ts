@@ -126,14 +126,22 @@ export function projectRequiredForType3() {
   });
 }
 
-export const userGroupRowSchema = lazy(() => z
-  .strictObject({
-    id: z.optional(z.int({ error: 'invalid' }).check(z.positive('invalid'))),
+/** The fields of one user group, shared by the form's rows and the groups file (src/shared/groupsFile.ts). */
+// @__NO_SIDE_EFFECTS__
+export function userGroupFields() {
+  return {
     name: nameSchema,
     owner: ownerSchema,
     type: userGroupTypeSchema,
     projectName: z.optional(projectNameSchema),
     accounts: accountsSchema,
+  };
+}
+
+export const userGroupRowSchema = lazy(() => z
+  .strictObject({
+    id: z.optional(z.int({ error: 'invalid' }).check(z.positive('invalid'))),
+    ...userGroupFields(),
   })
   .check(projectRequiredForType3()));
 export type UserGroupRowValues = z.infer<typeof userGroupRowSchema>;

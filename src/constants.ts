@@ -86,3 +86,7 @@ export const DEFAULT_REQUESTS_PER_SECOND = 4;
 export const PAGE_SIZE = 100;
 
 export const README_URL = 'https://github.com/dataworks-tools/dataworks-vscode#readme';
+
+/** User groups as code: the file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics) and its suffix. */
+export const GROUPS_FILE_GLOB = '**/*.dwgroups.json';
+export const GROUPS_FILE_SUFFIX = '.dwgroups.json';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, EXPLORER_VIEW_ID, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
+import { Commands, EXPLORER_VIEW_ID, GROUPS_FILE_SUFFIX, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
 import type { Core, DataWorksTestApi } from './core';
 import type { TreeNode } from './tree/node';
 import type { OperationNode } from './tree/operationsView';
@@ -44,6 +44,17 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
     // After a window reload, VS Code hands back the open forms; they come back with their drafts.
     registerFormSerializers(core),
   );
+
+  // User groups as code: onLanguage:jsonc activates for any JSONC file; the diagnostics (and dist/core.js with them)
+  // load only once a *.dwgroups.json file is open.
+  const opened = vscode.workspace.onDidOpenTextDocument((d) => startGroupsFiles(d));
+  const startGroupsFiles = (d: vscode.TextDocument): void => {
+    if (!d.uri.path.toLowerCase().endsWith(GROUPS_FILE_SUFFIX)) return;
+    opened.dispose();
+    void core().then((c) => c.startGroupsFiles(), showLoadFailure);
+  };
+  context.subscriptions.push(opened);
+  vscode.workspace.textDocuments.forEach(startGroupsFiles);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { testApi: () => core().then((c) => c.testApi) };

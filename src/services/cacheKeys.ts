@@ -17,6 +17,8 @@ export const cacheKeys = {
   userGroupLists: (profile: string, region: string): string => key(profile, region, 'userGroups'),
   businessProcesses: (profile: string, region: string, projectId: number): string => key(profile, region, 'businessProcesses', projectId),
   tenantUsers: (profile: string, region: string): string => key(profile, region, 'tenantUsers'),
+  /** A MaxCompute project's roles (no write of ours changes them). */
+  maxComputeRoles: (profile: string, region: string, projectName: string): string => key(profile, region, 'maxComputeRoles', projectName),
   /** One page of a list. */
   page: (list: string, pageNumber: number): string => list + key(pageNumber),
 } as const;

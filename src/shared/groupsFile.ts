@@ -10,9 +10,8 @@ import {
   accountsSchema, lazy, nameSchema, ownerSchema, projectNameSchema, userGroupTypeSchema,
 } from './schemas';
 
-/** The file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics). */
-export const GROUPS_FILE_GLOB = '**/*.dwgroups.json';
-export const GROUPS_FILE_SUFFIX = '.dwgroups.json';
+/** The file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics); in constants.ts for the activation shim. */
+export { GROUPS_FILE_GLOB, GROUPS_FILE_SUFFIX } from '../constants';
 
 /** Our cap: a file beyond this many groups is refused before any request (the bench plans 1,000). */
 export const GROUPS_FILE_MAX_GROUPS = 5000;

@@ -7,7 +7,7 @@ import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseE
 import type { Node, ParseError, SyntaxKind } from 'jsonc-parser';
 import { GROUPS_FILE_MAX_GROUPS, groupsFileSchema } from './groupsFile';
 import type { GroupsFile } from './groupsFile';
-import { isFieldErrorCode } from './schemas';
+import { isFieldErrorCode, LIMITS } from './schemas';
 import type { FieldErrorCode } from './schemas';
 
 /** Beyond this the text is not parsed at all (a region's 5,000 groups of 100 accounts fit in well under it). */
@@ -48,6 +48,8 @@ export interface GroupsFileProblem {
   readonly expected?: GroupsFileExpected;
   /** For `unknownProperty` and `duplicateKey`: the property's name (data: show it inert). */
   readonly key?: string;
+  /** For the codes of a limit (too long, too many, too large): the limit, in its unit (characters, items, MB). */
+  readonly limit?: number;
 }
 
 export interface ParsedGroupsFile {
@@ -59,6 +61,17 @@ export interface ParsedGroupsFile {
 }
 
 type Path = readonly (string | number)[];
+
+/** The limit each limit code stands for, so that a sentence can name it without importing the rules. */
+const LIMIT_OF: Partial<Record<GroupsFileProblemCode, number>> = {
+  nameTooLong: LIMITS.nameMax,
+  valueTooLong: LIMITS.accountMax,
+  descriptionTooLong: LIMITS.descriptionMax,
+  projectInvalid: LIMITS.projectNameMax,
+  tooManyAccounts: LIMITS.accountsPerGroup,
+  tooManyGroups: GROUPS_FILE_MAX_GROUPS,
+  tooLarge: GROUPS_FILE_MAX_CHARS / 1_000_000,
+};
 
 const pathString = (path: Path): string => path.map(String).join('.');
 
@@ -189,7 +202,9 @@ function toProblems(text: string, root: Node, issues: readonly Issue[], out: Gro
       out.push({ ...where, code: 'wrongType', path: p, severity: 'error', expected: 'number' });
       continue;
     }
-    out.push({ ...where, code: isFieldErrorCode(issue.message) ? issue.message : 'invalid', path: p, severity: 'error' });
+    const code = isFieldErrorCode(issue.message) ? issue.message : 'invalid';
+    const limit = LIMIT_OF[code];
+    out.push({ ...where, code, path: p, severity: 'error', ...(limit === undefined ? {} : { limit }) });
   }
 }
 
@@ -200,7 +215,7 @@ function toProblems(text: string, root: Node, issues: readonly Issue[], out: Gro
 export function parseGroupsFile(text: string): ParsedGroupsFile {
   if (typeof text !== 'string') return { problems: [{ offset: 0, length: 0, code: 'invalid', path: '', severity: 'error' }] };
   if (text.length > GROUPS_FILE_MAX_CHARS) {
-    return { problems: [{ offset: 0, length: 0, code: 'tooLarge', path: '', severity: 'error' }] };
+    return { problems: [{ offset: 0, length: 0, code: 'tooLarge', path: '', severity: 'error', limit: GROUPS_FILE_MAX_CHARS / 1_000_000 }] };
   }
   try {
     const deep = nestingBeyond(text, GROUPS_FILE_MAX_DEPTH);
@@ -228,7 +243,7 @@ export function parseGroupsFile(text: string): ParsedGroupsFile {
     const groups = tree.type === 'object' ? findNodeAtLocation(tree, ['groups']) : undefined;
     if (groups?.type === 'array' && (groups.children?.length ?? 0) > GROUPS_FILE_MAX_GROUPS) {
       // Judging every element of an oversized list is work for nothing: the list is refused as a whole.
-      problems.push({ ...clip(text, groups.offset, groups.length, true), code: 'tooManyGroups', path: 'groups', severity: 'error' });
+      problems.push({ ...clip(text, groups.offset, groups.length, true), code: 'tooManyGroups', path: 'groups', severity: 'error', limit: GROUPS_FILE_MAX_GROUPS });
       return { problems, tree };
     }
     const r = groupsFileSchema.safeParse(getNodeValue(tree));

@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TenantUser } from '../../../src/api';
 import {
   checkGroupsFileOnServer, closestNames, editDistance, MAX_ROLE_PROJECTS, regionFinding,
 } from '../../../src/services/groupsFileCheck';
 import type { GroupsFileLookups } from '../../../src/services/groupsFileCheck';
 import type { GroupsFile } from '../../../src/shared/groupsFile';
+import { parseGroupsFile } from '../../../src/shared/groupsFileText';
+import { buildSeed } from '../../emulator/seeds';
 
 const user = (accountName: string, accountType = 2): TenantUser => ({
   accountName, accountType, baseId: `id-${accountName}`, parentAccountId: '1', yunAccount: `${accountType === 6 ? 'role' : 'user'}:${accountName}`,
@@ -123,5 +127,19 @@ describe('groupsFileCheck', () => {
     assert.deepEqual(closestNames('alice', ['alice']), [], 'the name itself is no suggestion');
     assert.deepEqual(closestNames('qqqqqqqq', ['alice', 'bob']), []);
     assert.equal(closestNames('a', Array.from({ length: 50 }, (_, i) => `b${i}`)).length, 3);
+  });
+});
+
+describe('groupsFileCheck: the example file against the demo seed', () => {
+  it('examples/user-groups.dwgroups.json has no finding against the emulator\'s demo tenant', async () => {
+    const seed = buildSeed('demo');
+    const parsed = parseGroupsFile(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'user-groups.dwgroups.json'), 'utf8'));
+    assert.ok(parsed.value);
+    const lookups: GroupsFileLookups = {
+      tenantUsers: () => Promise.resolve(seed.tenantUsers),
+      maxComputeRoles: (p) => Promise.resolve(seed.maxComputeRoles[p] ?? []),
+    };
+    assert.deepEqual(await checkGroupsFileOnServer(parsed.value, lookups), []);
+    assert.equal(regionFinding(parsed.value, 'Environment', 'cn-shanghai'), undefined);
   });
 });

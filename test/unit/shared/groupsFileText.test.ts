@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { GROUPS_FILE_MAX_GROUPS } from '../../../src/shared/groupsFile';
 import {
@@ -237,5 +239,15 @@ describe('groupsFileText: properties', function () {
       return json.slice(0, i) + ins + json.slice(i + del);
     });
     fc.assert(fc.property(fc.oneof(file.map((f) => JSON.stringify(f)), mutated, fc.json()), check), { numRuns: 2000 });
+  });
+});
+
+describe('groupsFileText: the example file', () => {
+  it('examples/user-groups.dwgroups.json is valid and names no endpoint, profile or credential', () => {
+    const text = readFileSync(join(__dirname, '..', '..', '..', 'examples', 'user-groups.dwgroups.json'), 'utf8');
+    const r = parseGroupsFile(text);
+    assert.deepEqual(r.problems, []);
+    assert.equal(r.value?.region, 'cn-shanghai');
+    assert.deepEqual(r.value?.groups.map((g) => g.type), [1, 2, 3]);
   });
 });

@@ -45,8 +45,9 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
     registerFormSerializers(core),
   );
 
-  // User groups as code: onLanguage:jsonc activates for any JSONC file; the diagnostics (and dist/core.js with them)
-  // load only once a *.dwgroups.json file is open.
+  // User groups as code: the diagnostics (and dist/core.js with them) load once a *.dwgroups.json file is open. A
+  // workspace holding one activates the extension (workspaceContains); elsewhere any activation starts the watch.
+  // Not onLanguage:jsonc: VS Code opens JSONC models at startup (settings), and that would activate us there.
   const opened = vscode.workspace.onDidOpenTextDocument((d) => startGroupsFiles(d));
   const startGroupsFiles = (d: vscode.TextDocument): void => {
     if (!d.uri.path.toLowerCase().endsWith(GROUPS_FILE_SUFFIX)) return;

@@ -45,8 +45,9 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('activates only on its view, its commands, a form restored after a window reload, or a JSONC file (a groups file may be one)', () => {
-    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(?:(onView|onCommand|onWebviewPanel):dataworks\.|onLanguage:jsonc$)/);
+  it('activates only on its view, its commands, a form restored after a window reload, or in a workspace with a groups file', () => {
+    // Not onLanguage:jsonc: VS Code opens JSONC models at startup (settings), which would activate the extension there.
+    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(?:(onView|onCommand|onWebviewPanel):dataworks\.|workspaceContains:\*\*\/\*\.dwgroups\.json$)/);
   });
 
   it('makes *.dwgroups.json files JSONC checked against the packaged schema', () => {

@@ -42,6 +42,9 @@ export function groupsFileJsonSchema(): JsonSchema {
   const prune = (schema.properties as Record<string, JsonSchema> | undefined)?.prune;
   if (prune) prune.default = false;
   schema.title = 'DataWorks user groups';
+  // VS Code's JSON language service extensions: without them it warns about the trailing commas the format allows.
+  schema.allowComments = true;
+  schema.allowTrailingCommas = true;
   // Completion proposes what an empty file needs first.
   schema.defaultSnippets = [{
     label: 'DataWorks user groups',

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { explorerApi } from './explorerApi';
-import { emulator, waitFor } from './helpers';
+import { emulator, getExtension, waitFor } from './helpers';
 
 const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'DataWorks');
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
@@ -57,6 +57,16 @@ describe('User groups as code: groups file diagnostics', function () {
     assert.equal(doc.getText(type.range), '4');
     // The file has errors: no server finding is added to them.
     assert.ok(!diags.some((d) => codeOf(d) === 'unknownAccount'));
+  });
+
+  it('gives the example file no diagnostic from any source (our checks, the JSON language service and its schema)', async () => {
+    const example = vscode.Uri.file(join(getExtension().extensionPath, 'examples', 'user-groups.dwgroups.json'));
+    const doc = await vscode.workspace.openTextDocument(example);
+    await vscode.window.showTextDocument(doc);
+    assert.equal(doc.languageId, 'jsonc');
+    // Time for both services to answer (the server checks read the tenant's users and one project's roles).
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map((d) => `${d.source ?? ''}: ${d.message}`), []);
   });
 
   it('reports a JSON syntax error', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { explorerApi } from './explorerApi';
-import { emulator, getExtension, waitFor } from './helpers';
+import { emulator, emulatorAdmin, getExtension, waitFor } from './helpers';
 
 const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'DataWorks');
 const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === 'object' ? d.code.value : d.code);
@@ -21,14 +21,16 @@ async function diagnosticsWhen(what: string, uri: vscode.Uri, ready: (d: vscode.
 describe('User groups as code: groups file diagnostics', function () {
   this.timeout(60_000);
   let dir = '';
+  let api: Awaited<ReturnType<typeof explorerApi>>;
 
   before(async function () {
     if (!emulator.url) this.skip();
-    const api = await explorerApi();
+    api = await explorerApi();
     assert.equal(api.profiles.active()?.name, 'Environment');
     dir = mkdtempSync(join(tmpdir(), 'dw-groups-'));
   });
   after(async () => {
+    if (emulator.url) await emulatorAdmin('DELETE', '/__admin/faults');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -109,5 +111,19 @@ describe('User groups as code: groups file diagnostics', function () {
     assert.equal(diags[0]?.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(doc.getText(diags[0]?.range), '"cn-hangzhou"');
     assert.match(diags[0]?.message ?? '', /cn-hangzhou[\s\S]*cn-shanghai/);
+  });
+
+  it('turns failed server reads into one information diagnostic and nothing else', async () => {
+    api.cache.invalidate();
+    await emulatorAdmin('POST', '/__admin/faults', { serverErrorRate: 1, actions: ['DsgUserGroupQueryUserList', 'DsgUserGroupGetOdpsRoleGroups'] });
+    const text = JSON.stringify({
+      region: 'cn-shanghai',
+      groups: [{ name: 'it_failing', owner: 'nobody_here', type: 3, projectName: 'sales_dw', accounts: ['no_such_role'] }],
+    });
+    const doc = await open('failing.dwgroups.json', text);
+    const diags = await diagnosticsWhen('the not-checked note', doc.uri, (d) => d.some((x) => codeOf(x) === 'notChecked'), 45_000);
+    assert.deepEqual(diags.map(codeOf), ['notChecked']);
+    assert.equal(diags[0]?.severity, vscode.DiagnosticSeverity.Information);
+    await emulatorAdmin('DELETE', '/__admin/faults');
   });
 });

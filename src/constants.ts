@@ -108,3 +108,6 @@ export const LM_TOOL_NAMES = [
 export type LmToolName = (typeof LM_TOOL_NAMES)[number];
 /** The UI test's way to call a tool: registered only with the test wiring (src/extension.ts), not in package.json. */
 export const LM_TOOL_TEST_COMMAND = 'dataworks.test.invokeLmTool';
+/** User groups as code: the file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics) and its suffix. */
+export const GROUPS_FILE_GLOB = '**/*.dwgroups.json';
+export const GROUPS_FILE_SUFFIX = '.dwgroups.json';

@@ -15,6 +15,8 @@ import { createFormContext } from './formContext';
 import { createErrorReporter, type ReportError } from './services/errorReporter';
 import { createLoadErrorReporter } from './services/loadErrors';
 import { cacheKeys } from './services/cacheKeys';
+import { GroupsFileDiagnostics } from './services/groupsFileDiagnostics';
+import type { GroupsFileLookups } from './services/groupsFileCheck';
 import { ReadCache } from './services/readCache';
 import { GroupKindCache } from './services/userGroupKind';
 import { inertText } from './util/inertText';
@@ -75,6 +77,8 @@ export interface Core {
   readonly reportError: ReportError;
   /** The language model tools behind the stubs dist/extension.js registers. */
   readonly lmTools: LmToolHost;
+  /** Starts the diagnostics of `*.dwgroups.json` files (once; later calls do nothing). */
+  startGroupsFiles(): void;
   readonly testApi: DataWorksTestApi;
 }
 
@@ -197,6 +201,17 @@ export function createCore(
   );
 
   const handlers = new Map(Object.entries(COMMAND_TABLE).map(([id, factory]) => [id, factory(deps)]));
+  // User groups as code: reads for a groups file's checks, through the read cache; while typing, the cache only.
+  const groupsLookups = (profileName: string, region: string, network: boolean): GroupsFileLookups => {
+    const read = <T>(key: string, load: () => Promise<T>): Promise<T | undefined> =>
+      network ? cache.get(key, load) : cache.peek<T>(key) ?? Promise.resolve(undefined);
+    return {
+      tenantUsers: () => read(cacheKeys.tenantUsers(profileName, region), async () => (await services.getService(profileName, region)).listTenantUsers()),
+      maxComputeRoles: (project) => read(cacheKeys.maxComputeRoles(profileName, region, project), async () =>
+        (await services.getService(profileName, region)).listMaxComputeRoles(project)),
+    };
+  };
+  let groupsFiles: GroupsFileDiagnostics | undefined;
   return {
     provider: view.provider,
     operations: operationsTree,
@@ -211,6 +226,20 @@ export function createCore(
     formContext: () => deps.formContext(),
     reportError: report,
     lmTools: createLmTools(deps, () => loadDeferred().then((m) => m.lmTools)),
+    startGroupsFiles: () => {
+      if (groupsFiles) return;
+      groupsFiles = new GroupsFileDiagnostics({
+        loadParser: loadDeferred,
+        activeProfile: () => {
+          const p = profiles.active();
+          return p && { name: p.name, region: profiles.activeRegion(p) };
+        },
+        onDidChangeProfile: profiles.onDidChange,
+        lookups: groupsLookups,
+        log,
+      });
+      context.subscriptions.push(groupsFiles);
+    },
     testApi: {
       profiles, model, tree: view.provider, cache, services, operations, operationsTree, session, globalStorage: context.globalStorageUri,
       globalState: context.globalState,

@@ -14,6 +14,8 @@ export { createDataWorksService };
 export { recordWrites } from './api';
 export { parseOperationEntry, parseOperationsFile, parsePrefill } from './shared/operationCodec';
 export { aliyunCliCommand } from './shared/requests';
+// User groups as code: the file's parser, for the diagnostics in dist/core.js (src/services/groupsFileDiagnostics.ts).
+export { locateInGroupsFile, parseGroupsFile } from './shared/groupsFileText';
 
 /** Reads and compiles the SDK (dist/api.js) ahead of the first call: the module only, no client, no credentials. */
 export const loadApiCode = (): Promise<void> => defaultLoadTransport().then(() => undefined);

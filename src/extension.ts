@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, EXPLORER_VIEW_ID, LM_TOOL_NAMES, LM_TOOL_TEST_COMMAND, Settings, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
+import { Commands, EXPLORER_VIEW_ID, GROUPS_FILE_SUFFIX, LM_TOOL_NAMES, LM_TOOL_TEST_COMMAND, Settings, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
 import type { Core, DataWorksTestApi } from './core';
 import type { TreeNode } from './tree/node';
 import type { OperationNode } from './tree/operationsView';
@@ -45,6 +45,18 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
     registerFormSerializers(core),
     registerLmTools(core),
   );
+
+  // User groups as code: the diagnostics (and dist/core.js with them) load once a *.dwgroups.json file is open. A
+  // workspace holding one activates the extension (workspaceContains); elsewhere any activation starts the watch.
+  // Not onLanguage:jsonc: VS Code opens JSONC models at startup (settings), and that would activate us there.
+  const opened = vscode.workspace.onDidOpenTextDocument((d) => startGroupsFiles(d));
+  const startGroupsFiles = (d: vscode.TextDocument): void => {
+    if (!d.uri.path.toLowerCase().endsWith(GROUPS_FILE_SUFFIX)) return;
+    opened.dispose();
+    void core().then((c) => c.startGroupsFiles(), showLoadFailure);
+  };
+  context.subscriptions.push(opened);
+  vscode.workspace.textDocuments.forEach(startGroupsFiles);
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { testApi: () => core().then((c) => c.testApi) };

@@ -19,6 +19,8 @@ export const cacheKeys = {
   /** The workspace's Data Service APIs (one list for all its business processes: the API has no group filter). */
   dataServiceApis: (profile: string, region: string, projectId: number): string => key(profile, region, 'dataServiceApis', projectId),
   tenantUsers: (profile: string, region: string): string => key(profile, region, 'tenantUsers'),
+  /** A MaxCompute project's roles (no write of ours changes them). */
+  maxComputeRoles: (profile: string, region: string, projectName: string): string => key(profile, region, 'maxComputeRoles', projectName),
   /** One page of a list. */
   page: (list: string, pageNumber: number): string => list + key(pageNumber),
 } as const;

@@ -36,6 +36,13 @@ export class ReadCache {
     return promise;
   }
 
+  /** What `get` would answer without a new load: the cached value or the in-flight load; undefined otherwise. */
+  peek<T>(key: string): Promise<T> | undefined {
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > this.now()) return Promise.resolve(hit.value as T);
+    return this.inFlight.get(key) as Promise<T> | undefined;
+  }
+
   /** Drops every entry whose key starts with one of the prefixes (all entries without arguments). */
   invalidate(...prefixes: readonly string[]): void {
     this.generation++;

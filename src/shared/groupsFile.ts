@@ -8,9 +8,8 @@ import * as z from 'zod/mini';
 import { REGION_ID_MAX, REGION_ID_PATTERN } from '../base/hosts';
 import { lazy, projectRequiredForType3, userGroupFields } from './schemas';
 
-/** The file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics). */
-export const GROUPS_FILE_GLOB = '**/*.dwgroups.json';
-export const GROUPS_FILE_SUFFIX = '.dwgroups.json';
+/** The file name pattern VS Code matches (jsonValidation, CodeLens, diagnostics); in constants.ts for the activation shim. */
+export { GROUPS_FILE_GLOB, GROUPS_FILE_SUFFIX } from '../constants';
 
 /** Our cap: a file beyond this many groups is refused before any request (the bench plans 1,000). */
 export const GROUPS_FILE_MAX_GROUPS = 5000;

@@ -65,9 +65,9 @@ describe('reliability: the packaged VSIX', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('vsce packages it with no check skipped: LICENSE, CHANGELOG, README, the Marketplace icon and the walkthrough media are in it', () => {
+  it('vsce packages it with no check skipped: LICENSE, CHANGELOG, README, the groups file schema, the Marketplace icon and the walkthrough media are in it', () => {
     const names = new Set(entries(fresh));
-    for (const f of ['extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/package.json', 'extension/dist/extension.js']) {
+    for (const f of ['extension/LICENSE.txt', 'extension/changelog.md', 'extension/readme.md', 'extension/package.json', 'extension/dist/extension.js', 'extension/schemas/dwgroups.schema.json']) {
       assert.ok(names.has(f), `${f} is missing`);
     }
     assert.ok(manifest.icon, 'package.json names an icon');

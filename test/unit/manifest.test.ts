@@ -49,10 +49,6 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('activates only on its view, its commands, a form restored after a window reload, or one of its language model tools', () => {
-    for (const e of pkg.activationEvents ?? []) assert.match(e, /^((onView|onCommand|onWebviewPanel):dataworks\.|onLanguageModelTool:dataworks_)/);
-  });
-
   it('contributes exactly the language model tools the extension registers, localised, strict, each with its activation event', () => {
     const tools = pkg.contributes.languageModelTools;
     assert.deepEqual(tools.map((t) => t.name).sort(), [...LM_TOOL_NAMES].sort());
@@ -67,6 +63,28 @@ describe('package.json contributions', () => {
       assert.ok(pkg.activationEvents?.includes(`onLanguageModelTool:${t.name}`), t.name);
     }
     assert.equal(pkg.contributes.configuration.properties[`${Settings.section}.${Settings.languageModelToolsEnabled}`]?.default, true);
+  });
+
+  it('activates only on its view, its commands, a form restored after a window reload, one of its language model tools, or in a workspace with a groups file', () => {
+    // Not onLanguage:jsonc: VS Code opens JSONC models at startup (settings), which would activate the extension there.
+    for (const e of pkg.activationEvents ?? []) {
+      assert.match(e, /^(?:(onView|onCommand|onWebviewPanel):dataworks\.|onLanguageModelTool:dataworks_|workspaceContains:\*\*\/\*\.dwgroups\.json$)/);
+    }
+  });
+
+  it('makes *.dwgroups.json files JSONC checked against the packaged schema', () => {
+    const c = pkg.contributes as Manifest['contributes'] & {
+      languages?: { id: string; filenamePatterns?: string[] }[];
+      jsonValidation?: { fileMatch: string; url: string }[];
+    };
+    assert.ok(c.languages?.some((l) => l.id === 'jsonc' && l.filenamePatterns?.includes('*.dwgroups.json')));
+    const v = c.jsonValidation?.find((j) => j.fileMatch === '*.dwgroups.json');
+    assert.ok(v, 'jsonValidation for *.dwgroups.json');
+    // A local file, never a URL: the JSON language service would fetch it.
+    assert.match(v.url, /^\.\/schemas\/[\w.]+\.schema\.json$/);
+    assert.ok(statSync(join(root, v.url)).isFile());
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes('!schemas/*.schema.json'), '.vscodeignore packages the schema');
   });
 
   it('has the DataWorks container, the explorer view and a welcome for "no profile"', () => {

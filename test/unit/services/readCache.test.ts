@@ -78,4 +78,26 @@ describe('ReadCache', () => {
     await cache.get('k', () => Promise.resolve(++loads));
     assert.equal(loads, 2);
   });
+
+  it('peek answers what is cached or loading, never loads, and nothing once expired', async () => {
+    let now = 0;
+    const cache = new ReadCache(() => 1000, () => now);
+    assert.equal(cache.peek('k'), undefined);
+    let release: (v: number) => void = () => undefined;
+    const loading = cache.get('k', () => new Promise<number>((r) => { release = r; }));
+    const pending = cache.peek<number>('k');
+    assert.ok(pending);
+    release(7);
+    assert.equal(await loading, 7);
+    assert.equal(await pending, 7);
+    assert.equal(await cache.peek<number>('k'), 7);
+    now = 1001;
+    assert.equal(cache.peek('k'), undefined);
+  });
+
+  it('keeps MaxCompute roles under the profile and region, one key per project', () => {
+    const roles = cacheKeys.maxComputeRoles('p', 'cn-shanghai', 'sales_dw');
+    assert.ok(roles.startsWith(cacheKeys.profile('p')));
+    assert.ok(!roles.startsWith(cacheKeys.maxComputeRoles('p', 'cn-shanghai', 'sales')));
+  });
 });

@@ -146,3 +146,15 @@ export const planToWebviewSchema = /* @__PURE__ */ lazy(() => z.discriminatedUni
   z.strictObject({ type: z.literal('stale'), planId: planIdRef() }),
 ]));
 export type PlanToWebview = z.infer<typeof planToWebviewSchema>;
+
+/** The page's texts, translated on the host (src/webview/groupsPlanStrings.ts): a key not translated fails to compile. */
+export const PLAN_STRING_KEYS = [
+  'title', 'intro', 'profileRegion', 'prune', 'counts', 'create', 'update', 'unchanged', 'delete', 'unknown', 'ambiguous',
+  'group', 'change', 'details', 'owner', 'type', 'projectName', 'accountsAdded', 'accountsRemoved', 'converts', 'none',
+  'unknownValue', 'showUnchanged', 'hideUnchanged', 'noChanges', 'requests', 'requestN', 'parameters', 'cli', 'copyCli',
+  'copyAllCli', 'copyRequest', 'apply', 'applyHint', 'cancel', 'replan', 'openFile', 'stale', 'applying', 'done',
+  'failed', 'cancelled', 'staleRefused', 'applied', 'notApplied', 'mayLand', 'batchState.pending', 'batchState.sending',
+  'batchState.done', 'batchState.failed', 'batchState.unknown', 'batchState.skipped', 'requestId', 'serverSaid',
+  'nothingToApply', 'deleteWarning',
+] as const;
+export type PlanStringKey = (typeof PLAN_STRING_KEYS)[number];

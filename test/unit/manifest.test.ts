@@ -38,15 +38,17 @@ describe('package.json contributions', () => {
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, Object.values(Commands).sort());
     for (const c of pkg.contributes.commands) {
-      assert.match(c.command, /^dataworks\.[a-z]+[A-Za-z]*$/);
+      // One area segment at most (dataworks.groups.plan).
+      assert.match(c.command, /^dataworks\.([a-z]+\.)?[a-z]+[A-Za-z]*$/);
       assert.equal(c.category, 'DataWorks', c.command);
       const key = /^%(.+)%$/.exec(c.title)?.[1];
       assert.ok(key && nlsEn[key] && nlsZh[key], `${c.command} title is not localised`);
     }
   });
 
-  it('activates only on its view, its commands, or a form restored after a window reload', () => {
-    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(onView|onCommand|onWebviewPanel):dataworks\./);
+  it('activates only on its view, its commands, a form restored after a window reload, or a JSONC file (user groups files)', () => {
+    // onLanguage:jsonc: *.dwgroups.json is mapped to jsonc, and its CodeLens needs the (3.6 KB) activation bundle.
+    for (const e of pkg.activationEvents ?? []) assert.match(e, /^((onView|onCommand|onWebviewPanel):dataworks\.|onLanguage:jsonc$)/);
   });
 
   it('has the DataWorks container, the explorer view and a welcome for "no profile"', () => {

@@ -38,6 +38,18 @@ function fileName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
+/**
+ * MaxCompute projects are usually named like the workspace: the first page of the region's workspaces (the tree's
+ * cached page) gives candidates to search type-3 groups under. A failure here only leaves projects unknown.
+ */
+async function workspaceProjects(ctx: FormContext, region: string): Promise<string[]> {
+  try {
+    return (await ctx.workspacesPage(region, 1, false)).items.map((w) => w.identifier);
+  } catch {
+    return [];
+  }
+}
+
 /** Reads the file and the server's groups and computes the plan. Throws a UserFacingError for a file with problems. */
 async function makePlan(ctx: FormContext, source: GroupsFileSource, signal: AbortSignal): Promise<GroupsPlan> {
   const parsed = parseGroupsFile(await source.read());
@@ -47,7 +59,8 @@ async function makePlan(ctx: FormContext, source: GroupsFileSource, signal: Abor
   }
   const file = parsed.value;
   const service = await ctx.getService(file.region);
-  const snapshot = await readGroupsSnapshot(service, file.region, { signal, projectCandidates: fileProjects(file) });
+  const projectCandidates = [...new Set([...fileProjects(file), ...(await workspaceProjects(ctx, file.region))])];
+  const snapshot = await readGroupsSnapshot(service, file.region, { signal, projectCandidates });
   return planGroups(file, snapshot);
 }
 
@@ -320,5 +333,6 @@ function idleOf(view: PlanView): PlanView['apply'] {
 /** The region's groups as a *.dwgroups.json file's text (services/groupsExport.ts). */
 export async function exportGroupsText(ctx: FormContext, region: string, signal: AbortSignal): Promise<string> {
   const service = await ctx.getService(region);
-  return exportGroupsFile(await readGroupsSnapshot(service, region, { signal }), region);
+  const projectCandidates = await workspaceProjects(ctx, region);
+  return exportGroupsFile(await readGroupsSnapshot(service, region, { signal, projectCandidates }), region);
 }

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'jsonc-parser';
 import type { Workbench } from './driver';
 import { commandTitle, e2eEnv, emulatorAdmin, openWorkbench, waitFor } from './driver';
 
@@ -36,11 +37,12 @@ describe('user groups as code (UI)', function () {
 
     // Add a group to the file, then reload the editor from disk.
     const name = `gac_${Date.now().toString(36)}`;
-    const added = `{ "name": "${name}", "owner": "alice", "type": 1, "accounts": ["user:bob"] }`;
-    const edited = exported.includes('"groups": []')
-      ? exported.replace('"groups": []', `"groups": [${added}]`)
-      : exported.replace('"groups": [', `"groups": [\n    ${added},`);
-    assert.notEqual(edited, exported);
+    // A group whose type or project the server did not say is exported with a comment asking for it (and the file
+    // is invalid until it is set): those are left out here, which without prune changes nothing on the server.
+    const data = parse(exported) as { region: string; groups: { name: string; owner: string; type?: number; projectName?: string; accounts: string[] }[] };
+    data.groups = data.groups.filter((g) => g.type !== undefined && (g.type !== 3 || g.projectName !== undefined));
+    data.groups.unshift({ name, owner: 'alice', type: 1, accounts: ['user:bob'] });
+    const edited = `${JSON.stringify(data, null, 2)}\n`;
     writeFileSync(file, edited);
     await wb.page.locator('.tabs-container .tab', { hasText: /\.dwgroups\.json/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
     await wb.runCommand('File: Revert File');

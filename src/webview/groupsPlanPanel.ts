@@ -65,7 +65,7 @@ async function makePlan(ctx: FormContext, source: GroupsFileSource, signal: Abor
 }
 
 async function planWithProgress(ctx: FormContext, source: GroupsFileSource): Promise<GroupsPlan> {
-  return withCancellableProgress(vscode.l10n.t('Planning {0}…', fileName(source.uri)), (signal) => makePlan(ctx, source, signal));
+  return withCancellableProgress(vscode.l10n.t('Planning {0}…', inertText(fileName(source.uri))), (signal) => makePlan(ctx, source, signal));
 }
 
 /** Plans the file and shows the plan (a new panel, or the file's open one with the new plan). */
@@ -246,7 +246,7 @@ class GroupsPlanPanel {
     if (plan.counts.delete > 0) {
       const confirm = vscode.l10n.t('Apply and Delete');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('This plan deletes {0} user group(s) in {1}.', plan.counts.delete, inertText(plan.region)),
+        vscode.l10n.t('This plan deletes {0} user group(s) in {1}.', inertText(String(plan.counts.delete)), inertText(plan.region)),
         { modal: true, detail: vscode.l10n.t('Their accounts lose the permissions granted through these groups. This cannot be undone.') },
         confirm,
       );
@@ -260,24 +260,24 @@ class GroupsPlanPanel {
     const abort = new AbortController();
     this.applying = abort;
     try {
-      const result = await withCancellableProgress(vscode.l10n.t('Applying {0}…', fileName(this.source.uri)), (signal, progress) => {
+      const result = await withCancellableProgress(vscode.l10n.t('Applying {0}…', inertText(fileName(this.source.uri))), (signal, progress) => {
         signal.addEventListener('abort', () => abort.abort());
         return applyPlan(plan, service, {
           signal: abort.signal,
           onBatch: (done, total) => {
-            progress.report({ message: vscode.l10n.t('{0} of {1} requests', done, total) });
+            progress.report({ message: vscode.l10n.t('{0} of {1} requests', inertText(String(done)), inertText(String(total))) });
             if (this.view.planId === view.planId) this.setApply(applyingState(plan, done));
           },
           log: (line) => this.ctx.log.info(`[groups] ${line}`),
         });
       });
       const failure = result.error === undefined ? undefined : this.ctx.reportError(result.error, 'groups.apply');
-      const message = failure
+      const shown = failure
         ? { text: this.ctx.redact(failure.parts?.message ?? failure.message), ...(failure.parts?.serverMessage ? { serverMessage: this.ctx.redact(failure.parts.serverMessage) } : {}), ...(failure.requestId ? { requestId: failure.requestId } : {}) }
         : undefined;
-      if (this.view.planId === view.planId) this.setApply(finishedState(plan, result, message));
+      if (this.view.planId === view.planId) this.setApply(finishedState(plan, result, shown));
       if (result.outcome === 'done') {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Applied {0}: {1} group(s) written.', fileName(this.source.uri), result.applied.length));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Applied {0}: {1} group(s) written.', inertText(fileName(this.source.uri)), inertText(String(result.applied.length))));
       } else {
         void this.offerReplan(result.outcome === 'cancelled'
           ? vscode.l10n.t('Apply cancelled: {0} group(s) applied, {1} not applied.', result.applied.length, result.notApplied.length)
@@ -305,9 +305,9 @@ class GroupsPlanPanel {
     }
   }
 
-  private async offerReplan(message: string, error = false): Promise<void> {
+  private async offerReplan(text: string, error = false): Promise<void> {
     const again = vscode.l10n.t('Plan Again');
-    const pick = await (error ? vscode.window.showErrorMessage(message, again) : vscode.window.showWarningMessage(message, again));
+    const pick = await (error ? vscode.window.showErrorMessage(inertText(text), again) : vscode.window.showWarningMessage(inertText(text), again));
     if (pick !== again || this.disposed) return;
     try {
       await this.handle({ type: 'replan' });

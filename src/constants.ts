@@ -41,6 +41,9 @@ export const Commands = {
   retryOperation: 'dataworks.retryOperation',
   clearOperations: 'dataworks.clearOperations',
   refreshOperations: 'dataworks.refreshOperations',
+  groupsPlan: 'dataworks.groups.plan',
+  groupsApply: 'dataworks.groups.apply',
+  groupsExport: 'dataworks.groups.export',
 } as const;
 
 /** The webview panel types of the two forms; package.json activates on `onWebviewPanel:` of each. */

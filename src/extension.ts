@@ -57,6 +57,16 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
   };
   context.subscriptions.push(opened);
   vscode.workspace.textDocuments.forEach(startGroupsFiles);
+  // Plan / Apply at the top of every user groups file. Static lenses: nothing is read or loaded to show them.
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ pattern: '**/*.dwgroups.json' }, {
+    provideCodeLenses: (doc) => {
+      const top = new vscode.Range(0, 0, 0, 0);
+      return [
+        new vscode.CodeLens(top, { title: vscode.l10n.t('Plan'), command: Commands.groupsPlan, arguments: [doc.uri] }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('Apply'), command: Commands.groupsApply, arguments: [doc.uri] }),
+      ];
+    },
+  }));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { testApi: () => core().then((c) => c.testApi) };

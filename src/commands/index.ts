@@ -32,6 +32,9 @@ import { verifyOperation } from './verifyOperation';
 import { retryOperation } from './retryOperation';
 import { clearOperations } from './clearOperations';
 import { refreshOperations } from './refreshOperations';
+import { groupsPlan } from './groupsPlan';
+import { groupsApply } from './groupsApply';
+import { groupsExport } from './groupsExport';
 
 /**
  * The handler of every command: dist/extension.js registers each id of `Commands` and hands the call to dist/core.js,
@@ -69,4 +72,7 @@ export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
   [Commands.retryOperation]: retryOperation,
   [Commands.clearOperations]: clearOperations,
   [Commands.refreshOperations]: refreshOperations,
+  [Commands.groupsPlan]: groupsPlan,
+  [Commands.groupsApply]: groupsApply,
+  [Commands.groupsExport]: groupsExport,
 };

@@ -43,3 +43,5 @@ export function restoreUserGroupForm(ctx: FormContext, panel: vscode.WebviewPane
   const r = parseMessage(ugRestoreSchema, saved);
   return r !== undefined && restoreUserGroupPanel(ctx, panel, r);
 }
+
+export { showGroupsPlan, applyShownPlan, exportGroupsText, type GroupsFileSource } from './groupsPlanPanel';

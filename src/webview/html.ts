@@ -4,6 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { INIT_DATA_ID } from '../shared/protocol';
 
+/** The pages: the two forms and the groups-as-code plan (each is dist/webview/<name>.js). */
+export type PageName = 'businessProcess' | 'userGroup' | 'groupsPlan';
+
 interface PageCommon {
   /** A fresh nonce per render (createNonce). */
   readonly nonce: string;
@@ -13,7 +16,7 @@ interface PageCommon {
   /** Shown until the script has rendered the form. */
   readonly loadingText: string;
   /** `data-form` of <body>, which the script checks. */
-  readonly form: 'businessProcess' | 'userGroup';
+  readonly form: PageName;
   /**
    * What the form starts from (strings, values, phase), embedded as a JSON data block that the script reads and
    * zod-parses: the form is interactive without a ready → init round trip to the host. A data block is never

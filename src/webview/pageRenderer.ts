@@ -2,7 +2,7 @@
 // nothing, or, without a reader or after inlining failed, linked to them under the extension's resource roots.
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
-import type { FormName } from '../forms/formController';
+import type { PageName } from './html';
 import { parseMessage } from '../shared/protocol';
 import { buildFormHtml, createNonce } from './html';
 import { loadPageFiles, type ExtensionFileReader, type PageFiles } from './pageFiles';
@@ -15,7 +15,7 @@ export interface PageRendererDeps {
 }
 
 export interface PageSpec<Init> {
-  readonly form: FormName;
+  readonly form: PageName;
   readonly title: string;
   /** The page's init data. */
   readonly init: z.core.$ZodType<Init>;

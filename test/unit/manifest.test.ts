@@ -42,7 +42,8 @@ describe('package.json contributions', () => {
     const contributed = pkg.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(contributed, Object.values(Commands).sort());
     for (const c of pkg.contributes.commands) {
-      assert.match(c.command, /^dataworks\.[a-z]+[A-Za-z]*$/);
+      // One area segment at most (dataworks.groups.plan).
+      assert.match(c.command, /^dataworks\.([a-z]+\.)?[a-z]+[A-Za-z]*$/);
       assert.equal(c.category, 'DataWorks', c.command);
       const key = /^%(.+)%$/.exec(c.title)?.[1];
       assert.ok(key && nlsEn[key] && nlsZh[key], `${c.command} title is not localised`);

@@ -115,7 +115,7 @@ describe('html: the real webview bundles can be inlined', function () {
     const root = join(__dirname, '..', '..', '..');
     const { builds } = createRequire(__filename)(join(root, 'esbuild.js')) as { builds: (esbuild.BuildOptions & { entryPoints: unknown })[] };
     const web = builds.find((b) => b.platform === 'browser');
-    assert.ok(web && Array.isArray(web.entryPoints) && web.entryPoints.length === 2, 'esbuild.js builds the two webview bundles');
+    assert.ok(web && Array.isArray(web.entryPoints) && web.entryPoints.length === 3, 'esbuild.js builds the three webview bundles (two forms, the groups plan)');
     const dir = mkdtempSync(join(tmpdir(), 'dw-webview-'));
     try {
       // As the production build makes them (minified: what the VSIX carries) and as the development build does.

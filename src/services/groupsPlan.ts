@@ -111,7 +111,10 @@ function compare(after: DesiredGroup, before: SnapshotGroup): GroupChange {
   if (after.type === 3) {
     const want = after.projectName ?? '';
     // A group of unknown type was not searched by project; one of another type has none.
-    if (before.type === undefined || (before.type === 3 && before.projectName === undefined)) unknown.push('projectName');
+    if (before.type === 3 && before.projectName === undefined && before.notInProjects?.includes(want)) {
+      // Searched under the file's project and not listed there: which project it has is unknown, that it differs is not.
+      fields.push({ field: 'projectName', before: undefined, after: want, unknown: true });
+    } else if (before.type === undefined || (before.type === 3 && before.projectName === undefined)) unknown.push('projectName');
     else if (before.type !== 3) fields.push({ field: 'projectName', before: undefined, after: want });
     else if (before.projectName !== want) fields.push({ field: 'projectName', before: before.projectName, after: want });
   }
@@ -121,8 +124,9 @@ function compare(after: DesiredGroup, before: SnapshotGroup): GroupChange {
   }
   // An update sends the file's type and project whatever the server has: what the server did not say is shown as
   // a change from unknown, never as unchanged.
+  // Known to change (a project known only to differ counts): the server converts the group.
+  const converts = fields.some((f) => f.field === 'type' || f.field === 'projectName');
   for (const f of unknown) fields.push({ field: f, before: undefined, after: f === 'type' ? after.type : after.projectName, unknown: true });
-  const converts = fields.some((f) => !f.unknown && (f.field === 'type' || f.field === 'projectName'));
   return { kind: 'update', name: after.name, id: before.id, before, after, fields, accountsAdded: added, accountsRemoved: removed, converts };
 }
 

@@ -25,6 +25,11 @@ export interface SnapshotGroup {
   readonly projectName?: string;
   /** Why the type (or the project of a type-3 group) is unknown, for the plan and the log. */
   readonly note?: string;
+  /**
+   * Projects a type-3 group of unknown project was searched under, with the filter shown to be applied, and not
+   * found: its project is none of these (so a file naming one of them asks for a change, not for nothing).
+   */
+  readonly notInProjects?: readonly string[];
 }
 
 export interface GroupsSnapshot {
@@ -141,6 +146,7 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
 
   // Projects of type-3 groups the items do not name: a probe first, then the candidates.
   const projects = new Map<number, string>();
+  const notIn = new Map<number, string[]>();
   for (const g of listed) if (g.type === 3 && g.projectName) projects.set(g.id, g.projectName);
   const needProject = listed.filter((g) => types.get(g.id) === 3 && !projects.has(g.id));
   let projectFilterApplied: boolean | 'unknown' = 'unknown';
@@ -161,7 +167,8 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
       for (const g of needProject) {
         const h = hits.get(g.id) ?? [];
         if (h.length === 1) projects.set(g.id, h[0] as string);
-        else notes.set(g.id, h.length === 0 ? `none of ${candidates.length} searched projects lists the group` : `${h.length} projects list the group`);
+        else if (h.length === 0) notIn.set(g.id, candidates);
+        if (h.length !== 1) notes.set(g.id, h.length === 0 ? `none of ${candidates.length} searched projects lists the group` : `${h.length} projects list the group`);
       }
     }
   }
@@ -170,11 +177,13 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
     const type = types.get(g.id);
     const projectName = type === 3 ? projects.get(g.id) : undefined;
     const note = notes.get(g.id);
+    const not = projectName === undefined ? notIn.get(g.id) : undefined;
     return {
       id: g.id, name: g.name, owner: g.owner, accounts: [...g.accounts], modifiedTime: g.modifiedTime,
       ...(type === undefined ? {} : { type }),
       ...(projectName === undefined ? {} : { projectName }),
       ...(note === undefined ? {} : { note }),
+      ...(not === undefined ? {} : { notInProjects: not }),
     };
   }).sort(byName);
   return { region, groups, filtersApplied, projectFilterApplied, fingerprint, calls: counter.calls };

@@ -34,7 +34,7 @@ export class FakeDsgTenant extends FakeDataWorksService {
     return row;
   }
 
-  override async listUserGroups(req: ListUserGroupsRequest, _opts?: CallOptions): Promise<Page<UserGroup>> {
+  override listUserGroups(req: ListUserGroupsRequest, _opts?: CallOptions): Promise<Page<UserGroup>> {
     this.calls.push({ method: 'listUserGroups', args: req });
     const all = this.groups.filter((g) => (!req.name || g.name.includes(req.name))
       && (!this.honoursType || req.type === undefined || g.type === req.type)
@@ -46,7 +46,15 @@ export class FakeDsgTenant extends FakeDataWorksService {
     return Promise.resolve({ items, pageNumber: req.pageNumber, pageSize: req.pageSize, totalCount: all.length });
   }
 
-  override async saveUserGroups(groups: readonly UserGroupInput[], opts?: CallOptions): Promise<WriteResult> {
+  override saveUserGroups(groups: readonly UserGroupInput[], opts?: CallOptions): Promise<WriteResult> {
+    return Promise.resolve().then(() => this.save(groups, opts));
+  }
+
+  override deleteUserGroups(ids: readonly number[], opts?: CallOptions): Promise<WriteResult> {
+    return Promise.resolve().then(() => this.drop(ids, opts));
+  }
+
+  private save(groups: readonly UserGroupInput[], opts?: CallOptions): WriteResult {
     this.calls.push({ method: 'saveUserGroups', args: groups });
     if (opts?.signal?.aborted) throw new FakeApiError('Cancelled', 'cancelled', 'REQ-X', 'cancelled');
     const fault = this.writeFaults.get(this.writes++);
@@ -65,7 +73,7 @@ export class FakeDsgTenant extends FakeDataWorksService {
     return { requestId: 'REQ-S' };
   }
 
-  override async deleteUserGroups(ids: readonly number[], opts?: CallOptions): Promise<WriteResult> {
+  private drop(ids: readonly number[], opts?: CallOptions): WriteResult {
     this.calls.push({ method: 'deleteUserGroups', args: ids });
     if (opts?.signal?.aborted) throw new FakeApiError('Cancelled', 'cancelled', 'REQ-X', 'cancelled');
     const fault = this.writeFaults.get(this.writes++);

@@ -19,6 +19,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile,
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow (the bundle would require
+  // ./impl/format at run time and fail); its ES module build bundles like any other.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 function webviewEntries() {

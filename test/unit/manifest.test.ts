@@ -45,8 +45,23 @@ describe('package.json contributions', () => {
     }
   });
 
-  it('activates only on its view, its commands, or a form restored after a window reload', () => {
-    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(onView|onCommand|onWebviewPanel):dataworks\./);
+  it('activates only on its view, its commands, a form restored after a window reload, or a JSONC file (a groups file may be one)', () => {
+    for (const e of pkg.activationEvents ?? []) assert.match(e, /^(?:(onView|onCommand|onWebviewPanel):dataworks\.|onLanguage:jsonc$)/);
+  });
+
+  it('makes *.dwgroups.json files JSONC checked against the packaged schema', () => {
+    const c = pkg.contributes as Manifest['contributes'] & {
+      languages?: { id: string; filenamePatterns?: string[] }[];
+      jsonValidation?: { fileMatch: string; url: string }[];
+    };
+    assert.ok(c.languages?.some((l) => l.id === 'jsonc' && l.filenamePatterns?.includes('*.dwgroups.json')));
+    const v = c.jsonValidation?.find((j) => j.fileMatch === '*.dwgroups.json');
+    assert.ok(v, 'jsonValidation for *.dwgroups.json');
+    // A local file, never a URL: the JSON language service would fetch it.
+    assert.match(v.url, /^\.\/schemas\/[\w.]+\.schema\.json$/);
+    assert.ok(statSync(join(root, v.url)).isFile());
+    const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes('!schemas/*.schema.json'), '.vscodeignore packages the schema');
   });
 
   it('has the DataWorks container, the explorer view and a welcome for "no profile"', () => {

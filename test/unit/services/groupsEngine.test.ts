@@ -141,7 +141,8 @@ describe('groups as code: plan', () => {
     t.honoursType = false;
     const p = await plan(t, file(wanted));
     const keep = p.changes.find((c) => c.name === 'keep');
-    assert.deepEqual(keep, { kind: 'unchanged', name: 'keep', id: 1, unknown: ['type'] });
+    assert.ok(keep?.kind === 'unchanged');
+    assert.deepEqual([keep.id, keep.unknown], [1, ['type']]);
     const grow = p.changes.find((c) => c.name === 'grow');
     assert.ok(grow?.kind === 'update');
     assert.deepEqual(grow.fields.at(-1), { field: 'type', before: undefined, after: 1, unknown: true });

@@ -37,7 +37,7 @@ export type GroupChange =
     readonly converts: boolean;
   }
   /** Nothing to write. `unknown` names what the server did not say, so the plan cannot claim it is unchanged. */
-  | { readonly kind: 'unchanged'; readonly name: string; readonly id: number; readonly unknown: readonly ('type' | 'projectName')[] }
+  | { readonly kind: 'unchanged'; readonly name: string; readonly id: number; readonly before: SnapshotGroup; readonly unknown: readonly ('type' | 'projectName')[] }
   | { readonly kind: 'delete'; readonly name: string; readonly id: number; readonly before: SnapshotGroup }
   /** Several server groups have the file's name: matching by name cannot pick one, so nothing is written for it. */
   | { readonly kind: 'ambiguous'; readonly name: string; readonly ids: readonly number[] };
@@ -111,18 +111,22 @@ function compare(after: DesiredGroup, before: SnapshotGroup): GroupChange {
   if (after.type === 3) {
     const want = after.projectName ?? '';
     // A group of unknown type was not searched by project; one of another type has none.
-    if (before.type === undefined || (before.type === 3 && before.projectName === undefined)) unknown.push('projectName');
+    if (before.type === 3 && before.projectName === undefined && before.notInProjects?.includes(want)) {
+      // Searched under the file's project and not listed there: which project it has is unknown, that it differs is not.
+      fields.push({ field: 'projectName', before: undefined, after: want, unknown: true });
+    } else if (before.type === undefined || (before.type === 3 && before.projectName === undefined)) unknown.push('projectName');
     else if (before.type !== 3) fields.push({ field: 'projectName', before: undefined, after: want });
     else if (before.projectName !== want) fields.push({ field: 'projectName', before: before.projectName, after: want });
   }
   const { added, removed } = diffAccounts(before.accounts, after.accounts);
   if (fields.length === 0 && added.length === 0 && removed.length === 0) {
-    return { kind: 'unchanged', name: after.name, id: before.id, unknown };
+    return { kind: 'unchanged', name: after.name, id: before.id, before, unknown };
   }
   // An update sends the file's type and project whatever the server has: what the server did not say is shown as
   // a change from unknown, never as unchanged.
+  // Known to change (a project known only to differ counts): the server converts the group.
+  const converts = fields.some((f) => f.field === 'type' || f.field === 'projectName');
   for (const f of unknown) fields.push({ field: f, before: undefined, after: f === 'type' ? after.type : after.projectName, unknown: true });
-  const converts = fields.some((f) => !f.unknown && (f.field === 'type' || f.field === 'projectName'));
   return { kind: 'update', name: after.name, id: before.id, before, after, fields, accountsAdded: added, accountsRemoved: removed, converts };
 }
 
@@ -185,7 +189,7 @@ export function planGroups(file: GroupsFile, snapshot: GroupsSnapshot): GroupsPl
     const unknown = c.kind === 'unchanged' ? c.unknown : c.kind === 'update' ? c.fields.filter((f) => f.unknown).map((f) => f.field) : [];
     if (unknown.length > 0) {
       counts.unknown++;
-      const note = c.kind === 'update' || c.kind === 'unchanged' ? snapshot.groups.find((g) => g.id === c.id)?.note : undefined;
+      const note = c.kind === 'update' || c.kind === 'unchanged' ? c.before.note : undefined;
       const what = unknown.map((f) => (f === 'type' ? 'type' : 'MaxCompute project')).join(' and ');
       const consequence = c.kind === 'unchanged' ? 'not written; cannot be shown unchanged' : 'the update sets it from the file';
       unknowns.push(`${c.name}: ${what} unknown${note ? ` (${note})` : ''}; ${consequence}`);

@@ -23,9 +23,18 @@ export interface SnapshotGroup {
   readonly type?: UserGroupType;
   /** Only for type 3, and only when exactly one searched project lists the group. */
   readonly projectName?: string;
-  /** Why the type (or the project of a type-3 group) is unknown, for the plan and the log. */
+  /** Why the type (or the project of a type-3 group) is unknown, for the log. */
   readonly note?: string;
+  /** The same as a code, for translated text. */
+  readonly reason?: UnknownReason;
+  /**
+   * Projects a type-3 group of unknown project was searched under, with the filter shown to be applied, and not
+   * found: its project is none of these (so a file naming one of them asks for a change, not for nothing).
+   */
+  readonly notInProjects?: readonly string[];
 }
+
+export type UnknownReason = 'typeFilterIgnored' | 'typeNotListed' | 'projectFilterIgnored' | 'projectNotFound' | 'projectAmbiguous';
 
 export interface GroupsSnapshot {
   readonly region: string;
@@ -121,6 +130,11 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
   // A service that sends the type (and project) in the items settles them without a search.
   const types = new Map<number, UserGroupType | undefined>();
   const notes = new Map<number, string>();
+  const reasons = new Map<number, UnknownReason>();
+  const unknownBecause = (id: number, reason: UnknownReason, note: string): void => {
+    reasons.set(id, reason);
+    notes.set(id, note);
+  };
   let filtersApplied: boolean | 'unknown' = 'unknown';
   const untyped = listed.filter((g) => g.type === undefined);
   for (const g of listed) if (g.type !== undefined) types.set(g.id, g.type);
@@ -135,12 +149,14 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
     for (const g of untyped) {
       const h = hits.get(g.id) ?? [];
       if (!ignored && h.length === 1) types.set(g.id, h[0]);
-      else notes.set(g.id, ignored ? 'the server does not apply the type filter' : 'no type filter lists the group');
+      else if (ignored) unknownBecause(g.id, 'typeFilterIgnored', 'the server does not apply the type filter');
+      else unknownBecause(g.id, 'typeNotListed', 'no type filter lists the group');
     }
   }
 
   // Projects of type-3 groups the items do not name: a probe first, then the candidates.
   const projects = new Map<number, string>();
+  const notIn = new Map<number, string[]>();
   for (const g of listed) if (g.type === 3 && g.projectName) projects.set(g.id, g.projectName);
   const needProject = listed.filter((g) => types.get(g.id) === 3 && !projects.has(g.id));
   let projectFilterApplied: boolean | 'unknown' = 'unknown';
@@ -148,7 +164,7 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
     const probe = await listAll(service, { type: 3, projectName: PROBE_PROJECT }, counter, call);
     if (probe.length > 0) {
       projectFilterApplied = false;
-      for (const g of needProject) notes.set(g.id, 'the server does not apply the ProjectName filter');
+      for (const g of needProject) unknownBecause(g.id, 'projectFilterIgnored', 'the server does not apply the ProjectName filter');
     } else {
       const max = opts.maxProjectSearches ?? DEFAULT_PROJECT_SEARCHES;
       const candidates = [...new Set(opts.projectCandidates ?? [])].filter((c) => c !== '' && c !== PROBE_PROJECT).sort().slice(0, max);
@@ -161,7 +177,9 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
       for (const g of needProject) {
         const h = hits.get(g.id) ?? [];
         if (h.length === 1) projects.set(g.id, h[0] as string);
-        else notes.set(g.id, h.length === 0 ? `none of ${candidates.length} searched projects lists the group` : `${h.length} projects list the group`);
+        else if (h.length === 0) notIn.set(g.id, candidates);
+        if (h.length === 0) unknownBecause(g.id, 'projectNotFound', `none of ${candidates.length} searched projects lists the group`);
+        else if (h.length > 1) unknownBecause(g.id, 'projectAmbiguous', `${h.length} projects list the group`);
       }
     }
   }
@@ -170,11 +188,15 @@ export async function readGroupsSnapshot(service: GroupsReader, region: string, 
     const type = types.get(g.id);
     const projectName = type === 3 ? projects.get(g.id) : undefined;
     const note = notes.get(g.id);
+    const reason = reasons.get(g.id);
+    const not = projectName === undefined ? notIn.get(g.id) : undefined;
     return {
       id: g.id, name: g.name, owner: g.owner, accounts: [...g.accounts], modifiedTime: g.modifiedTime,
       ...(type === undefined ? {} : { type }),
       ...(projectName === undefined ? {} : { projectName }),
       ...(note === undefined ? {} : { note }),
+      ...(reason === undefined ? {} : { reason }),
+      ...(not === undefined ? {} : { notInProjects: not }),
     };
   }).sort(byName);
   return { region, groups, filtersApplied, projectFilterApplied, fingerprint, calls: counter.calls };

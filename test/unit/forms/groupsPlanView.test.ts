@@ -42,7 +42,7 @@ describe('groups plan view', () => {
     assert.deepEqual(byName.get('analysts')?.accountsAdded, ['c']);
     assert.deepEqual(byName.get('analysts')?.accountsRemoved, ['b']);
     assert.equal(byName.get('newbies')?.action, 'create');
-    assert.deepEqual(byName.get('newbies')?.fields.map((f) => [f.field, f.before, f.after]), [['owner', undefined, 'bob'], ['type', undefined, '2']]);
+    assert.deepEqual(byName.get('newbies')?.fields.map((f) => [f.field, f.before, f.after]), [['owner', undefined, 'bob'], ['type', undefined, 'RAM role']]);
     assert.equal(byName.get('same')?.action, 'unchanged');
     assert.equal(byName.get('same')?.writes, false);
     assert.equal(byName.get('legacy')?.action, 'delete');

@@ -9,27 +9,35 @@ export async function waitForGroupsFileTab(wb: Workbench): Promise<void> {
   await wb.page.locator('.tabs-container .tab', { hasText: /\.dwgroups\.json/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
 }
 
-/** Opens a file by its absolute path: code-server's open dialog is a quick input holding the path. */
+/**
+ * Types `path` into code-server's file dialog (a quick input). The palette turns into the dialog and then fills in
+ * what it proposes (`proposed`: a folder, or a file to save): a path typed before that would be replaced.
+ */
+async function typeInFileDialog(wb: Workbench, path: string, proposed: RegExp): Promise<void> {
+  const input = wb.quickInput.locator('input');
+  await waitFor(`the file dialog proposing ${String(proposed)}`, async () => proposed.test(await input.inputValue().catch(() => '')), 30_000);
+  await wb.typeInInput(path);
+}
+
+/** Opens a groups file by its absolute path. */
 export async function openFileByPath(wb: Workbench, path: string): Promise<void> {
   await wb.runCommand('File: Open File...');
-  await wb.typeInInput(path);
+  await typeInFileDialog(wb, path, /^\/.*\/$/);
   await waitForGroupsFileTab(wb);
 }
 
-/**
- * Export User Groups to File… into `path`. code-server's save dialog is a quick input that the palette turns into
- * and then fills with the proposed path: a path typed before that would be replaced by it.
- */
+/** Export User Groups to File… into `path`. */
 export async function exportGroupsTo(wb: Workbench, path: string): Promise<void> {
   await wb.runCommand(commandTitle('dataworks.groups.export'));
-  const input = wb.quickInput.locator('input');
-  await waitFor('the save dialog proposing a groups file', async () => /\.dwgroups\.json$/.test(await input.inputValue().catch(() => '')), 30_000);
-  await wb.typeInInput(path);
+  await typeInFileDialog(wb, path, /^\/.*\.dwgroups\.json$/);
 }
 
-/** Clicks the Plan CodeLens at the top of the active groups file and waits for the plan page's rows. */
-export async function planFromCodeLens(wb: Workbench): Promise<FrameLocator> {
-  const lens = wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: /^Plan$/ });
+/**
+ * Clicks the Plan CodeLens (`title`, in the UI's language) at the top of the active groups file and waits for the
+ * plan page's rows.
+ */
+export async function planFromCodeLens(wb: Workbench, title = 'Plan'): Promise<FrameLocator> {
+  const lens = wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: new RegExp(`^${title}$`) });
   await lens.first().waitFor({ state: 'visible', timeout: 30_000 });
   await lens.first().click();
   return wb.waitForWebview('#plan-rows', 60_000);

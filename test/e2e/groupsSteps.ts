@@ -10,13 +10,20 @@ export async function waitForGroupsFileTab(wb: Workbench): Promise<void> {
 }
 
 /**
- * Types `path` into code-server's file dialog (a quick input). The palette turns into the dialog and then fills in
- * what it proposes (`proposed`: a folder, or a file to save): a path typed before that would be replaced.
+ * Types `path` into code-server's file dialog (a quick input) and presses Enter. The palette turns into the dialog,
+ * which then fills in what it proposes (`proposed`: a folder, or a file to save), now and then twice: a path typed
+ * in between is replaced, so it is typed again until it stays.
  */
 async function typeInFileDialog(wb: Workbench, path: string, proposed: RegExp): Promise<void> {
   const input = wb.quickInput.locator('input');
-  await waitFor(`the file dialog proposing ${String(proposed)}`, async () => proposed.test(await input.inputValue().catch(() => '')), 30_000);
-  await wb.typeInInput(path);
+  const value = (): Promise<string> => input.inputValue().catch(() => '');
+  await waitFor(`the file dialog proposing ${String(proposed)}`, async () => proposed.test(await value()), 30_000);
+  await waitFor(`the file dialog keeping ${path}`, async () => {
+    if ((await value()) !== path) await input.fill(path);
+    await wb.page.waitForTimeout(300);
+    return (await value()) === path;
+  }, 15_000);
+  await input.press('Enter');
 }
 
 /** Opens a groups file by its absolute path. */

@@ -31,15 +31,20 @@ function btn(id: string, label: string, onClick: () => void, kind: 'primary' | '
   return b;
 }
 
-function fieldLabel(f: PlanRow['fields'][number]['field']): string {
-  return tr(f);
+/** `label: value` in the page's language, the value an element (the text around it from the translation). */
+function labelled(label: string, value: HTMLElement): [string, HTMLElement, string] {
+  const [before = '', after = ''] = tr('labelled', label).split('{1}');
+  return [before, value, after];
 }
 
 function details(r: PlanRow): HTMLElement {
   const words = { none: tr('none'), unknown: tr('unknownValue') };
-  const items: HTMLElement[] = r.fields.map((f) => el('li', {}, el('span', { className: 'plan-field', text: `${fieldLabel(f.field)}: ` }), el('code', { text: fieldChangeText(f, words) })));
-  if (r.accountsAdded.length) items.push(el('li', { className: 'plan-added' }, `${tr('accountsAdded')}: `, el('code', { text: r.accountsAdded.join(', ') })));
-  if (r.accountsRemoved.length) items.push(el('li', { className: 'plan-removed' }, `${tr('accountsRemoved')}: `, el('code', { text: r.accountsRemoved.join(', ') })));
+  const items: HTMLElement[] = r.fields.map((f) => {
+    const [label, value, after] = labelled(tr(f.field), el('code', { text: fieldChangeText(f, words) }));
+    return el('li', {}, el('span', { className: 'plan-field', text: label }), value, after);
+  });
+  if (r.accountsAdded.length) items.push(el('li', { className: 'plan-added' }, ...labelled(tr('accountsAdded'), el('code', { text: r.accountsAdded.join(', ') }))));
+  if (r.accountsRemoved.length) items.push(el('li', { className: 'plan-removed' }, ...labelled(tr('accountsRemoved'), el('code', { text: r.accountsRemoved.join(', ') }))));
   if (r.converts) items.push(el('li', { className: 'plan-warning', text: tr('converts') }));
   if (r.note) items.push(el('li', { className: 'hint', text: r.note }));
   return el('ul', { className: 'plan-details' }, ...items);
@@ -98,9 +103,9 @@ function applyStatus(v: PlanView): HTMLElement {
   box.append(el('p', { id: 'plan-apply-phase', text: title }));
   if (a.message) box.append(el('p', { text: a.message }));
   if (a.serverMessage) box.append(el('p', { className: 'server-message', text: `${tr('serverSaid')} ${a.serverMessage}` }));
-  if (a.requestId) box.append(el('p', { className: 'banner-meta', text: `${tr('requestId')}: ${a.requestId}` }));
+  if (a.requestId) box.append(el('p', { className: 'banner-meta', text: tr('labelled', tr('requestId'), a.requestId) }));
   const lists: [PlanStringKey, readonly string[]][] = [['applied', a.applied], ['notApplied', a.notApplied], ['mayLand', a.unknown]];
-  for (const [key, names] of lists) if (names.length) box.append(el('p', {}, `${tr(key)}: `, el('span', { className: `plan-${key}`, text: names.join(', ') })));
+  for (const [key, names] of lists) if (names.length) box.append(el('p', {}, ...labelled(tr(key), el('span', { className: `plan-${key}`, text: names.join(', ') }))));
   if (a.phase === 'applying') box.append(el('div', { className: 'actions' }, btn('plan-cancel', tr('cancel'), () => ch.post({ type: 'cancelApply', planId: v.planId }))));
   if (isFinished(a)) box.append(el('div', { className: 'actions' }, btn('plan-replan-after', tr('replan'), () => ch.post({ type: 'replan' }), 'primary')));
   return box;
@@ -113,7 +118,7 @@ function render(): void {
   const summary = el('p', { id: 'plan-counts', className: 'plan-counts' },
     ...(['create', 'update', 'delete', 'unchanged', 'unknown', 'ambiguous'] as const)
       .filter((k) => k !== 'ambiguous' && k !== 'unknown' || c[k] > 0)
-      .map((k) => el('span', { className: `plan-count plan-badge-${k}`, attrs: { 'data-count': k }, text: `${tr(k)}: ${c[k]}` })));
+      .map((k) => el('span', { className: `plan-count plan-badge-${k}`, attrs: { 'data-count': k }, text: tr('labelled', tr(k), c[k]) })));
   const unchangedToggle = c.unchanged > 0
     ? btn('plan-toggle-unchanged', showUnchanged ? tr('hideUnchanged') : tr('showUnchanged', c.unchanged), () => {
       showUnchanged = !showUnchanged;

@@ -155,6 +155,6 @@ export const PLAN_STRING_KEYS = [
   'copyAllCli', 'copyRequest', 'apply', 'applyHint', 'cancel', 'replan', 'openFile', 'stale', 'applying', 'done',
   'failed', 'cancelled', 'staleRefused', 'applied', 'notApplied', 'mayLand', 'batchState.pending', 'batchState.sending',
   'batchState.done', 'batchState.failed', 'batchState.unknown', 'batchState.skipped', 'requestId', 'serverSaid',
-  'nothingToApply', 'deleteWarning',
+  'nothingToApply', 'deleteWarning', 'labelled',
 ] as const;
 export type PlanStringKey = (typeof PLAN_STRING_KEYS)[number];

@@ -63,5 +63,7 @@ export function planStrings(): Record<PlanStringKey, string> {
     serverSaid: t('DataWorks said:'),
     nothingToApply: t('Nothing to apply.'),
     deleteWarning: t('Apply deletes {0} group(s): you will be asked to confirm.'),
+    // A label and its value: Chinese writes the colon full-width and without a space.
+    labelled: t('{0}: {1}'),
   };
 }

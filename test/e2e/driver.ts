@@ -96,6 +96,11 @@ export interface OpenOptions {
   /** Extra query parameters for the workbench URL. */
   query?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /**
+   * The browser's language (e.g. `zh-CN`). code-server takes the display language from the Accept-Language
+   * header when neither --locale nor argv.json names one, and the extension host's vscode.env.language follows it.
+   */
+  locale?: string;
 }
 
 /** Launches Chromium with a fresh profile, opens the workbench and waits until it is rendered. */
@@ -108,6 +113,7 @@ export async function openWorkbench(options: OpenOptions = {}): Promise<Workbenc
     headless: true,
     args: [...CHROMIUM_ARGS],
     viewport: options.viewport ?? { width: 1400, height: 900 },
+    ...(options.locale ? { locale: options.locale } : {}),
     env: {
       ...process.env,
       HOME: home,

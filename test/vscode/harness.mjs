@@ -383,6 +383,25 @@ export function writeUserSettings(run, settings) {
   writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n');
 }
 
+/**
+ * Lets a browser that asks for Simplified Chinese (Accept-Language zh-CN) get a zh-cn workbench; others stay English.
+ * VS Code's server takes the language from --locale, else argv.json's `locale` (a missing argv.json counts as "en"),
+ * else the browser; so argv.json is written without one. It honours only a language a language pack offers, read
+ * from `<user-data>/languagepacks.json`; there is no language pack offline, so this one names a translation file
+ * with no text: VS Code's own texts stay English, but the workbench's language, and with it the extension's
+ * vscode.env.language, its l10n bundle and package.nls.zh-cn.json, are zh-cn.
+ * @param {Pick<RunDir, 'userData' | 'out'>} run
+ */
+export function offerChineseDisplayLanguage(run) {
+  const translations = join(run.out, 'zh-cn.i18n.json');
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  mkdirSync(join(run.userData, 'User'), { recursive: true });
+  writeFileSync(join(run.userData, 'User', 'argv.json'), '{}\n');
+  // The shape VS Code writes (the workbench's language list reads extensions[0]); the extension named is not installed.
+  const pack = { hash: 'test-zh-cn', label: '中文(简体)', extensions: [{ extensionIdentifier: { id: 'dataworks-test.zh-cn-display-language' }, version: '0.0.0' }], translations: { vscode: translations } };
+  writeFileSync(join(run.userData, 'languagepacks.json'), JSON.stringify({ 'zh-cn': pack }));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // DataWorks emulator (test/emulator, TypeScript, loaded in-process through tsx)
 

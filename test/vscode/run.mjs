@@ -184,6 +184,8 @@ async function e2e(opts) {
   h.writeUserSettings(run, wiring.settings);
   const env = h.isolatedEnv(run, wiring.env);
   h.installVsix(tools, run, vsix, env);
+  // A workbench opened with openWorkbench({ locale: 'zh-CN' }) runs in Simplified Chinese; the others stay English.
+  h.offerChineseDisplayLanguage(run);
 
   const port = await h.freePort();
   const server = await h.startCodeServer(tools, run, { port, env });

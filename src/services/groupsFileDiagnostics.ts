@@ -110,6 +110,15 @@ export function findingText(f: GroupsFileFinding): string {
 const severity = (s: 'error' | 'warning' | 'info'): vscode.DiagnosticSeverity =>
   s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 
+/**
+ * Whether VS Code's JSON support checks this document with the contributed schema: then it already shows syntax
+ * errors and the schema's rules, and ours would only repeat them.
+ */
+export function jsonValidates(doc: vscode.TextDocument): boolean {
+  return (doc.languageId === 'json' || doc.languageId === 'jsonc')
+    && vscode.workspace.getConfiguration('json', doc.uri).get<boolean>('validate.enable', true) !== false;
+}
+
 export function isGroupsFile(doc: vscode.TextDocument): boolean {
   return (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && doc.uri.path.toLowerCase().endsWith(GROUPS_FILE_SUFFIX);
 }
@@ -139,6 +148,9 @@ export class GroupsFileDiagnostics implements vscode.CodeActionProvider, vscode.
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       deps.onDidChangeProfile(() => this.checkAll(true)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('json.validate.enable')) this.checkAll(false);
+      }),
       vscode.languages.registerCodeActionsProvider(
         [{ scheme: 'file', pattern: `**/*${GROUPS_FILE_SUFFIX}` }, { scheme: 'untitled', pattern: `**/*${GROUPS_FILE_SUFFIX}` }],
         this,
@@ -199,7 +211,11 @@ export class GroupsFileDiagnostics implements vscode.CodeActionProvider, vscode.
       if (!current()) return;
       const text = doc.getText();
       const parsed = parser.parseGroupsFile(text);
-      const diagnostics = parsed.problems.map((p) => this.diagnostic(doc, p.offset, p.length, problemText(p), p.severity, p.code));
+      // What the JSON service reports is shown once, by it; the plan and the apply still refuse on every problem.
+      const repeated = jsonValidates(doc);
+      const diagnostics = parsed.problems
+        .filter((p) => !(repeated && p.alsoReportedByJson))
+        .map((p) => this.diagnostic(doc, p.offset, p.length, problemText(p), p.severity, p.code));
       const fixes = new Map<string, readonly string[]>();
       const tree = parsed.tree;
       const place = (findings: readonly GroupsFileFinding[]): void => {

@@ -50,6 +50,11 @@ export interface GroupsFileProblem {
   readonly key?: string;
   /** For the codes of a limit (too long, too many, too large): the limit, in its unit (characters, items, MB). */
   readonly limit?: number;
+  /**
+   * VS Code's JSON support reports a problem on this value too: a syntax error or duplicate key its parser finds, or a
+   * rule of the contributed schema (the same rules, without trimming). The editor shows such a problem once.
+   */
+  readonly alsoReportedByJson?: true;
 }
 
 export interface ParsedGroupsFile {
@@ -157,7 +162,7 @@ function duplicateKeys(text: string, root: Node, out: GroupsFileProblem[]): void
         const value = p.children?.[1];
         if (!key || typeof key.value !== 'string') continue;
         if (seen.has(key.value)) {
-          out.push({ ...clip(text, key.offset, key.length, true), code: 'duplicateKey', path: pathString([...path, key.value]), severity: 'error', key: key.value });
+          out.push({ ...clip(text, key.offset, key.length, true), code: 'duplicateKey', path: pathString([...path, key.value]), severity: 'error', key: key.value, alsoReportedByJson: true });
         }
         seen.add(key.value);
         if (value) stack.push({ node: value, path: [...path, key.value] });
@@ -165,6 +170,31 @@ function duplicateKeys(text: string, root: Node, out: GroupsFileProblem[]): void
     } else if (node.type === 'array') {
       (node.children ?? []).forEach((c, i) => stack.push({ node: c, path: [...path, i] }));
     }
+  }
+}
+
+/**
+ * Whether the contributed schema rejects the raw value that a field rule rejected. It holds the same rules, but on
+ * the value as written where ours trim it first, so a blank value can differ. Kept in step with the schema by a test
+ * that validates with a JSON schema validator.
+ */
+function schemaRejectsToo(code: GroupsFileProblemCode, node: Node | undefined, path: Path): boolean {
+  // Rules across fields or items, which the schema does not hold.
+  if (code === 'duplicateAccount' || code === 'duplicateGroupName') return false;
+  // A type 3 group's project: missing or empty passes the schema, blanks do not (its pattern has no spaces).
+  if (code === 'projectRequired') return node?.type === 'string' && node.value !== '';
+  // A value the schema's type does not allow (null, or the rule's "required" for a value that is missing).
+  if (!node || node.type === 'null') return true;
+  const raw = node.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
+  switch (code) {
+    case 'required':
+      // Blank: the empty string is below minLength 1; a tab or line break breaks the no-control-characters pattern;
+      // the region's pattern refuses spaces as well.
+      return raw === '' || (raw !== undefined && (/\p{Cc}/u.test(raw) || (path.length === 1 && path[0] === 'region')));
+    default:
+      // Lengths (both count code points), patterns, enums, item counts: trimming cannot turn a value they refuse into
+      // one they take.
+      return true;
   }
 }
 
@@ -178,7 +208,7 @@ function toProblems(text: string, root: Node, issues: readonly Issue[], out: Gro
       for (const key of issue.keys ?? []) {
         const prop = object?.type === 'object' ? propertyOf(object, key) : undefined;
         const where = prop?.children?.[0] ? clip(text, prop.children[0].offset, prop.children[0].length, true) : locate(text, root, path);
-        out.push({ ...where, code: 'unknownProperty', path: pathString([...path, key]), severity: 'error', key });
+        out.push({ ...where, code: 'unknownProperty', path: pathString([...path, key]), severity: 'error', key, alsoReportedByJson: true });
       }
       continue;
     }
@@ -191,20 +221,23 @@ function toProblems(text: string, root: Node, issues: readonly Issue[], out: Gro
     // A value of the wrong type is "invalid", not "required" (the form rules say required because a form's field is
     // always a string), unless it is null, which is how people write "nothing here".
     if (issue.code === 'invalid_type' && !node) {
-      out.push({ ...where, code: 'required', path: p, severity: 'error' });
+      out.push({ ...where, code: 'required', path: p, severity: 'error', alsoReportedByJson: true });
       continue;
     }
     if (issue.code === 'invalid_type' && node && (node.type !== 'null' || path.length === 0) && typeof issue.expected === 'string' && EXPECTED.has(issue.expected)) {
-      out.push({ ...where, code: 'wrongType', path: p, severity: 'error', expected: issue.expected as GroupsFileExpected });
+      out.push({ ...where, code: 'wrongType', path: p, severity: 'error', expected: issue.expected as GroupsFileExpected, alsoReportedByJson: true });
       continue;
     }
     if (issue.code === 'invalid_value' && node && node.type !== 'number' && path[path.length - 1] === 'type') {
-      out.push({ ...where, code: 'wrongType', path: p, severity: 'error', expected: 'number' });
+      out.push({ ...where, code: 'wrongType', path: p, severity: 'error', expected: 'number', alsoReportedByJson: true });
       continue;
     }
     const code = isFieldErrorCode(issue.message) ? issue.message : 'invalid';
     const limit = LIMIT_OF[code];
-    out.push({ ...where, code, path: p, severity: 'error', ...(limit === undefined ? {} : { limit }) });
+    out.push({
+      ...where, code, path: p, severity: 'error', ...(limit === undefined ? {} : { limit }),
+      ...(schemaRejectsToo(code, node, path) ? { alsoReportedByJson: true as const } : {}),
+    });
   }
 }
 
@@ -228,7 +261,7 @@ export function parseGroupsFile(text: string): ParsedGroupsFile {
       if (problems.length >= GROUPS_FILE_MAX_PROBLEMS) break;
       const name = printParseErrorCode(e.error);
       const syntax = (GROUPS_FILE_SYNTAX_ERRORS as readonly string[]).includes(name) ? (name as GroupsFileSyntaxError) : 'InvalidSymbol';
-      problems.push({ ...clip(text, e.offset, e.length, true), code: 'syntax', path: '', severity: 'error', syntax });
+      problems.push({ ...clip(text, e.offset, e.length, true), code: 'syntax', path: '', severity: 'error', syntax, alsoReportedByJson: true });
     }
     // A syntax error makes the tree a guess: report the syntax and nothing the guess would add.
     if (problems.length > 0 || !tree) {
@@ -238,12 +271,12 @@ export function parseGroupsFile(text: string): ParsedGroupsFile {
     duplicateKeys(text, tree, problems);
     if (tree.type === 'array' && (tree.children?.length ?? 0) > 0 && problems.length === 0) {
       // Not the format at all; one problem on the first line rather than one per element.
-      return { problems: [{ ...clip(text, tree.offset, tree.length, true), code: 'wrongType', path: '', severity: 'error', expected: 'object' }], tree };
+      return { problems: [{ ...clip(text, tree.offset, tree.length, true), code: 'wrongType', path: '', severity: 'error', expected: 'object', alsoReportedByJson: true }], tree };
     }
     const groups = tree.type === 'object' ? findNodeAtLocation(tree, ['groups']) : undefined;
     if (groups?.type === 'array' && (groups.children?.length ?? 0) > GROUPS_FILE_MAX_GROUPS) {
       // Judging every element of an oversized list is work for nothing: the list is refused as a whole.
-      problems.push({ ...clip(text, groups.offset, groups.length, true), code: 'tooManyGroups', path: 'groups', severity: 'error', limit: GROUPS_FILE_MAX_GROUPS });
+      problems.push({ ...clip(text, groups.offset, groups.length, true), code: 'tooManyGroups', path: 'groups', severity: 'error', limit: GROUPS_FILE_MAX_GROUPS, alsoReportedByJson: true });
       return { problems, tree };
     }
     const r = groupsFileSchema.safeParse(getNodeValue(tree));

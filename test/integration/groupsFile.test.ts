@@ -44,22 +44,33 @@ describe('User groups as code: groups file diagnostics', function () {
     return doc;
   };
 
-  it('opens as JSONC and reports the file\'s schema problems on the offending text', async () => {
-    const text = '{\n  // comments and trailing commas are fine\n  "region": "cn-shanghai",\n  "endpoint": "evil.example.com",\n  "groups": [\n    { "name": "it_bad", "owner": "alice", "type": 4, "accounts": ["user:bob"], },\n  ],\n}\n';
+  it('opens as JSONC; each problem shows once: the schema\'s by VS Code\'s JSON support, the rest by us', async () => {
+    const text = '{\n  // comments and trailing commas are fine\n  "region": "cn-shanghai",\n  "endpoint": "evil.example.com",\n  "groups": [\n    { "name": "it_bad", "owner": "alice", "type": 4, "accounts": ["user:bob"], },\n    { "name": "   ", "owner": "alice", "type": 1, "accounts": ["user:bob"] },\n  ],\n}\n';
     const doc = await open('bad.dwgroups.json', text);
     assert.equal(doc.languageId, 'jsonc');
-    const diags = await diagnosticsWhen('the schema diagnostics', doc.uri, (d) => d.length >= 2);
-    const byCode = new Map(diags.map((d) => [codeOf(d), d]));
-    const unknown = byCode.get('unknownProperty');
-    assert.ok(unknown, diags.map(codeOf).join());
-    assert.equal(doc.getText(unknown.range), '"endpoint"');
-    assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(unknown.message, /endpoint/);
-    const type = byCode.get('typeRequired');
-    assert.ok(type);
-    assert.equal(doc.getText(type.range), '4');
-    // The file has errors: no server finding is added to them.
-    assert.ok(!diags.some((d) => codeOf(d) === 'unknownAccount'));
+    // Ours: the blank name, which the schema (no trimming) takes.
+    const diags = await diagnosticsWhen('our diagnostics', doc.uri, (d) => d.length >= 1);
+    assert.deepEqual(diags.map(codeOf), ['required'], diags.map((d) => d.message).join(' | '));
+    assert.equal(doc.getText(diags[0]?.range), '"   "');
+    // The JSON service's: the unknown property and the type; ours would say the same on the same text.
+    const json = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'DataWorks');
+    await waitFor(() => `the JSON service's diagnostics (now: ${json().map((d) => d.message).join(' | ')})`, () => json().length >= 2, 20_000);
+    const texts = json().map((d) => doc.getText(d.range)).sort();
+    assert.deepEqual(texts, ['"endpoint"', '4'], json().map((d) => `${d.source ?? ''}: ${d.message}`).join(' | '));
+    const lines = vscode.languages.getDiagnostics(doc.uri).map((d) => d.range.start.line);
+    assert.equal(new Set(lines).size, lines.length, 'one diagnostic per problem');
+  });
+
+  it('shows our schema diagnostics when VS Code\'s JSON validation is off', async () => {
+    const config = vscode.workspace.getConfiguration('json');
+    await config.update('validate.enable', false, vscode.ConfigurationTarget.Global);
+    try {
+      const doc = await open('novalidate.dwgroups.json', '{"region":"cn-shanghai","endpoint":"x","groups":[]}');
+      const diags = await diagnosticsWhen('the unknown property', doc.uri, (d) => d.some((x) => codeOf(x) === 'unknownProperty'));
+      assert.equal(doc.getText(diags.find((x) => codeOf(x) === 'unknownProperty')?.range), '"endpoint"');
+    } finally {
+      await config.update('validate.enable', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('gives the example file no diagnostic from any source (our checks, the JSON language service and its schema)', async () => {
@@ -72,11 +83,12 @@ describe('User groups as code: groups file diagnostics', function () {
     assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).map((d) => `${d.source ?? ''}: ${d.message}`), []);
   });
 
-  it('reports a JSON syntax error', async () => {
+  it('leaves a JSON syntax error to VS Code\'s JSON support', async () => {
     const doc = await open('syntax.dwgroups.json', '{ "region": "cn-shanghai" "groups": [] }');
-    const diags = await diagnosticsWhen('the syntax diagnostic', doc.uri, (d) => d.length > 0);
-    assert.deepEqual(diags.map(codeOf), ['syntax']);
-    assert.equal(doc.getText(diags[0]?.range), '"groups"');
+    const json = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source !== 'DataWorks');
+    await waitFor(() => 'the JSON service\'s syntax diagnostic', () => json().length > 0, 20_000);
+    assert.equal(doc.getText(json()[0]?.range), '"groups"');
+    assert.deepEqual(ours(doc.uri).map(codeOf), []);
   });
 
   it('finds an unknown account against the tenant\'s users and offers the closest ones as quick fixes', async () => {

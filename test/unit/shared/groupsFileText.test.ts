@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv from 'ajv';
 import fc from 'fast-check';
 import { GROUPS_FILE_MAX_GROUPS } from '../../../src/shared/groupsFile';
 import {
@@ -249,5 +250,79 @@ describe('groupsFileText: the example file', () => {
     assert.deepEqual(r.problems, []);
     assert.equal(r.value?.region, 'cn-shanghai');
     assert.deepEqual(r.value?.groups.map((g) => g.type), [1, 2, 3]);
+  });
+});
+
+describe('groupsFileText: problems VS Code\'s JSON support reports too', () => {
+  // The oracle: a JSON schema validator with the committed schema, counting characters as code points and reading
+  // patterns as Unicode, as VS Code's JSON language service does.
+  const schema = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', 'dwgroups.schema.json'), 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  /** Dotted paths of the values the schema rejects (a missing property counts at its own path). */
+  const rejectedBySchema = (value: unknown): Set<string> => {
+    validate(value);
+    return new Set((validate.errors ?? []).map((e) => {
+      const at = e.instancePath.split('/').slice(1);
+      const params = e.params as { missingProperty?: string; additionalProperty?: string };
+      const child = e.keyword === 'required' ? params.missingProperty : e.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+      return [...at, ...(child === undefined ? [] : [child])].join('.');
+    }));
+  };
+  /** Each problem of the file: flagged exactly when the schema rejects the same value. */
+  const agrees = (value: unknown): void => {
+    const r = parseGroupsFile(JSON.stringify(value));
+    const rejected = rejectedBySchema(value);
+    for (const p of r.problems) {
+      assert.equal(p.alsoReportedByJson === true, rejected.has(p.path), `${p.code} at ${p.path} (schema: ${[...rejected].join(', ')}) in ${JSON.stringify(value)}`);
+    }
+  };
+
+  const G = { name: 'g', owner: 'o', type: 1, accounts: ['a'] };
+  const file = (groups: unknown[], extra: object = {}) => ({ region: 'cn-shanghai', groups, ...extra });
+
+  it('flags what the schema rejects as written, and not what only our trimming or counting rejects', () => {
+    const cases: [unknown, string, boolean][] = [
+      [file([{ ...G, name: '' }]), 'groups.0.name', true],
+      [file([{ ...G, name: '   ' }]), 'groups.0.name', false],
+      [file([{ ...G, name: 'x'.repeat(65) }]), 'groups.0.name', true],
+      [file([{ ...G, name: '\u{1F600}'.repeat(65) }]), 'groups.0.name', true],
+      [file([{ ...G, name: ' \t ' }]), 'groups.0.name', true],
+      [file([{ ...G, owner: null }]), 'groups.0.owner', true],
+      [file([{ ...G, type: 4 }]), 'groups.0.type', true],
+      [file([{ ...G, type: 3 }]), 'groups.0.projectName', false],
+      [file([{ ...G, accounts: ['a', 'a'] }]), 'groups.0.accounts', false],
+      [file([G, G]), 'groups.1.name', false],
+      [file([{ ...G, endpoint: 'x' }]), 'groups.0.endpoint', true],
+      [{ region: '  ', groups: [] }, 'region', true],
+    ];
+    for (const [value, path, flagged] of cases) {
+      const p = parseGroupsFile(JSON.stringify(value)).problems.find((x) => x.path === path);
+      assert.ok(p, `a problem at ${path} in ${JSON.stringify(value)}`);
+      assert.equal(p.alsoReportedByJson === true, flagged, `${p.code} at ${path}`);
+      agrees(value);
+    }
+  });
+
+  it('flags syntax errors and duplicate keys, which VS Code\'s JSON parser reports itself', () => {
+    for (const text of ['{ "region": "cn-shanghai" "groups": [] }', '{"region":"cn-shanghai","region":"cn-beijing","groups":[]}']) {
+      const r = parseGroupsFile(text);
+      assert.ok(r.problems.length > 0);
+      assert.ok(r.problems.every((p) => p.alsoReportedByJson), JSON.stringify(r.problems));
+    }
+  });
+
+  it('agrees with the schema on every rule (generated files)', () => {
+    const text = fc.constantFrom('', ' ', '  g  ', 'g', 'x'.repeat(65), 'y'.repeat(129), '\u{1F600}'.repeat(40), '\u{1F600}'.repeat(70), 'a\u0001b', '\t', null, 7);
+    const project = fc.constantFrom('sales_dw', ' sales_dw', '1abc', 'p'.repeat(65), '', ' ', null, 3);
+    const type = fc.constantFrom(1, 2, 3, 0, 4, 1.5, '1', null);
+    const accounts = fc.oneof(fc.array(text, { maxLength: 3 }), fc.constant(Array.from({ length: 101 }, (_, i) => `u${i}`)), fc.constant(['a', 'a']), fc.constantFrom(null, 'a', {}));
+    const groupArb = fc.record({ name: text, owner: text, type, projectName: project, accounts, extra: fc.constant(1) }, { requiredKeys: [] });
+    const fileArb = fc.record({
+      region: fc.constantFrom('cn-shanghai', '', ' ', ' cn-shanghai', 'CN', 'r'.repeat(65), null),
+      prune: fc.constantFrom(true, 'yes', null),
+      groups: fc.oneof(fc.array(groupArb, { maxLength: 3 }), fc.constantFrom(null, {})),
+      endpoint: fc.constant('x'),
+    }, { requiredKeys: [] });
+    fc.assert(fc.property(fileArb, agrees), { numRuns: 3000 });
   });
 });

@@ -19,11 +19,10 @@ describe('Find User Groups of an Account (UI)', function () {
     await wb.runCommand(commandTitle('dataworks.findUserGroupsOfAccount'));
     // The tenant's users load into the open quick pick; typing narrows them.
     await wb.pick(/user:alice/);
-    let rows: string[] = [];
-    await waitFor('the results quick pick', async () => {
-      rows = await wb.quickInputRows().catch(() => []);
-      return rows.some((r) => r.includes('sales_analysts'));
-    }, 20_000);
+    // The results are their own quick pick: its title, then its rows (the account picker's may still be closing).
+    await waitFor('the results quick pick', async () =>
+      /^User groups of user:alice \(\d+ user groups searched\)$/.test(await wb.quickInputTitle().catch(() => '')), 20_000);
+    const rows = await wb.quickInputRows();
     assert.equal(rows.length, 2, rows.join(' | '));
     assert.ok(rows.some((r) => /^yun_group.*acme_data.*2 accounts/.test(r)), rows.join(' | '));
     assert.ok(rows.some((r) => /^sales_analysts.*alice.*3 accounts/.test(r)), rows.join(' | '));

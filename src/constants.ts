@@ -44,6 +44,7 @@ export const Commands = {
   groupsPlan: 'dataworks.groups.plan',
   groupsApply: 'dataworks.groups.apply',
   groupsExport: 'dataworks.groups.export',
+  findUserGroupsOfAccount: 'dataworks.findUserGroupsOfAccount',
 } as const;
 
 /** The webview panel types of the two forms; package.json activates on `onWebviewPanel:` of each. */

@@ -62,6 +62,8 @@ export interface DataWorksTestApi {
   recentLog(): readonly string[];
   /** What a form opened now would get. */
   formContext(): FormContext;
+  /** The explorer's selected rows. */
+  explorerSelection(): readonly TreeNode[];
 }
 
 /** What dist/extension.js hands over to: the tree, every command and the forms' context. */
@@ -248,6 +250,7 @@ export function createCore(
       isRejected: (name) => auth.isRejected(name),
       recentLog: () => sink.recent,
       formContext: () => deps.formContext(),
+      explorerSelection: () => view.selection,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { UserGroupsFolderNode } from '../tree/folderNodes';
 import { nodeArg, requireProfile } from './pickers';
 import type { CommandFactory } from './deps';
-import { prefillArg, seedDraft } from './formPrefill';
+import { openPrefilled, prefillArg } from './formPrefill';
 import { loadForms } from '../webview/loadForms';
 
 /** From the User Groups folder or the palette; with a prefill (Retry in Recent Operations), with those rows. */
@@ -10,8 +10,11 @@ export const addUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const parsed = await prefillArg(arg);
   const prefill = parsed?.prefill === 'userGroups' ? parsed : undefined;
   const region = prefill?.region ?? nodeArg(arg, UserGroupsFolderNode)?.region ?? deps.profiles.activeRegion(profile);
+  if (prefill && !prefill.group) {
+    await openPrefilled(deps, prefill, (forms, ctx) => forms.openUserGroupForm(ctx, { region }));
+    return;
+  }
   const ctx = deps.formContext();
-  if (prefill && !prefill.group) await seedDraft(deps, profile.name, prefill);
   const { openUserGroupForm } = await loadForms();
   openUserGroupForm(ctx, { region });
 };

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { WorkspaceNode } from '../tree/resourceNodes';
-import { nodeArg, pickWorkspace, requireProfile } from './pickers';
+import { nodeArg, pickWorkspace } from './pickers';
 import type { CommandFactory } from './deps';
-import { prefillArg, seedDraft } from './formPrefill';
+import { openPrefilled, prefillArg } from './formPrefill';
 import { loadForms } from '../webview/loadForms';
 
 /**
@@ -13,11 +13,7 @@ export const createBusinessProcess: CommandFactory = (deps) => async (arg?: unkn
   const parsed = await prefillArg(arg);
   const prefill = parsed?.prefill === 'businessProcess' ? parsed : undefined;
   if (prefill) {
-    const profile = requireProfile(deps);
-    const ctx = deps.formContext();
-    await seedDraft(deps, profile.name, prefill);
-    const { openBusinessProcessForm } = await loadForms();
-    openBusinessProcessForm(ctx, { region: prefill.region, projectId: prefill.projectId });
+    await openPrefilled(deps, prefill, (forms, ctx) => forms.openBusinessProcessForm(ctx, { region: prefill.region, projectId: prefill.projectId }));
     return;
   }
   const node = nodeArg(arg, WorkspaceNode) ?? (await pickWorkspace(deps, vscode.l10n.t('Select the workspace for the new business process')));

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { UserGroupNode } from '../tree/resourceNodes';
-import { nodeArg, pickUserGroup, requireProfile } from './pickers';
+import { nodeArg, pickUserGroup } from './pickers';
 import type { CommandFactory } from './deps';
-import { prefillArg, seedDraft } from './formPrefill';
+import { openPrefilled, prefillArg } from './formPrefill';
 import { loadForms } from '../webview/loadForms';
 
 /**
@@ -12,12 +12,9 @@ import { loadForms } from '../webview/loadForms';
 export const editUserGroup: CommandFactory = (deps) => async (arg?: unknown) => {
   const parsed = await prefillArg(arg);
   const prefill = parsed?.prefill === 'userGroups' ? parsed : undefined;
-  if (prefill?.group) {
-    const profile = requireProfile(deps);
-    const ctx = deps.formContext();
-    await seedDraft(deps, profile.name, prefill);
-    const { openUserGroupForm } = await loadForms();
-    openUserGroupForm(ctx, { region: prefill.region, groupRef: prefill.group });
+  const group = prefill?.group;
+  if (prefill && group) {
+    await openPrefilled(deps, prefill, (forms, ctx) => forms.openUserGroupForm(ctx, { region: prefill.region, groupRef: group }));
     return;
   }
   const node = nodeArg(arg, UserGroupNode) ?? (await pickUserGroup(deps, vscode.l10n.t('Select the user group to edit')));

@@ -6,7 +6,10 @@ import { FORM_VIEW_TYPE } from '../constants';
 import type { BusinessProcessPrefill, Prefill, UserGroupsPrefill } from '../shared/operationCodec';
 import { UserCancelledError } from '../util/errors';
 import { formKey } from '../util/formKeys';
+import type * as Forms from '../webview/forms';
+import { loadForms } from '../webview/loadForms';
 import type { Deps } from './deps';
+import { requireProfile } from './pickers';
 
 export type { BusinessProcessPrefill, DeletePrefill, UserGroupsPrefill } from '../shared/operationCodec';
 
@@ -58,4 +61,17 @@ export async function seedDraft(deps: Deps, profile: string, p: BusinessProcessP
     if (answer !== replace) throw new UserCancelledError();
   }
   await deps.context.workspaceState.update(key, values);
+}
+
+/**
+ * A command's prefill branch: the values go where the form reads its draft (seedDraft), then `open` opens the form
+ * with the forms' chunk loaded. The forms' context is taken before the seed, so that a missing profile fails first.
+ */
+export async function openPrefilled(
+  deps: Deps, prefill: BusinessProcessPrefill | UserGroupsPrefill, open: (forms: typeof Forms, ctx: Forms.FormContext) => void,
+): Promise<void> {
+  const profile = requireProfile(deps);
+  const ctx = deps.formContext();
+  await seedDraft(deps, profile.name, prefill);
+  open(await loadForms(), ctx);
 }

@@ -35,6 +35,7 @@ import { refreshOperations } from './refreshOperations';
 import { groupsPlan } from './groupsPlan';
 import { groupsApply } from './groupsApply';
 import { groupsExport } from './groupsExport';
+import { findUserGroupsOfAccount } from './findUserGroupsOfAccount';
 
 /**
  * The handler of every command: dist/extension.js registers each id of `Commands` and hands the call to dist/core.js,
@@ -75,4 +76,5 @@ export const COMMAND_TABLE: Readonly<Record<CommandId, CommandFactory>> = {
   [Commands.groupsPlan]: groupsPlan,
   [Commands.groupsApply]: groupsApply,
   [Commands.groupsExport]: groupsExport,
+  [Commands.findUserGroupsOfAccount]: findUserGroupsOfAccount,
 };

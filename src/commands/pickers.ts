@@ -39,10 +39,10 @@ export async function pickProfile(deps: Deps, placeHolder: string, filter: (p: P
   return pick.profile;
 }
 
-/** The active region's User Groups folder, with its node created even while the view was never shown. */
-export async function userGroupsFolder(deps: Deps): Promise<{ folder: UserGroupsFolderNode; region: string }> {
+/** The region's (by default the active region's) User Groups folder, with its node created even while the view was never shown. */
+export async function userGroupsFolder(deps: Deps, inRegion?: string): Promise<{ folder: UserGroupsFolderNode; region: string }> {
   const profile = requireProfile(deps);
-  const region = deps.profiles.activeRegion(profile);
+  const region = inRegion ?? deps.profiles.activeRegion(profile);
   await deps.model.roots();
   const folder = deps.model.region(region)?.userGroups;
   if (!folder) throw new UserFacingError(vscode.l10n.t('The credentials of profile {0} are missing or unreadable. Enter them again.', profile.name));

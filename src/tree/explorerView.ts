@@ -47,6 +47,11 @@ export class ExplorerView implements vscode.Disposable {
     await this.treeView.reveal(node, { select: true, focus: false, expand });
   }
 
+  /** The selected rows (the extension-host tests check what a reveal selected). */
+  get selection(): readonly TreeNode[] {
+    return this.treeView.selection;
+  }
+
   dispose(): void {
     this.provider.dispose();
   }

@@ -86,6 +86,9 @@ export function commandTitle(command: string): string {
   return c.category ? `${localise(c.category)}: ${title}` : title;
 }
 
+/** The quick input widget, unless it is playing its close animation (`hide()` adds the class and makes it inert). */
+const OPEN_QUICK_INPUT = '.quick-input-widget:not(.quick-input-widget-closing)';
+
 /** Console errors the workbench logs on an offline machine, whatever the extension does. */
 const OFFLINE_NOISE = /open-vsx\.org|ENOTFOUND|authentication provider 'github'|vsda|Failed to load resource/;
 
@@ -155,8 +158,12 @@ export class Workbench {
 
   // --- command palette & quick input ---------------------------------------------------------------------------
 
+  /**
+   * The open quick input. One that is closing is left out: it keeps its title and rows on screen, inert, for its
+   * close animation, while the extension may already be showing the next one.
+   */
   get quickInput(): Locator {
-    return this.page.locator('.quick-input-widget');
+    return this.page.locator(OPEN_QUICK_INPUT);
   }
 
   /** Opens the command palette and runs the command whose title (e.g. "DataWorks: Refresh") matches. */
@@ -179,11 +186,23 @@ export class Workbench {
     return this.quickInput.locator('input');
   }
 
-  /** Titles of the rows currently listed in the quick input (command palette or a quick pick). */
-  async quickInputRows(): Promise<string[]> {
-    const rows = this.quickInput.locator('.quick-input-list .monaco-list-row');
-    await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
-    return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  /**
+   * Titles of the rows listed in the open quick input (command palette or a quick pick), once it lists any. Read in
+   * one step in the page: `allInnerTexts()` finds the rows and reads them in two round trips, and the list reuses
+   * row elements for the next quick input's items in between, so that it could return rows of both.
+   */
+  async quickInputRows(timeout = 10_000): Promise<string[]> {
+    const rows = await this.page.waitForFunction((selector) => {
+      const open = [...document.querySelectorAll<HTMLElement>(selector)].find((w) => w.checkVisibility());
+      const listed = [...(open?.querySelectorAll<HTMLElement>('.quick-input-list .monaco-list-row') ?? [])].filter((r) => r.checkVisibility());
+      return listed.length > 0 && listed.map((r) => r.innerText.replace(/\s+/g, ' ').trim());
+    }, OPEN_QUICK_INPUT, { timeout });
+    return (await rows.jsonValue()) || [];
+  }
+
+  /** The title of the open quick input ('' when it has none). */
+  async quickInputTitle(): Promise<string> {
+    return (await this.quickInput.locator('.quick-input-title').innerText({ timeout: 10_000 })).trim();
   }
 
   quickInputRow(text: string | RegExp): Locator {

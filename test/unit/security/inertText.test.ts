@@ -69,6 +69,10 @@ const OWN_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'group.accounts.length': 'a number',
   },
   'src/util/progress.ts': { title: 'the parameter of withCancellableProgress, whose callers this scan checks' },
+  'src/commands/findUserGroupsOfAccount.ts': {
+    'total - loaded': 'a number', calls: 'a number', loaded: 'a number', total: 'a number', searched: 'a number',
+    'g.accounts.length': 'a number',
+  },
   'src/commands/loadAll.ts': { '(total ?? 0) - loaded': 'a number', 'Math.ceil(Math.max(0, total - loaded) / PAGE_SIZE)': 'a number', loaded: 'a number', total: 'a number' },
   'src/commands/importProfiles.ts': {
     'picks.length': 'a number',

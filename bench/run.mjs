@@ -8,7 +8,7 @@
 //     --reps N        repetitions of the in-VS-Code activation measurement (default 9, a multiple of the 3 extensions that take turns going first; each is a fresh window)
 //     --skip-vscode   only the build, package and require() parts (no code-server)
 //     --keep          keep the temp folder (snapshot, VSIX, code-server logs)
-//     --only activation|session   only that part of the in-VS-Code measurements (for working on the bench)
+//     --only activation|session|groups   only that part of the in-VS-Code measurements
 //     --root DIR      measure another checkout (a copy with a proposed change, for an A/B comparison)
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,9 +54,9 @@ const { values: opts } = parseArgs({
   },
 });
 const REPS = Math.max(1, Number(opts.reps) || 9);
-const ONLY = opts.only === 'activation' || opts.only === 'session' ? opts.only : undefined;
+const ONLY = opts.only === 'activation' || opts.only === 'session' || opts.only === 'groups' ? opts.only : undefined;
 if (opts.only !== undefined && ONLY === undefined) {
-  console.error(`[bench] --only takes activation or session, not ${JSON.stringify(opts.only)}`);
+  console.error(`[bench] --only takes activation, session or groups, not ${JSON.stringify(opts.only)}`);
   process.exit(2);
 }
 /** The tree measured: this checkout, or another one (`--root`, e.g. a copy with a proposed change, for an A/B run). */
@@ -73,6 +73,8 @@ const BUDGET = {
   formMs: 300,
   formFloorRatio: 1.5,
   memoryMb: 30,
+  /** Ext-host heap growth with a plan of 1,000 groups against 10,000 shown, and with its prune plan (9,000 deletes) shown (the tree's figure for 10,000 groups). */
+  groupsPlanMemoryMb: 30,
 };
 
 /** @param {string} msg */
@@ -161,6 +163,7 @@ function addVsCodeChecks(v) {
     check('API calls, scripted session', v.session.total, BUDGET.sessionCalls, v.session.total <= BUDGET.sessionCalls);
     check('API calls, reopening the view (cache)', v.session.reopen, BUDGET.reopenCalls, v.session.reopen === BUDGET.reopenCalls);
   }
+  if (v.groups) addGroupsChecks(v.groups);
   if (v.forms) {
     // Where VS Code alone needs more than two thirds of the 300 ms to show a scripted webview (code-server on a
     // busy 2-core machine: 300-550 ms), no form can meet 300 ms; there the form is held to 1.5x that floor, the
@@ -170,6 +173,37 @@ function addVsCodeChecks(v) {
     const why = floor === undefined || limit === BUDGET.formMs ? '' : `, 1.5× the platform's ${round(floor, 0)} ms`;
     for (const f of v.forms.filter((x) => !x.form.startsWith('hello'))) check(`form interactive: ${f.form} (limit 300 ms${why})`, round(f.medianMs, 0), limit, f.medianMs <= limit, 'ms');
   }
+}
+
+/**
+ * The issue's budget for groups as code: list pages + one call per batch, nothing per unchanged group; the apply's
+ * read-back after each batch costs what the batch wrote. Each limit is computed from the tenant and the file
+ * (bench/lib/groups.mjs), not from what the engine did.
+ * @param {import('./types.js').GroupsSummary} g
+ */
+function addGroupsChecks(g) {
+  const { scenario: sc, window: w } = g;
+  /** @param {import('./types.js').CallDiff} c @param {string} action */
+  const n = (c, action) => c.byAction[action] ?? 0;
+  /** @param {import('./types.js').CallDiff} c @param {readonly string[]} allowed */
+  const others = (c, allowed) => Object.entries(c.byAction).filter(([a]) => !allowed.includes(a)).reduce((s, [, k]) => s + k, 0);
+  const reads = ['DsgUserGroupQueryList', 'ListProjects'];
+  const label = `${sc.fileGroups} groups vs ${sc.tenant}`;
+  for (const [name, step, pages] of /** @type {const} */ ([['plan', w.plan, sc.plan], ['plan again after the apply', w.replan, sc.replan], ['plan with prune', w.prunePlan, sc.replan]])) {
+    check(`groups ${name} (${label}): API calls ≤ list pages`, step.calls.total, pages.total, step.calls.total <= pages.total && others(step.calls, reads) === 0);
+  }
+  check(`groups plan at the default rate (${label}): API calls ≤ list pages`, w.planDefaultRate.calls.total, sc.plan.total, w.planDefaultRate.calls.total <= sc.plan.total && others(w.planDefaultRate.calls, reads) === 0);
+  const a = w.apply.calls;
+  check(`groups apply (${label}): DsgUserGroupAddOrUpdate = one per batch`, n(a, 'DsgUserGroupAddOrUpdate'), sc.apply.batches, n(a, 'DsgUserGroupAddOrUpdate') === sc.apply.batches);
+  check(`groups apply (${label}): API calls ≤ stale check + batches + read-back of the written groups, none per unchanged group`, a.total, sc.apply.total, a.total <= sc.apply.total && others(a, ['DsgUserGroupQueryList', 'DsgUserGroupAddOrUpdate']) === 0);
+  check('groups apply: the tenant holds every file group once, as the file says', g.problems.length, 0, g.problems.length === 0);
+  const steps = [w.planDefaultRate, w.plan, w.apply, w.replan, w.prunePlan];
+  const failures = steps.reduce((s, x) => s + x.errors.length, 0);
+  check('groups plan and apply: failures logged by the extension', failures, 0, failures === 0);
+  const growth = round((w.plan.memory.heapUsed - w.baseline.heapUsed) / 1048576, 1);
+  check(`groups plan shown (${label}): ext-host heap growth`, growth, BUDGET.groupsPlanMemoryMb, growth < BUDGET.groupsPlanMemoryMb, 'MB');
+  const pruneGrowth = round((w.prunePlan.memory.heapUsed - w.baseline.heapUsed) / 1048576, 1);
+  check(`groups plan with prune shown (${sc.counts.pruneDelete} deletes): ext-host heap growth`, pruneGrowth, BUDGET.groupsPlanMemoryMb, pruneGrowth < BUDGET.groupsPlanMemoryMb, 'MB');
 }
 
 function printTable() {
@@ -245,6 +279,7 @@ function printTable() {
     row('total', String(v.session.total));
     row('served from cache (no call)', v.session.fromCache.join(', ') || '-');
   }
+  if (v?.groups) printGroups(v.groups, row, lines);
   if (v?.forms) {
     lines.push('', 'Forms: command → first input enabled in the webview');
     for (const f of v.forms) {
@@ -259,6 +294,39 @@ function printTable() {
   for (const c of budgets) row(`${c.pass ? 'PASS' : 'FAIL'} ${c.name}`, `${c.measured}${c.unit} (limit ${c.limit}${c.unit})`);
   lines.push('', `${budgets.filter((c) => !c.pass).length} of ${budgets.length} budgets missed; ${((Date.now() - t0) / 1000).toFixed(0)} s in total`);
   console.log(lines.join('\n'));
+}
+
+/**
+ * @param {import('./types.js').GroupsSummary} g
+ * @param {(k: string, v: string) => void} row
+ * @param {string[]} lines
+ */
+function printGroups(g, row, lines) {
+  const { scenario: sc, window: w } = g;
+  /** @param {number} bytes */
+  const mb = (bytes) => round(bytes / 1048576, 1);
+  /** @param {import('./types.js').CallDiff} c */
+  const calls = (c) => `${c.total} ${c.total ? JSON.stringify(c.byAction) : ''}`;
+  /** @param {import('./types.js').GroupsStep} s */
+  const took = (s) => `${round(s.ms / 1000, 2)} s (ext-host CPU ${round(s.cpuMs / 1000, 2)} s)`;
+  const c = sc.counts;
+  lines.push('', `User groups as code: a file of ${sc.fileGroups} groups (${c.unchanged} unchanged, ${c.update} updates, ${c.create} creates) vs a tenant of ${sc.tenant} (emulator seed "large"), in the extension host`);
+  row('expected list pages of a plan', `${sc.plan.total}: unfiltered ${sc.plan.all}, type filters ${sc.plan.typeFilters}, probe ${sc.plan.probe}, candidate projects ≤ ${sc.plan.candidates}, ListProjects ≤ ${sc.plan.listProjects}`);
+  row('opening the file (diagnostics), calls', calls(w.opened));
+  row(`time to the plan, default limiter (${w.defaultRate} calls/s)`, took(w.planDefaultRate));
+  row('  calls', calls(w.planDefaultRate.calls));
+  row(`time to the plan, limiter lifted (${w.liftedRate}/s)`, took(w.plan));
+  row('  calls', calls(w.plan.calls));
+  row('  ext-host heap: after (GC) / peak, growth from the baseline', `+${mb(w.plan.memory.heapUsed - w.baseline.heapUsed)} MB / +${mb(w.plan.peakHeapUsed - w.baseline.heapUsed)} MB (baseline ${mb(w.baseline.heapUsed)} MB)`);
+  row(`apply (${sc.apply.batches} batches), limiter lifted`, took(w.apply));
+  row('  calls', calls(w.apply.calls));
+  row('  budget', `stale check ${sc.apply.staleCheck} (list pages) + batches ${sc.apply.batches} + read-back after each batch ${sc.apply.readBack} (a Name lookup per written group, or the list when fewer pages) = ${sc.apply.total}`);
+  row('  at the default limiter, the calls alone take at least', `${round(w.apply.calls.total / w.defaultRate, 0)} s`);
+  row('plan again after the apply (all unchanged)', `${took(w.replan)}; calls ${calls(w.replan.calls)}`);
+  row(`plan with prune (${c.pruneDelete} deletes in ${sc.pruneBatches} requests; not applied)`, `${took(w.prunePlan)}; calls ${calls(w.prunePlan.calls)}`);
+  row('  ext-host heap growth, prune plan shown (GC) / peak', `+${mb(w.prunePlan.memory.heapUsed - w.baseline.heapUsed)} MB / +${mb(w.prunePlan.peakHeapUsed - w.baseline.heapUsed)} MB`);
+  row('tenant after the apply', g.problems.length ? `${g.problems.length} problem(s): ${g.problems.slice(0, 3).join('; ')}` : 'every file group once, as the file says');
+  for (const s of [w.planDefaultRate, w.plan, w.apply, w.replan, w.prunePlan]) for (const e of s.errors) row('  logged failure', e);
 }
 
 /** @param {unknown} err */

@@ -56,7 +56,17 @@ export interface SessionTask {
   readonly userGroup: UserGroupValues;
 }
 
-export type Task = ActivationTask | SessionTask;
+export interface GroupsTask {
+  readonly task: 'groups';
+  readonly region: string;
+  /** The groups file (prune false) and its prune: true twin, outside the window's workspace folder. */
+  readonly file: string;
+  readonly pruneFile: string;
+  /** dataworks.requestsPerSecond after the first plan: high enough that our limiter never waits. */
+  readonly liftedRate: number;
+}
+
+export type Task = ActivationTask | SessionTask | GroupsTask;
 
 export type BenchConfig = Task & {
   /** Where the payload writes its PayloadOutput. */
@@ -220,6 +230,36 @@ export interface FormSample {
   readonly resources: readonly ResourceTiming[];
 }
 
+/** One Plan or Apply command in the extension host. */
+export interface GroupsStep {
+  /** The command end to end, wall (the plan: until its page is open; the apply: until the result is shown). */
+  readonly ms: number;
+  /** Extension-host CPU time meanwhile. */
+  readonly cpuMs: number;
+  readonly calls: CallDiff;
+  /** The extension host's heap after the command (after GC). */
+  readonly memory: Memory;
+  /** The highest heapUsed sampled every 50 ms while the command ran (no GC). */
+  readonly peakHeapUsed: number;
+  /** Failures the extension logged meanwhile. */
+  readonly errors: readonly string[];
+}
+
+export interface GroupsWindow {
+  readonly defaultRate: number;
+  readonly liftedRate: number;
+  /** Calls made when the file was opened (its diagnostics), before any plan. */
+  readonly opened: CallDiff;
+  readonly pruneOpened: CallDiff;
+  /** The heap after activation, the API code loaded and one call made (after GC). */
+  readonly baseline: Memory;
+  readonly planDefaultRate: GroupsStep;
+  readonly plan: GroupsStep;
+  readonly apply: GroupsStep;
+  readonly replan: GroupsStep;
+  readonly prunePlan: GroupsStep;
+}
+
 export type WarmupResult = { readonly ms: number; readonly active: boolean; readonly missing?: undefined } | { readonly missing: string; readonly ms?: undefined };
 
 export interface PayloadOutput {
@@ -236,6 +276,7 @@ export interface PayloadOutput {
   tree?: TreeWindow;
   session?: SessionWindow;
   forms?: Record<FormName, FormSample[]>;
+  groups?: GroupsWindow;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -329,6 +370,67 @@ export interface FormSummary {
   readonly resources: readonly ResourceTiming[] | undefined;
 }
 
+/** A user group in the emulator's state (test/emulator/model.ts), the fields the bench reads. */
+export interface EmulatorUserGroup {
+  readonly id: number;
+  readonly name: string;
+  readonly owner: string;
+  readonly type: 1 | 2 | 3;
+  readonly accounts: readonly string[];
+  /** '' unless type 3. */
+  readonly projectName: string;
+}
+
+/** One group of a *.dwgroups.json file. */
+export interface GroupsFileGroup {
+  readonly name: string;
+  readonly owner: string;
+  readonly type: 1 | 2 | 3;
+  readonly projectName?: string;
+  readonly accounts: readonly string[];
+}
+
+/** DsgUserGroupQueryList pages (and the ListProjects page) a plan's snapshot reads, by listing. */
+export interface PlanPages {
+  /** The unfiltered list. */
+  readonly all: number;
+  /** The three userGroupType lists together. */
+  readonly typeFilters: number;
+  /** The ProjectName probe (a project that cannot exist). */
+  readonly probe: number;
+  /** At most: the candidate projects' lists (at most 20; an empty list costs its one call). */
+  readonly candidates: number;
+  /** The first page of workspaces, the candidates (the tree's cache may answer it). */
+  readonly listProjects: number;
+  readonly total: number;
+}
+
+/** The file written and what it should cost, computed from the tenant and the file (bench/lib/groups.mjs). */
+export interface GroupsScenario {
+  readonly region: string;
+  readonly file: string;
+  readonly pruneFile: string;
+  /** Groups on the server before. */
+  readonly tenant: number;
+  readonly fileGroups: number;
+  readonly counts: { readonly unchanged: number; readonly update: number; readonly create: number; readonly pruneDelete: number };
+  readonly plan: PlanPages;
+  /** The plan after the apply (the created groups added to the tenant). */
+  readonly replan: PlanPages;
+  readonly apply: { readonly staleCheck: number; readonly batches: number; readonly readBack: number; readonly total: number };
+  /** DsgUserGroupDelete requests the prune plan has. */
+  readonly pruneBatches: number;
+  readonly groups: readonly GroupsFileGroup[];
+}
+
+export interface GroupsSummary {
+  /** The scenario without its groups. */
+  readonly scenario: Omit<GroupsScenario, 'groups'>;
+  readonly window: GroupsWindow;
+  /** What is wrong with the tenant after the apply (empty: every file group is there once, as the file says). */
+  readonly problems: readonly string[];
+}
+
 export interface VsCodeResult {
   readonly codeServer: string;
   /** Windows that failed; the other parts are still reported. */
@@ -337,6 +439,7 @@ export interface VsCodeResult {
   tree?: TreeSummary;
   session?: SessionSummary;
   forms?: FormSummary[];
+  groups?: GroupsSummary;
 }
 
 export interface VsCodeOptions {
@@ -351,5 +454,5 @@ export interface VsCodeOptions {
   /** Activation windows. */
   readonly reps: number;
   readonly log: (msg: string) => void;
-  readonly only: 'activation' | 'session' | undefined;
+  readonly only: 'activation' | 'session' | 'groups' | undefined;
 }

@@ -4,7 +4,8 @@
 // of test/vscode (read-only). Each measurement window is a fresh workbench page (= a fresh extension host) opened
 // with ?payload=[extensionDevelopmentPath=<production snapshot>, extensionTestsPath=bench/payload/index.cjs]; the
 // hello-world fixture is installed from a VSIX (the web workbench passes on only one development path). The payload
-// reads its task from a JSON file and writes its results; forms are driven from here through a small HTTP server.
+// reads its task from a JSON file and writes its results; forms are driven from here through a small HTTP server. A third
+// emulator ("large" again, written to) serves the user-groups-as-code part (bench/lib/groups.mjs).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import * as h from '../../test/vscode/harness.mjs';
 import { prepare } from '../../test/vscode/prepare.mjs';
+import { groupsScenario, verifyApplied } from './groups.mjs';
 import { median, round } from './stats.mjs';
 
 /**
@@ -39,6 +41,8 @@ import { median, round } from './stats.mjs';
  * @typedef {import('../types.js').FormSubmitRequest} FormSubmitRequest
  * @typedef {import('../types.js').FormSubmitReply} FormSubmitReply
  * @typedef {import('../types.js').Who} Who
+ * @typedef {import('../types.js').GroupsSummary} GroupsSummary
+ * @typedef {import('../types.js').EmulatorUserGroup} EmulatorUserGroup
  * @typedef {import('playwright-core').Frame} Frame
  * A form report with the frame it came from (to fill the form in).
  * @typedef {Omit<FormReady, 'form'> & { form: string, frame: Frame }} Report
@@ -346,7 +350,7 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
    * @param {string} emulatorUrl
    * @returns {Promise<PayloadOutput>}
    */
-  async function window(task, emulatorUrl) {
+  async function window(task, emulatorUrl, timeoutMs = 240_000) {
     const out = join(run.dir, `out-${Date.now()}.json`);
     rmSync(out, { force: true });
     h.writeUserSettings(run, { 'dataworks.endpointOverride': emulatorUrl, 'workbench.view.alwaysShowHeaderActions': false });
@@ -357,7 +361,7 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
     const exited = new Promise((r) => (resolveExit = r));
     const t0 = Date.now();
     await page.goto(cs.workbenchUrl({ payload }));
-    const code = await Promise.race([exited, h.sleep(240_000).then(() => 'timeout')]);
+    const code = await Promise.race([exited, h.sleep(timeoutMs).then(() => 'timeout')]);
     if (!existsSync(out)) {
       writeFileSync(workbenchLog, lines.join('\n'));
       throw new Error(`the ${task.task} window ended (${String(code)}) without results; see ${workbenchLog} and ${h.extensionHostErrors(run)}`);
@@ -373,6 +377,26 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
     return result;
   }
 
+  /**
+   * A file of 1,000 groups planned and applied against a tenant of 10,000 in one window; the tenant checked after.
+   * @returns {Promise<GroupsSummary>}
+   */
+  async function groupsPart() {
+    const emu = await h.startEmulator({ seed: 'large' });
+    if (!emu) throw new Error('test/emulator is missing');
+    const tenant = async () => {
+      const state = /** @type {{ userGroups: EmulatorUserGroup[] }} */ (await (await fetch(`${emu.url}/__admin/state`)).json());
+      return state.userGroups;
+    };
+    const { groups, ...scenario } = groupsScenario(await tenant(), join(run.dir, 'groups'));
+    log(`groups: a file of ${scenario.fileGroups} groups (${scenario.counts.unchanged} unchanged, ${scenario.counts.update} updates, ${scenario.counts.create} creates) against ${scenario.tenant}`);
+    // The first plan waits for our rate limiter (4 calls a second): about a minute for 10,000 groups.
+    const r = await window({ task: 'groups', region: scenario.region, file: scenario.file, pruneFile: scenario.pruneFile, liftedRate: 1000 }, emu.url, 600_000);
+    if (!r.groups) throw new Error('the window reported no groups measurements');
+    const problems = verifyApplied(await tenant(), groups, scenario.tenant, scenario.counts.create);
+    return { scenario, window: r.groups, problems };
+  }
+
   /** @type {VsCodeResult} */
   const result = { codeServer: tools.codeServerVersion, errors: [] };
   /** @param {unknown} err */
@@ -385,7 +409,7 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
     const trees = [];
     /** @type {readonly Who[]} */
     const whos = ['hello', 'ours', 'floor'];
-    for (let rep = 0; rep < (only === 'session' ? 0 : reps); rep++) {
+    for (let rep = 0; rep < (only === undefined || only === 'activation' ? reps : 0); rep++) {
       // Each of the three goes first, second and third equally often over every 3 windows.
       const order = whos.map((_, i) => /** @type {Who} */ (whos[(i + rep) % whos.length]));
       try {
@@ -404,27 +428,35 @@ export async function runInVsCode({ root, stage, hello, work, reps, log, only })
       result.activation = summariseActivation(acts);
       result.tree = summariseTree(trees, rtt);
     }
-    if (only === 'activation') return result;
 
     // Scripted session against "demo", forms through the UI.
-    demo.setFaults({});
-    /** @type {PayloadOutput} */
-    let s;
-    try {
-      s = await window({
-        task: 'session',
-        formReps: 4,
-        businessProcess: { projectId: '10001', apiGatewayGroupId: apiGroup ?? '', name: `bench_bp_${stamp}` },
-        userGroup: { name: `bench_ug_${stamp}`, owner: 'acme_data' },
-      }, demo.url);
-      if (!s.session || !s.forms) throw new Error('the window reported no session or no forms');
-    } catch (err) {
-      result.errors.push(`session window: ${h.errorText(err)}`);
-      log(`session window FAILED: ${firstLine(err)}`);
-      return result;
+    if (only === undefined || only === 'session') {
+      demo.setFaults({});
+      try {
+        const s = await window({
+          task: 'session',
+          formReps: 4,
+          businessProcess: { projectId: '10001', apiGatewayGroupId: apiGroup ?? '', name: `bench_bp_${stamp}` },
+          userGroup: { name: `bench_ug_${stamp}`, owner: 'acme_data' },
+        }, demo.url);
+        if (!s.session || !s.forms) throw new Error('the window reported no session or no forms');
+        result.session = summariseSession(s.session);
+        result.forms = summariseForms(s.forms);
+      } catch (err) {
+        result.errors.push(`session window: ${h.errorText(err)}`);
+        log(`session window FAILED: ${firstLine(err)}`);
+      }
     }
-    result.session = summariseSession(s.session);
-    result.forms = summariseForms(s.forms);
+
+    // User groups as code against a fresh "large" tenant (the plan and apply write to it).
+    if (only === undefined || only === 'groups') {
+      try {
+        result.groups = await groupsPart();
+      } catch (err) {
+        result.errors.push(`groups window: ${h.errorText(err)}`);
+        log(`groups window FAILED: ${firstLine(err)}`);
+      }
+    }
   } finally {
     writeFileSync(workbenchLog, lines.join('\n'));
   }

@@ -10,6 +10,8 @@
 //               memory growth)
 //   session     the scripted session against the "demo" seed, counting emulator calls per step, with the forms
 //               opened and submitted through the UI by the bench process (cfg.control), then form timings
+//   groups      user groups as code: a file of 1,000 groups planned and applied against a tenant of 10,000
+//               (groups.cjs)
 'use strict';
 /**
  * @typedef {import('../types.js').BenchConfig} BenchConfig
@@ -609,6 +611,7 @@ exports.run = async function run() {
   try {
     if (cfg.task === 'activation') await activation(cfg, out);
     else if (cfg.task === 'session') await session(cfg, out);
+    else if (cfg.task === 'groups') out.groups = await require('./groups.cjs').groups(cfg, { counts, diff, settle, memory, extension, testApi });
     else throw new Error(`unknown task ${JSON.stringify(/** @type {{ task?: unknown }} */ (cfg).task)}`);
   } catch (err) {
     out.error = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -1,9 +1,11 @@
 // Applies a groups-as-code plan. The plan was computed from a snapshot: if the server's groups changed since, the
 // plan is refused (StalePlan) rather than written over someone else's change. Batches go out in the plan's order,
-// one call each (the caller rate-limits); after each batch the written groups are read back, because whether a
-// batch is all-or-nothing is not documented. The first failure stops the apply: a request that failed may have
-// succeeded, so nothing is ever resent; the result says what was applied, what was not and what is unknown, and
-// the next plan, read from the server, shows exactly what remains.
+// one call each (the caller rate-limits); after each batch the groups it wrote are read back, because whether a
+// batch is all-or-nothing is not documented. The read-back costs what the batch wrote, not what the tenant holds:
+// one Name lookup per written group, or the whole list when that is fewer pages (a small tenant), and nothing for a
+// group whose change the list cannot show (its type or project). The first failure stops the apply: a request that
+// failed may have succeeded, so nothing is ever resent; the result says what was applied, what was not and what
+// is unknown, and the next plan, read from the server, shows exactly what remains.
 // Plain logic, no `vscode`.
 import type { CallOptions, DataWorksService, UserGroup, UserGroupInput } from '../api';
 import { asDataWorksError } from '../base/errors';
@@ -48,7 +50,10 @@ export interface ApplyResult {
 }
 
 const PAGE_SIZE = 100;
-/** A name search is a substring match: pages read at most per name. */
+/**
+ * A name lookup is a fuzzy (substring) search: a short name can match many groups. A lookup that would take more
+ * pages than this is not made; the whole list is read instead.
+ */
 const LOOKUP_PAGES = 5;
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
@@ -64,30 +69,45 @@ function definitive(e: unknown): boolean {
   return d.httpStatus !== undefined && d.httpStatus >= 400 && d.httpStatus < 500 && d.httpStatus !== 408;
 }
 
-/** The server's groups with these names: the full list when it is no longer than the lookups would be. */
-async function readBack(service: GroupsWriter, names: readonly string[], listPages: number, counter: { calls: number }): Promise<Map<string, UserGroup[]>> {
+interface ReadCost {
+  calls: number;
+  /** Pages the whole list took when last read: what reading it again would cost. */
+  listPages: number;
+}
+
+/**
+ * The server's groups with these names: one lookup per name, or the whole list when it is no longer than the
+ * lookups would be or when a name matches too many groups to look up.
+ */
+async function readBack(service: GroupsWriter, names: readonly string[], cost: ReadCost): Promise<Map<string, UserGroup[]>> {
   const wanted = new Set(names);
   const found = new Map<string, UserGroup[]>();
+  if (wanted.size === 0) return found;
   const add = (g: UserGroup): void => {
     if (!wanted.has(g.name)) return;
     const list = found.get(g.name) ?? [];
     if (!list.some((x) => x.id === g.id)) found.set(g.name, [...list, g]);
   };
-  if (listPages <= wanted.size) {
+  const readList = async (): Promise<Map<string, UserGroup[]>> => {
+    found.clear();
     const all = await readGroupList(service);
-    counter.calls += all.calls;
+    cost.calls += all.calls;
+    cost.listPages = all.calls;
     all.groups.forEach(add);
     return found;
-  }
+  };
+  if (cost.listPages <= wanted.size) return readList();
+  let complete = true;
   await Promise.all([...wanted].map(async (name) => {
-    for (let pageNumber = 1; pageNumber <= LOOKUP_PAGES; pageNumber++) {
-      counter.calls++;
+    for (let pageNumber = 1; complete; pageNumber++) {
+      cost.calls++;
       const page = await service.listUserGroups({ name, pageNumber, pageSize: PAGE_SIZE });
-      page.items.forEach(add);
+      if (page.totalCount > LOOKUP_PAGES * page.pageSize) complete = false;
+      else page.items.forEach(add);
       if (page.items.length === 0 || pageNumber * page.pageSize >= page.totalCount) break;
     }
   }));
-  return found;
+  return complete ? found : readList();
 }
 
 /** Whether the server shows this save as done: one group of the name, with the owner and accounts sent. */
@@ -114,11 +134,9 @@ function invisible(plan: GroupsPlan): Set<string> {
  */
 export async function applyPlan(plan: GroupsPlan, service: GroupsWriter, deps: ApplyDeps = {}): Promise<ApplyResult> {
   const opts: CallOptions = deps.signal ? { signal: deps.signal } : {};
-  const counter = { calls: 0 };
   const now = await readGroupList(service, opts);
-  counter.calls += now.calls;
+  const counter: ReadCost = { calls: now.calls, listPages: now.calls };
   if (now.fingerprint !== plan.fingerprint) throw new StalePlan(plan.fingerprint, now.fingerprint);
-  const listPages = now.calls;
   const hidden = invisible(plan);
 
   const applied: string[] = [];
@@ -151,7 +169,7 @@ export async function applyPlan(plan: GroupsPlan, service: GroupsWriter, deps: A
     let found: Map<string, UserGroup[]>;
     try {
       // Not under the apply's signal: after a cancelled send, what happened is still worth knowing.
-      found = await readBack(service, batch.names, listPages, counter);
+      found = await readBack(service, batch.names.filter((n) => !hidden.has(n)), counter);
     } catch (e) {
       deps.log?.(`groups apply: read-back after batch ${i + 1} failed`);
       unknown.push(...batch.names);

@@ -183,6 +183,66 @@ describe('groups as code: apply', () => {
     assert.ok(planIsEmpty(await plan(t, file(wanted))));
   });
 
+  describe('what an apply\'s read-back costs: what each batch wrote, never the tenant per batch', () => {
+    const big = (n = 1000): FakeDsgTenant => tenantWith(Array.from({ length: n }, (_, i) => ({ name: `t${String(i).padStart(4, '0')}`, owner: 'o', type: 1 as const, projectName: '', accounts: ['a'] })));
+    const keep = (t: FakeDsgTenant, from: number, to: number): DesiredGroup[] => t.groups.slice(from, to).map((g) => ({ name: g.name, owner: g.owner, type: 1, accounts: g.accounts }));
+    const newGroups = (n: number): DesiredGroup[] => Array.from({ length: n }, (_, i) => ({ name: `new${i}`, owner: 'o', type: 1, accounts: ['a'] }));
+    /** The apply's list reads after the plan, by kind: whole-list pages and Name lookups. */
+    async function measured(t: FakeDsgTenant, f: GroupsFile): Promise<{ r: Awaited<ReturnType<typeof applyPlan>>; pages: number; lookups: number; batches: number }> {
+      const p = await plan(t, f);
+      const from = t.calls.length;
+      const r = await applyPlan(p, t);
+      const lists = t.calls.slice(from).filter((c) => c.method === 'listUserGroups').map((c) => c.args as { name?: string });
+      const lookups = lists.filter((a) => a.name !== undefined).length;
+      return { r, pages: lists.length - lookups, lookups, batches: p.batches.length };
+    }
+
+    it('looks the written groups up by name after each batch when the list is longer (10,000 groups: 100 pages)', async () => {
+      const t = big(10_000);
+      // 30 updates and 30 creates in 4 batches among 970 unchanged groups.
+      const f = file([...keep(t, 0, 30).map((g) => ({ ...g, owner: 'o2' })), ...keep(t, 30, 1000), ...newGroups(30)]);
+      const { r, pages, lookups, batches } = await measured(t, f);
+      assert.equal(r.outcome, 'done');
+      assert.deepEqual([batches, writes(t), r.applied.length], [4, 4, 60]);
+      // The stale check's 100 pages, then one lookup per written group: nothing per unchanged group.
+      assert.deepEqual([pages, lookups, r.calls], [100, 60, 100 + 4 + 60]);
+      assert.ok(planIsEmpty(await plan(t, f)));
+    });
+
+    it('reads the list instead when it is fewer pages than the batch has groups, at its current length', async () => {
+      const t = big();
+      // 30 creates: 20 then 10. After the first batch the list is 11 pages: more than the second batch's 10 lookups.
+      const { r, pages, lookups } = await measured(t, file([...keep(t, 0, 1000), ...newGroups(30)]));
+      assert.equal(r.outcome, 'done');
+      assert.deepEqual([pages, lookups], [10 + 11, 10]);
+    });
+
+    it('does not read back a group whose only change the list cannot show (its type)', async () => {
+      const t = big();
+      const { r, pages, lookups } = await measured(t, file([...keep(t, 1, 1000), { name: 't0000', owner: 'o', type: 2, accounts: ['a'] }]));
+      assert.deepEqual([pages, lookups], [10, 0]);
+      assert.deepEqual([r.outcome, r.applied, r.unverified], ['done', ['t0000'], ['t0000']]);
+    });
+
+    it('reads the list when a written name matches too many groups to look up, and still sees the write', async () => {
+      const t = big(700);
+      t.add({ name: 't', owner: 'o', type: 1, projectName: '', accounts: ['a'] });
+      // "t" matches all 701 groups: the lookup's first page shows that, then the 8-page list is read.
+      const { r, pages, lookups } = await measured(t, file([...keep(t, 0, 700), { name: 't', owner: 'o2', type: 1, accounts: ['a'] }]));
+      assert.deepEqual([r.outcome, r.applied], ['done', ['t']]);
+      assert.deepEqual([pages, lookups], [8 + 8, 1]);
+    });
+
+    it('reconciles a batch whose answer was lost by looking its groups up, and never resends it', async () => {
+      const t = big();
+      t.writeFaults.set(0, 'after');
+      const { r, pages, lookups } = await measured(t, file([...keep(t, 0, 1000), ...newGroups(3)]));
+      assert.equal(writes(t), 1);
+      assert.deepEqual([r.outcome, r.applied.length, r.unknown, r.notApplied], ['failed', 3, [], []]);
+      assert.deepEqual([pages, lookups], [10, 3]);
+    });
+  });
+
   it('refuses a stale plan and writes nothing', async () => {
     const t = tenantWith([{ name: 'g00', owner: 'o', type: 1, projectName: '', accounts: ['x'] }]);
     const p = await plan(t, file(wanted));

@@ -6,9 +6,9 @@
 //   - starts code-server on http://127.0.0.1:8080 (or --port N), the emulator endpoint in the user settings
 //     and the demo key pair offered as the Environment profile (ALIBABA_CLOUD_* variables);
 //   - keeps running until Ctrl+C.
-// `npm run demo -- --screenshots <dir>` instead writes the README's screenshots (test/e2e/screenshots.ts: the explorer
-// and both forms, in a light and a dark theme, against a freshly seeded emulator) and exits; the README's are in
-// media/readme (`npm run screenshots`).
+// `npm run demo -- --screenshots <dir>` instead writes the README's screenshots (test/e2e/screenshots.ts: the explorer,
+// both forms and a user groups file's plan, in a light and a dark theme, against a freshly seeded emulator) and exits;
+// the README's are in media/readme (`npm run screenshots`).
 // Other options: --emulator-port N (default: any free port), --seed demo|empty|large, --reset (fresh emulator state)
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -67,14 +67,19 @@ async function screenshots(tools, env, run, server, emu, settings, outDir) {
     // What the extension keeps across windows (Recent Operations, drafts) would show the previous pass' work.
     for (const dir of ['globalStorage', 'workspaceStorage']) rmSync(join(run.userData, 'User', dir), { recursive: true, force: true });
     // The workbench reads the user settings when it loads: each pass opens its own page after writing them.
-    h.writeUserSettings(run, { ...settings, 'workbench.colorTheme': colorTheme });
+    // No forwarded-ports count in the status bar: it depends on what else listens on this machine at the moment.
+    h.writeUserSettings(run, { ...settings, 'workbench.colorTheme': colorTheme, 'remote.autoForwardPorts': false });
     const context = await h.launchBrowser(tools, run, env, { name: `shots-${theme}`, viewport: { width: 1280, height: 800 } });
     const page = context.pages()[0] ?? (await context.newPage());
     const wb = new driver.Workbench(context, page);
     try {
       await page.goto(server.workbenchUrl());
       await wb.ready();
-      await shots.takeReadmeScreenshots(wb, async (screen) => {
+      const setup = {
+        workspace: run.workspace,
+        serverGroups: async () => /** @type {{ userGroups: import('../test/e2e/screenshots.js').ServerGroup[] }} */ (await admin('GET', '/__admin/state')).userGroups,
+      };
+      await shots.takeReadmeScreenshots(wb, setup, async (screen) => {
         const file = join(outDir, shots.screenshotFile(screen, /** @type {import('../test/e2e/screenshots.js').ScreenshotTheme} */ (theme)));
         await page.screenshot({ path: file });
         log(`wrote ${file}`);

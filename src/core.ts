@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ProfileStore } from './auth/profileStore';
 import { DEFAULT_REGION } from './auth/environment';
 import { COMMAND_TABLE } from './commands';
+import { registerGroupsCodeLens } from './services/groupsCodeLens';
 import { createLmTools, type LmToolHost } from './commands/lmTools';
 import type { Deps } from './commands/deps';
 import { runCommand } from './commands/runCommand';
@@ -77,7 +78,7 @@ export interface Core {
   readonly reportError: ReportError;
   /** The language model tools behind the stubs dist/extension.js registers. */
   readonly lmTools: LmToolHost;
-  /** Starts the diagnostics of `*.dwgroups.json` files (once; later calls do nothing). */
+  /** Starts the diagnostics and the CodeLens of `*.dwgroups.json` files (once; later calls do nothing). */
   startGroupsFiles(): void;
   readonly testApi: DataWorksTestApi;
 }
@@ -238,7 +239,7 @@ export function createCore(
         lookups: groupsLookups,
         log,
       });
-      context.subscriptions.push(groupsFiles);
+      context.subscriptions.push(groupsFiles, registerGroupsCodeLens());
     },
     testApi: {
       profiles, model, tree: view.provider, cache, services, operations, operationsTree, session, globalStorage: context.globalStorageUri,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, EXPLORER_VIEW_ID, GROUPS_FILE_SUFFIX, LM_TOOL_NAMES, LM_TOOL_TEST_COMMAND, Settings, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
+import { Commands, EXPLORER_VIEW_ID, GROUPS_FILE_SUFFIX, LM_TOOL_NAMES, LM_TOOL_TEST_COMMAND, OPERATION_DOC_SCHEME, OPERATIONS_VIEW_ID } from './constants';
 import type { Core, DataWorksTestApi } from './core';
 import type { TreeNode } from './tree/node';
 import type { OperationNode } from './tree/operationsView';
@@ -46,8 +46,9 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
     registerLmTools(core),
   );
 
-  // User groups as code: the diagnostics (and dist/core.js with them) load once a *.dwgroups.json file is open. A
-  // workspace holding one activates the extension (workspaceContains); elsewhere any activation starts the watch.
+  // User groups as code: the diagnostics and the Plan/Apply CodeLens (and dist/core.js with them) load once a
+  // *.dwgroups.json file is open. A workspace holding one activates the extension (workspaceContains); elsewhere any
+  // activation starts the watch.
   // Not onLanguage:jsonc: VS Code opens JSONC models at startup (settings), and that would activate us there.
   const opened = vscode.workspace.onDidOpenTextDocument((d) => startGroupsFiles(d));
   const startGroupsFiles = (d: vscode.TextDocument): void => {
@@ -57,44 +58,21 @@ export function activate(context: vscode.ExtensionContext): DataWorksTestHandle 
   };
   context.subscriptions.push(opened);
   vscode.workspace.textDocuments.forEach(startGroupsFiles);
-  // Plan / Apply at the top of every user groups file. Static lenses: nothing is read or loaded to show them.
-  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ pattern: '**/*.dwgroups.json' }, {
-    provideCodeLenses: (doc) => {
-      const top = new vscode.Range(0, 0, 0, 0);
-      return [
-        new vscode.CodeLens(top, { title: vscode.l10n.t('Plan'), command: Commands.groupsPlan, arguments: [doc.uri] }),
-        new vscode.CodeLens(top, { title: vscode.l10n.t('Apply'), command: Commands.groupsApply, arguments: [doc.uri] }),
-      ];
-    },
-  }));
 
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return { testApi: () => core().then((c) => c.testApi) };
 }
 
 /**
- * The language model tools, while `dataworks.languageModelTools.enabled` is on: stubs whose calls load dist/core.js
- * (package.json declares the tools, so VS Code activates the extension by `onLanguageModelTool:<name>`).
+ * The language model tools: stubs whose calls load dist/core.js (package.json declares the tools, so VS Code activates
+ * the extension by `onLanguageModelTool:<name>`). The setting that turns them off is their `when` clause in
+ * package.json, so activation reads no configuration; src/commands/lmTools.ts refuses a call while it is off.
  */
 function registerLmTools(core: () => Promise<Core>): vscode.Disposable {
-  let tools: vscode.Disposable[] = [];
-  const sync = (): void => {
-    // The user's own value, like every setting of ours (src/services/settings.ts): a workspace cannot turn them on.
-    const on = vscode.workspace.getConfiguration(Settings.section).inspect<boolean>(Settings.languageModelToolsEnabled)?.globalValue !== false;
-    if (on && tools.length === 0) {
-      tools = LM_TOOL_NAMES.map((name) => vscode.lm.registerTool<unknown>(name, {
-        prepareInvocation: (o) => core().then((c) => c.lmTools.prepare(name, o.input)),
-        invoke: (o, token) => core().then((c) => c.lmTools.invoke(name, o.input, token)),
-      }));
-    } else if (!on) {
-      for (const t of tools) t.dispose();
-      tools = [];
-    }
-  };
-  sync();
-  const watch = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration(`${Settings.section}.${Settings.languageModelToolsEnabled}`)) sync();
-  });
+  const tools = LM_TOOL_NAMES.map((name) => vscode.lm.registerTool<unknown>(name, {
+    prepareInvocation: (o) => core().then((c) => c.lmTools.prepare(name, o.input)),
+    invoke: (o, token) => core().then((c) => c.lmTools.invoke(name, o.input, token)),
+  }));
   // The UI test has no chat model to call a tool. With the test wiring only (the emulator's URL in the environment),
   // a command not in package.json calls one as a chat would, through vscode.lm.invokeTool: the workbench shows the
   // tool's real confirmation. test/e2e/lmTools.test.ts binds a key to it (keybindings.json of its run folder).
@@ -106,7 +84,7 @@ function registerLmTools(core: () => Promise<Core>): vscode.Disposable {
       void vscode.window.showInformationMessage(ran ? 'Test hook: the tool completed' : 'Test hook: the tool did not run');
     })
     : undefined;
-  return { dispose: () => { watch.dispose(); hook?.dispose(); for (const t of tools) t.dispose(); } };
+  return { dispose: () => { hook?.dispose(); for (const t of tools) t.dispose(); } };
 }
 
 /** Only a broken installation gets here: the error boundary of the commands is part of what failed to load. */

@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const coreOnly = { name: 'core-only', setup(b) { b.onResolve({ filter: /deferred$/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined)); } };
 
 // The plugins of the real build (esbuild.js), applied here to single parts to show what each one saves.
-const { sharedVscodeNamespace: sharedVscode, noXml } = /** @type {typeof import('../../esbuild.js')} */ (require('../../esbuild.js'));
+const { sharedVscodeNamespace: sharedVscode, noXml, packageAliases } = /** @type {typeof import('../../esbuild.js')} */ (require('../../esbuild.js'));
 
 /**
  * @typedef {{ name: string, error: string } | { name: string, kb: number, vscodeRequires: number, medianMs: number | undefined, cpuMedianMs: number | undefined }} BreakdownRow
@@ -33,7 +33,7 @@ export async function loadBreakdown(root, stage, outDir, runs = 11) {
   const esbuild = /** @type {typeof import('esbuild')} */ (require('esbuild'));
   // The snapshot's node_modules link is gone once the VSIX is packaged: resolve packages from the repo.
   /** @type {import('esbuild').BuildOptions} */
-  const common = { nodePaths: [join(root, 'node_modules')], bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], legalComments: 'none', logLevel: 'silent', absWorkingDir: stage };
+  const common = { nodePaths: [join(root, 'node_modules')], bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], alias: packageAliases(), legalComments: 'none', logLevel: 'silent', absWorkingDir: stage };
   /** @type {Array<{ name: string, plugins?: import('esbuild').Plugin[] } & ({ entry: string, contents?: undefined } | { contents: string, entry?: undefined })>} */
   const parts = [
     { name: 'all host code in one bundle (no chunks), one vscode namespace copy per module', entry: 'src/extension.ts' },

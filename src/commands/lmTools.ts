@@ -10,6 +10,7 @@ import { cacheKeys } from '../services/cacheKeys';
 import type { Page, UserGroup } from '../api';
 import type * as LmText from '../shared/lmTools';
 import { UserCancelledError } from '../util/errors';
+import { settings } from '../services/settings';
 import { inertText } from '../util/inertText';
 import { loadForms } from '../webview/loadForms';
 import type { Deps } from './deps';
@@ -208,6 +209,13 @@ export function createLmTools(deps: Deps, lm: () => Promise<Lm>): LmToolHost {
     return `Unknown tool ${name}.`;
   }
 
+  /** A call that reaches us while the tools are off (invokeTool by name ignores their `when` clause) fails, unread. */
+  function refuseWhenOff(): void {
+    if (!settings.languageModelToolsEnabled()) {
+      throw new Error(vscode.l10n.t('The DataWorks tools are turned off (setting dataworks.languageModelTools.enabled).'));
+    }
+  }
+
   function failure(e: unknown): string {
     const r = deps.reportError(e, 'Language model tool');
     return r.kind === 'cancelled' ? 'Cancelled; nothing was done.' : `DataWorks could not answer: ${r.message}`;
@@ -215,6 +223,7 @@ export function createLmTools(deps: Deps, lm: () => Promise<Lm>): LmToolHost {
 
   return {
     async prepare(name, input) {
+      refuseWhenOff();
       // No side effects here: no read, no form. A proposal says exactly what will be opened.
       if (name !== 'dataworks_proposeBusinessProcess' && name !== 'dataworks_proposeUserGroupChanges') {
         return { invocationMessage: vscode.l10n.t('Reading DataWorks ({0})', name.replace(/^dataworks_/, '')) };
@@ -234,6 +243,7 @@ export function createLmTools(deps: Deps, lm: () => Promise<Lm>): LmToolHost {
       };
     },
     async invoke(name, input, token) {
+      refuseWhenOff();
       if (token.isCancellationRequested) return result('Cancelled; nothing was done.');
       let text: string;
       try {

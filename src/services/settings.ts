@@ -16,7 +16,7 @@ function userValue<T>(key: string, fallback: T): T {
 }
 
 /** The extension's settings, read on each use so a change applies without a reload. */
-export const settings: Required<ServiceSettings> & { readonly cacheTtlMs: () => number } = {
+export const settings: Required<ServiceSettings> & { readonly cacheTtlMs: () => number; readonly languageModelToolsEnabled: () => boolean } = {
   // Only the user's own value: a workspace's settings.json must not be able to send signed requests elsewhere
   // (the setting is also declared application-scoped, this is the second lock).
   endpointOverride: () => config().inspect<string>(Settings.endpointOverride)?.globalValue?.trim() || undefined,
@@ -32,6 +32,8 @@ export const settings: Required<ServiceSettings> & { readonly cacheTtlMs: () => 
     const strict = http.get<boolean>('proxyStrictSSL', true);
     return { ...(proxy ? { proxy } : {}), ...(noProxy.length ? { noProxy } : {}), ...(strict ? {} : { proxyStrictSSL: false }) };
   },
+  // The tools' `when` clause hides them while off; this is the check of a call that comes anyway (invokeTool by name).
+  languageModelToolsEnabled: () => userValue<boolean>(Settings.languageModelToolsEnabled, true) !== false,
   cacheTtlMs: () => {
     const v = userValue<number>(Settings.cacheTtlSeconds, DEFAULT_CACHE_TTL_SECONDS);
     return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v * 1000 : DEFAULT_CACHE_TTL_SECONDS * 1000;

@@ -1,11 +1,13 @@
-// User groups as code, through the UI: export the region's groups to a file, add a group to the file, plan it,
-// see the plan's row, apply, and find the group on the (emulated) server.
+// User groups as code, through the UI: export the region's groups to a file, add a group to the file with an owner
+// the tenant does not have, see the diagnostic, fix it with its quick fix, plan it, see the plan's row, apply, and
+// find the group on the (emulated) server.
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'jsonc-parser';
 import type { Workbench } from './driver';
-import { commandTitle, e2eEnv, emulatorAdmin, openWorkbench, waitFor } from './driver';
+import { e2eEnv, emulatorAdmin, openWorkbench, waitFor } from './driver';
+import { exportGroupsTo, planFromCodeLens, waitForGroupsFileTab } from './groupsSteps';
 
 interface EmuUserGroup { id: number; name: string; owner: string; type: number; accounts: string[] }
 
@@ -26,43 +28,56 @@ describe('user groups as code (UI)', function () {
   });
   after(async () => wb?.close());
 
-  it('exports, plans an added group, applies it, and the server has the group', async () => {
+  it('exports, shows a diagnostic for an edit and fixes it, plans the added group, applies it, and the server has the group', async () => {
     const file = join(e2eEnv.workspace, `e2e-${Date.now().toString(36)}.dwgroups.json`);
-    // Export: palette, then the save dialog (code-server's simple dialog is a quick input holding the path).
-    await wb.runCommand(commandTitle('dataworks.groups.export'));
-    await wb.typeInInput(file);
+    await exportGroupsTo(wb, file);
     await waitFor('the exported file', () => existsSync(file) && readFileSync(file, 'utf8').includes('"groups"'), 30_000);
     const exported = readFileSync(file, 'utf8');
     assert.match(exported, /"region": "cn-shanghai"/);
 
-    // Add a group to the file, then reload the editor from disk.
+    // Add a group whose owner is misspelt, then reload the editor from disk.
     const name = `gac_${Date.now().toString(36)}`;
     // A group whose type or project the server did not say is exported with a comment asking for it (and the file
     // is invalid until it is set): those are left out here, which without prune changes nothing on the server.
-    const data = parse(exported) as { region: string; groups: { name: string; owner: string; type?: number; projectName?: string; accounts: string[] }[] };
+    type FileGroup = { name: string; owner: string; type?: number; projectName?: string; accounts: string[] };
+    const data = parse(exported) as { region: string; groups: FileGroup[] };
     data.groups = data.groups.filter((g) => g.type !== undefined && (g.type !== 3 || g.projectName !== undefined));
-    data.groups.unshift({ name, owner: 'alice', type: 1, accounts: ['user:bob'] });
-    const edited = `${JSON.stringify(data, null, 2)}\n`;
-    writeFileSync(file, edited);
-    await wb.page.locator('.tabs-container .tab', { hasText: /\.dwgroups\.json/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    data.groups.unshift({ name, owner: 'alcie', type: 1, accounts: ['user:bob'] });
+    writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+    await waitForGroupsFileTab(wb);
     await wb.runCommand('File: Revert File');
+    // Owners are checked against the tenant on open and on save only (never a request per keystroke), and the
+    // exported file, invalid until its projects are set, was not checked then: save it (an explicit save writes
+    // even an unmodified file).
+    await wb.runCommand('File: Save');
+
+    // The diagnostic, in the Problems panel and as a squiggle in the editor.
+    const problem = wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'alcie is not an account of this tenant.' });
+    const squiggles = wb.page.locator('.part.editor .monaco-editor .squiggly-warning');
+    await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+    await problem.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await waitFor('the warning squiggle in the editor', async () => (await squiggles.count()) > 0, 10_000);
+
+    // Its quick fix: open the problem in the editor (the cursor lands on it), then Quick Fix.
+    await problem.first().dblclick();
+    await wb.page.locator('.part.editor .monaco-editor.focused').waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page.keyboard.press('Control+.');
+    const fix = wb.page.locator('.action-widget .monaco-list-row', { hasText: 'Change to alice' });
+    await fix.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await fix.first().click();
+    await problem.first().waitFor({ state: 'hidden', timeout: 20_000 });
+    await waitFor('no warning squiggle in the editor', async () => (await squiggles.count()) === 0, 10_000);
+    await wb.runCommand('File: Save');
+    await waitFor('the fixed owner on disk', () => (parse(readFileSync(file, 'utf8')) as { groups: FileGroup[] }).groups.find((g) => g.name === name)?.owner === 'alice', 10_000);
 
     // Plan from the CodeLens at the top of the file.
-    const lens = wb.page.locator('.contentWidgets .codelens-decoration a', { hasText: /^Plan$/ });
-    await lens.first().waitFor({ state: 'visible', timeout: 30_000 });
-    await lens.first().click();
-    const plan = await wb.waitForWebview('#plan-rows', 60_000);
+    const plan = await planFromCodeLens(wb);
     const row = plan.locator('tr.plan-row', { hasText: name });
     await row.waitFor({ state: 'visible', timeout: 20_000 });
     assert.equal(await row.getAttribute('data-action'), 'create');
     assert.match(await plan.locator('[data-count="create"]').innerText(), /1/);
     assert.match(await plan.locator('.plan-cli').first().innerText(), /^aliyun dataworks-public DsgUserGroupAddOrUpdate/);
     assert.equal(await plan.locator('tr.plan-row[data-action="delete"]').count(), 0, 'no prune: nothing deleted');
-    const shot = await wb.screenshot('plan-view');
-    if (process.env.DATAWORKS_README_SHOTS) {
-      mkdirSync(join('media', 'readme'), { recursive: true });
-      copyFileSync(shot, join('media', 'readme', 'plan-view.png'));
-    }
 
     // Apply from the review.
     assert.equal(await userGroupsNamed(name).then((g) => g.length), 0);

@@ -14,6 +14,7 @@ export const SCREENSHOT_SCREENS = [
   'user-group-edit',
   'user-group-review',
   'user-group-result',
+  'groups-plan',
 ] as const;
 export type ScreenshotScreen = (typeof SCREENSHOT_SCREENS)[number];
 

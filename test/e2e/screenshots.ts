@@ -1,16 +1,61 @@
 // The README's screenshots, taken by `npm run demo -- --screenshots <dir>` (scripts/demo.mjs) in one workbench per
-// theme against a freshly seeded emulator: the explorer, then both forms while editing, in review and after saving.
-// The steps are the forms' UI tests' own (formSteps.ts), so a changed selector breaks both the same way.
+// theme against a freshly seeded emulator: the explorer, then both forms while editing, in review and after saving,
+// then the plan of a user groups file. The steps are the UI tests' own (formSteps.ts, groupsSteps.ts), so a changed
+// selector breaks both the same way.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import type { Workbench } from './driver';
 import { commandTitle } from './driver';
 import { bpForm, clearRestoredDraft, expandWorkspace, pickAccount, pickApiGroup, treeMenu, ugForm, waitUntil } from './formSteps';
+import { openFileByPath, planFromCodeLens } from './groupsSteps';
 import type { ScreenshotScreen } from './screenshotNames';
 
 export { SCREENSHOT_THEMES, screenshotFile, screenshotFiles, type ScreenshotTheme } from './screenshotNames';
 
+/** A user group as the emulator holds it (GET /__admin/state). */
+export interface ServerGroup {
+  name: string;
+  owner: string;
+  type: number;
+  accounts: string[];
+  /** '' for types 1 and 2. */
+  projectName: string;
+}
+
+/** What the pictures need of the demo besides the workbench. */
+export interface ScreenshotSetup {
+  /** The folder the workbench has open: the groups file is written there. */
+  readonly workspace: string;
+  /** The emulator's user groups now (after the forms' pictures added two). */
+  serverGroups(): Promise<ServerGroup[]>;
+}
+
+/** The group the plan picture creates, the one it updates and the one it deletes (with prune); the rest stay. */
+export const PLAN_PICTURE = { create: 'ads_reviewers', update: 'auditors', delete: 'contractors' } as const;
+
+/**
+ * A groups file whose plan has a row of every kind: PLAN_PICTURE's create, update (a new owner and one more
+ * account) and delete (prune on, the group left out), every other server group unchanged. The names sort so that
+ * these rows and the first unchanged ones come first.
+ */
+export function planPictureFile(server: readonly ServerGroup[]): string {
+  const groups = server
+    .filter((g) => g.name !== PLAN_PICTURE.delete)
+    .map((g) => ({
+      name: g.name,
+      owner: g.name === PLAN_PICTURE.update ? 'alice' : g.owner,
+      type: g.type,
+      ...(g.type === 3 ? { projectName: g.projectName } : {}),
+      accounts: g.name === PLAN_PICTURE.update ? [...g.accounts, 'user:frank'] : g.accounts,
+    }));
+  groups.push({ name: PLAN_PICTURE.create, owner: 'carol', type: 1, accounts: ['user:carol', 'user:dave'] });
+  groups.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return `${JSON.stringify({ region: 'cn-shanghai', prune: true, groups }, null, 2)}\n`;
+}
+
 /** Takes every screen of SCREENSHOT_SCREENS, in order, handing each to `shot` once it shows what its name says. */
-export async function takeReadmeScreenshots(wb: Workbench, shot: (screen: ScreenshotScreen) => Promise<void>): Promise<void> {
+export async function takeReadmeScreenshots(wb: Workbench, setup: ScreenshotSetup, shot: (screen: ScreenshotScreen) => Promise<void>): Promise<void> {
   const page = wb.page;
   // No hover tooltip or highlighted row in the pictures.
   const still = async (): Promise<void> => {
@@ -78,4 +123,17 @@ export async function takeReadmeScreenshots(wb: Workbench, shot: (screen: Screen
   await ug.locator('#ug-row-1').evaluate((row) => row.scrollIntoView({ block: 'start' }));
   await ug.locator('#ug-row-1').evaluate(() => window.scrollBy(0, -260));
   await editReviewResult(ug, 'ug', 'user-group', '#ug-result-id-1', /^data_stewards/);
+
+  // The plan of a groups file: a create, an update, a delete and the unchanged rows, beside the file.
+  const file = join(setup.workspace, 'user-groups.dwgroups.json');
+  writeFileSync(file, planPictureFile(await setup.serverGroups()));
+  await wb.runCommand('View: Close All Editors');
+  await wb.runCommand('View: Toggle Primary Side Bar Visibility');
+  await openFileByPath(wb, file);
+  const plan = await planFromCodeLens(wb);
+  await plan.locator(`tr.plan-row[data-action="delete"]`).waitFor({ state: 'visible', timeout: 20_000 });
+  await plan.locator('#plan-toggle-unchanged').click();
+  await plan.locator('tr.plan-row[data-action="unchanged"]').first().waitFor({ state: 'visible' });
+  await still();
+  await shot('groups-plan');
 }

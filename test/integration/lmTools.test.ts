@@ -146,11 +146,11 @@ describe('Language model tools against the emulator', function () {
     assert.equal(after['DsgUserGroupDelete'] ?? 0, before['DsgUserGroupDelete'] ?? 0);
   });
 
-  it('unregisters the tools while dataworks.languageModelTools.enabled is off, and registers them again', async () => {
+  it('refuses the tools while dataworks.languageModelTools.enabled is off, and answers again once it is on', async () => {
     const config = vscode.workspace.getConfiguration('dataworks');
     try {
       await config.update('languageModelTools.enabled', false, vscode.ConfigurationTarget.Global);
-      await waitFor('the tools to be unregistered', async () => {
+      await waitFor('the tools to be refused', async () => {
         try {
           await vscode.lm.invokeTool('dataworks_listWorkspaces', { input: {}, toolInvocationToken: undefined });
           return false;
@@ -161,7 +161,7 @@ describe('Language model tools against the emulator', function () {
     } finally {
       await config.update('languageModelTools.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitFor('the tools to be registered again', async () => {
+    await waitFor('the tools to answer again', async () => {
       try {
         return /^Workspaces of DataWorks profile/.test(await invoke('dataworks_listWorkspaces', {}));
       } catch {

@@ -16,7 +16,7 @@ interface Manifest {
     viewsWelcome: { view: string; contents: string; when?: string }[];
     configuration: { properties: Record<string, { scope?: string; default?: unknown }> };
     languageModelTools: {
-      name: string; displayName: string; userDescription: string; modelDescription: string;
+      name: string; when?: string; displayName: string; userDescription: string; modelDescription: string;
       inputSchema: { type: string; additionalProperties?: boolean; properties: Record<string, unknown>; required?: string[] };
     }[];
   };
@@ -62,6 +62,8 @@ describe('package.json contributions', () => {
       assert.equal(t.inputSchema.additionalProperties, false, t.name);
       for (const r of t.inputSchema.required ?? []) assert.ok(r in t.inputSchema.properties, `${t.name}: ${r}`);
       assert.ok(pkg.activationEvents?.includes(`onLanguageModelTool:${t.name}`), t.name);
+      // The setting hides them through VS Code, so activation need not read the configuration to register them.
+      assert.equal(t.when, `config.${Settings.section}.${Settings.languageModelToolsEnabled}`, t.name);
     }
     assert.equal(pkg.contributes.configuration.properties[`${Settings.section}.${Settings.languageModelToolsEnabled}`]?.default, true);
   });

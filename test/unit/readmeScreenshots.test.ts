@@ -31,7 +31,7 @@ describe('README screenshots', () => {
     }
   });
 
-  it('shows the explorer and both forms (editing, review, result) in the light theme and links each dark one', () => {
+  it('shows the explorer, both forms (editing, review, result) and the groups plan in the light theme and links each dark one', () => {
     for (const screen of SCREENSHOT_SCREENS) {
       assert.ok(images.includes(`${SHOTS_DIR}/${screen}-light.png`), `the README does not show ${screen}-light.png`);
       assert.ok([...images, ...links].includes(`${SHOTS_DIR}/${screen}-dark.png`), `the README does not link ${screen}-dark.png`);

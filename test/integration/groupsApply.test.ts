@@ -184,13 +184,21 @@ describe('User groups as code: apply against the emulator with faults', function
     // Someone else adds a group between the plan and the apply.
     await (await service()).saveUserGroups([member(theirs)]);
     const before = await writes();
-    // Apply waits for the "plan again" notification's answer: the test only waits for the refusal.
-    void vscode.commands.executeCommand('dataworks.groups.apply', uri);
+    // The refusal offers "Plan Again" in a notification and Apply waits for its answer: closing it answers none.
+    const applying = vscode.commands.executeCommand('dataworks.groups.apply', uri);
     const view = await waitFor('the plan to be refused as stale', async () => {
       const v = await api.groupsPlanView(uri);
       return v?.apply.phase === 'stale' ? v : undefined;
     });
     assert.ok(view?.stale);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await applying;
+    assert.deepEqual(await writes(), before);
+    // The page is stale now: Apply plans again instead of applying.
+    await vscode.commands.executeCommand('dataworks.groups.apply', uri);
+    const replanned = await api.groupsPlanView(uri);
+    assert.equal(replanned?.apply.phase, 'idle');
+    assert.notEqual(replanned?.planId, view?.planId);
     assert.deepEqual(await writes(), before);
     assert.deepEqual(await onServer([mine, theirs]), { [mine]: 0, [theirs]: 1 });
   });

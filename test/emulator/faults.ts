@@ -36,7 +36,7 @@ export interface FaultConfig {
   /** Execute the request (apply the write), then never answer; the socket is destroyed after 120 s. */
   timeoutAfterWriteNext?: number;
   /**
-   * The next N matching requests get no fault at all (rates and "next" counters wait): a test can let the first
+   * The next N matching requests get no fault but `latencyMs` (rates and "next" counters wait): a test can let the first
    * write of an apply through and fault the second.
    */
   passNext?: number;

@@ -33,9 +33,12 @@ import type { TreeNode } from './tree/node';
 import type { Translate } from './util/translate';
 import { OperationsProvider, type OperationNode } from './tree/operationsView';
 import { Logger } from './util/log';
+import { RecordingPrompts, windowPrompts } from './util/prompts';
 import { TeeLogSink } from './util/memoryLog';
 import { Redactor } from './util/redact';
 import type { FormContext } from './webview/forms';
+import { loadForms } from './webview/loadForms';
+import type { PlanView } from './shared/groupsPlanProtocol';
 import type { Locale } from './base/errors';
 
 /**
@@ -64,6 +67,10 @@ export interface DataWorksTestApi {
   formContext(): FormContext;
   /** The explorer's selected rows. */
   explorerSelection(): readonly TreeNode[];
+  /** Every modal of the groups plan page, answered by the test while it sets `answer`. */
+  readonly prompts: RecordingPrompts | undefined;
+  /** What the plan page of this groups file shows now (undefined: no page open). */
+  groupsPlanView(file: vscode.Uri): Promise<PlanView | undefined>;
 }
 
 /** What dist/extension.js hands over to: the tree, every command and the forms' context. */
@@ -158,8 +165,11 @@ export function createCore(
   const statusBar = new ProfileStatusBar(profiles, auth);
   const operationsTree = new OperationsProvider(operations);
 
+  // A test extension host refuses modal dialogs: its tests answer ours through the test API.
+  const recordingPrompts = context.extensionMode === vscode.ExtensionMode.Test ? new RecordingPrompts(windowPrompts) : undefined;
   const deps: Deps = {
     context, channel, log, redactor, profiles, services, cache, model, view, auth, groupKinds,
+    prompts: recordingPrompts ?? windowPrompts,
     drafts: {},
     operations: { store: operations, view: operationsView },
     locale,
@@ -251,6 +261,8 @@ export function createCore(
       recentLog: () => sink.recent,
       formContext: () => deps.formContext(),
       explorerSelection: () => view.selection,
+      prompts: recordingPrompts,
+      groupsPlanView: async (file) => (await loadForms()).shownGroupsPlan(file),
     },
   };
 }

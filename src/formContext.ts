@@ -24,6 +24,7 @@ export function createFormContext(deps: Deps): FormContext {
     extensionUri: deps.context.extensionUri,
     workspaceState: deps.context.workspaceState,
     readExtensionFile: extensionFileReader(deps.context.extensionUri),
+    prompts: deps.prompts,
     log: redactingChannel(deps.channel, redact),
     redact,
     profileName,

@@ -12,6 +12,7 @@ import type { OperationNode } from '../tree/operationsView';
 import type { FormContext } from '../webview/forms';
 import type { Locale } from '../base/errors';
 import type { Logger } from '../util/log';
+import type { Prompts } from '../util/prompts';
 import type { Redactor } from '../util/redact';
 
 /** What Add Profile remembers after a cancel or a failed verification: never a secret. */
@@ -46,6 +47,8 @@ export interface Deps {
   readonly reportError: ReportError;
   /** The forms' view of the active profile; throws a UserFacingError without one. */
   formContext(): FormContext;
+  /** Modal questions (util/prompts.ts): what the extension-host tests answer. */
+  readonly prompts: Prompts;
 }
 
 export type CommandHandler = (...args: unknown[]) => unknown;

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { BusinessProcessTarget } from '../forms/businessProcess';
 import type { FormServices } from '../forms/port';
 import type { UserGroupTarget } from '../forms/userGroup';
+import type { Prompts } from '../util/prompts';
 import { bpRestoreSchema, parseMessage, ugRestoreSchema } from '../shared/protocol';
 import { openBusinessProcessPanel, restoreBusinessProcessPanel } from './businessProcessForm';
 import { openUserGroupPanel, restoreUserGroupPanel } from './userGroupForm';
@@ -16,6 +17,8 @@ export interface FormContext extends FormServices {
   readonly log: vscode.LogOutputChannel;
   /** Reads the extension's own files (the page's bundle and stylesheet, carried inline); without it pages link them. */
   readonly readExtensionFile?: (uri: vscode.Uri) => Thenable<Uint8Array>;
+  /** Modal questions (the extension-host tests answer them). */
+  readonly prompts: Prompts;
 }
 
 export type { WriteChange, RevealTarget } from '../forms/port';
@@ -44,4 +47,4 @@ export function restoreUserGroupForm(ctx: FormContext, panel: vscode.WebviewPane
   return r !== undefined && restoreUserGroupPanel(ctx, panel, r);
 }
 
-export { showGroupsPlan, applyShownPlan, exportGroupsText, type GroupsFileSource } from './groupsPlanPanel';
+export { showGroupsPlan, applyShownPlan, exportGroupsText, shownGroupsPlan, type GroupsFileSource } from './groupsPlanPanel';

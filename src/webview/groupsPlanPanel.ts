@@ -68,6 +68,11 @@ async function planWithProgress(ctx: FormContext, source: GroupsFileSource): Pro
   return withCancellableProgress(vscode.l10n.t('Planning {0}…', inertText(fileName(source.uri))), (signal) => makePlan(ctx, source, signal));
 }
 
+/** What the file's plan page shows now (for the extension-host tests); undefined when none is open. */
+export function shownGroupsPlan(file: vscode.Uri): PlanView | undefined {
+  return panels.get(file.toString())?.shown;
+}
+
 /** Plans the file and shows the plan (a new panel, or the file's open one with the new plan). */
 export async function showGroupsPlan(ctx: FormContext, source: GroupsFileSource): Promise<void> {
   const plan = await planWithProgress(ctx, source);
@@ -146,6 +151,10 @@ class GroupsPlanPanel {
 
   close(): void {
     this.panel.dispose();
+  }
+
+  get shown(): PlanView {
+    return this.view;
   }
 
   canApply(): boolean {
@@ -245,9 +254,9 @@ class GroupsPlanPanel {
     this.setApply({ ...view.apply, phase: 'confirming' });
     if (plan.counts.delete > 0) {
       const confirm = vscode.l10n.t('Apply and Delete');
-      const answer = await vscode.window.showWarningMessage(
+      const answer = await this.ctx.prompts.modal(
         vscode.l10n.t('This plan deletes {0} user group(s) in {1}.', inertText(String(plan.counts.delete)), inertText(plan.region)),
-        { modal: true, detail: vscode.l10n.t('Their accounts lose the permissions granted through these groups. This cannot be undone.') },
+        vscode.l10n.t('Their accounts lose the permissions granted through these groups. This cannot be undone.'),
         confirm,
       );
       if (answer !== confirm || this.view.planId !== view.planId) {

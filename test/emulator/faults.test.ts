@@ -80,6 +80,21 @@ describe('emulator faults and admin', () => {
     assert.equal((await call(c, 'DsgUserGroupAddOrUpdate', newGroup('answered'))).Data, true);
   });
 
+  it('lets the next N matching requests pass untouched, then faults the following one (the second batch of an apply)', async function () {
+    this.timeout(10_000);
+    const c = makeClient(emu, undefined, { readTimeout: 400 });
+    emu.setFaults({ passNext: 1, timeoutAfterWriteNext: 1, throttleNext: 1, actions: ['DsgUserGroupAddOrUpdate'] });
+    // Not a matching action: neither passed nor faulted.
+    assert.ok((await call(c, 'ListProjects')).PageResult);
+    assert.equal((await call(c, 'DsgUserGroupAddOrUpdate', newGroup('passed_first'))).Data, true);
+    assert.equal((await callError(c, 'DsgUserGroupAddOrUpdate', newGroup('throttled_second'))).code, 'Throttling.User');
+    const e = await callError(c, 'DsgUserGroupAddOrUpdate', newGroup('held_third'));
+    assert.match(`${(e as unknown as Error).name} ${e.message}`, /Timeout/);
+    const names = emu.snapshot().userGroups.map((g) => g.name);
+    assert.deepEqual(['passed_first', 'throttled_second', 'held_third'].map((n) => names.includes(n)), [true, false, true]);
+    assert.deepEqual((await admin(emu, 'GET', '/__admin/faults')).json, { actions: ['DsgUserGroupAddOrUpdate'], passNext: 0, timeoutAfterWriteNext: 0, throttleNext: 0 });
+  });
+
   it('takes faults at start', async () => {
     const other = await startEmulator({ faults: { throttleNext: 1, throttleCode: 'Throttling.System' } });
     try {

@@ -13,6 +13,7 @@ export const faultConfigSchema = z.strictObject({
   dropNext: z.number().int().min(0).optional(),
   dropRate: z.number().min(0).max(1).optional(),
   timeoutAfterWriteNext: z.number().int().min(0).optional(),
+  passNext: z.number().int().min(0).optional(),
   dsgUnknownErrorNext: z.number().int().min(0).optional(),
   actions: z.array(z.string()).optional(),
 });
@@ -34,13 +35,18 @@ export interface FaultConfig {
   dropRate?: number;
   /** Execute the request (apply the write), then never answer; the socket is destroyed after 120 s. */
   timeoutAfterWriteNext?: number;
+  /**
+   * The next N matching requests get no fault but `latencyMs` (rates and "next" counters wait): a test can let the first
+   * write of an apply through and fault the second.
+   */
+  passNext?: number;
   /** Emulator extra: the next N Dsg* requests answer the DSG UNKNOWN.ERROR (500, not executed). */
   dsgUnknownErrorNext?: number;
   /** If set, faults only apply to these actions. */
   actions?: string[];
 }
 
-export type PreFault = { kind: 'drop' } | { kind: 'throttle'; code: ThrottleCode } | { kind: 'serverError' } | { kind: 'dsgUnknown' };
+export type PreFault = { kind: 'pass' } | { kind: 'drop' } | { kind: 'throttle'; code: ThrottleCode } | { kind: 'serverError' } | { kind: 'dsgUnknown' };
 
 export class FaultState {
   private cfg: FaultConfig = {};
@@ -73,7 +79,7 @@ export class FaultState {
     return this.applies(action) ? (this.cfg.latencyMs ?? 0) : 0;
   }
 
-  private takeNext(key: 'dropNext' | 'throttleNext' | 'serverErrorNext' | 'timeoutAfterWriteNext' | 'dsgUnknownErrorNext'): boolean {
+  private takeNext(key: 'passNext' | 'dropNext' | 'throttleNext' | 'serverErrorNext' | 'timeoutAfterWriteNext' | 'dsgUnknownErrorNext'): boolean {
     const n = this.cfg[key] ?? 0;
     if (n <= 0) return false;
     this.cfg[key] = n - 1;
@@ -84,9 +90,13 @@ export class FaultState {
     return rate !== undefined && rate > 0 && this.random() < rate;
   }
 
-  /** Decides a fault that replaces execution, consuming a counter if one fires. */
+  /**
+   * Decides a fault that replaces execution, consuming a counter if one fires. `pass`: this request is one of
+   * `passNext`, so holdAfterExecute must not be asked for it either.
+   */
   beforeExecute(action: string, isDsg: boolean): PreFault | undefined {
     if (!this.applies(action)) return undefined;
+    if (this.takeNext('passNext')) return { kind: 'pass' };
     if (this.takeNext('dropNext') || this.roll(this.cfg.dropRate)) return { kind: 'drop' };
     if (this.takeNext('throttleNext') || this.roll(this.cfg.throttleRate)) {
       return { kind: 'throttle', code: this.cfg.throttleCode ?? 'Throttling.User' };

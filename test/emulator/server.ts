@@ -267,7 +267,7 @@ class Emulator {
       const params = style === 'V2' ? new Params(rpc, rpc, spec.placement) : new Params(query, new Map(bodyPairs), spec.placement);
       const result = spec.handler({ store: this.store, region, params, caller, nowIso: nowIso(nowMs), listShape: wire.listShape, kindFilters: wire.kindFilters });
 
-      if (this.faults.holdAfterExecute(action)) {
+      if (fault?.kind !== 'pass' && this.faults.holdAfterExecute(action)) {
         const held: Held = {
           res,
           timer: setTimeout(() => {

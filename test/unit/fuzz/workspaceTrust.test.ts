@@ -1,9 +1,10 @@
 // Workspace trust: a folder someone sends you must not be able to change where signed requests go.
 // - The endpoint override is an application-scoped setting, read from the user's own value only (inspect().globalValue):
 //   a workspace's .vscode/settings.json cannot set it, trusted or not.
-// - Nothing in the extension reads files of the workspace; the only files read are the aliyun CLI config in the home
-//   directory, on an explicit command, and the extension's own installed files (the form pages' bundles), through one
-//   reader that refuses any other Uri.
+// - Nothing in the extension searches the workspace: the only workspace files read are the *.dwgroups.json file the
+//   user opened or named (diagnostics and plans; applying one is refused in an untrusted workspace); otherwise the
+//   aliyun CLI config in the home directory, on an explicit command, and the extension's own installed files (the
+//   form pages' bundles), through one reader that refuses any other Uri.
 // - Whatever string the override holds, it becomes a bare http(s) host[:port] or nothing (property), so it cannot
 //   smuggle credentials, paths or queries into the signed request line.
 // settings.ts needs the vscode module, so its rule is checked on the source; parseEndpointOverride is pure.

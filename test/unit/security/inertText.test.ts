@@ -73,6 +73,9 @@ const OWN_TEXT: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     'total - loaded': 'a number', calls: 'a number', loaded: 'a number', total: 'a number', searched: 'a number',
     'g.accounts.length': 'a number',
   },
+  'src/util/prompts.ts': {
+    message: 'the parameter of Prompts.modal, whose callers this scan checks', detail: 'same',
+  },
   'src/commands/loadAll.ts': { '(total ?? 0) - loaded': 'a number', 'Math.ceil(Math.max(0, total - loaded) / PAGE_SIZE)': 'a number', loaded: 'a number', total: 'a number' },
   'src/commands/importProfiles.ts': {
     'picks.length': 'a number',
@@ -145,6 +148,11 @@ function sinksOf(file: string, sf: ts.SourceFile): Sink[] {
       if (callee === 'withProgress') add('progress title', property(node.arguments[0], 'title'));
       // src/util/progress.ts: the title is its first argument.
       if (callee === 'withCancellableProgress') add('progress title', node.arguments[0]);
+      // src/util/prompts.ts: a modal's message and detail are its first two arguments.
+      if (callee === 'modal') {
+        add('modal', node.arguments[0]);
+        add('modal detail', node.arguments[1]);
+      }
       if (callee === 'report') add('progress message', property(node.arguments[0], 'message'));
     }
     if (picks && ts.isPropertyAssignment(node) && PICK_PROPS.has(node.name.getText(sf))) add(`quick pick ${node.name.getText(sf)}`, node.initializer);
@@ -207,7 +215,7 @@ describe('outside text reaches notifications, progress titles, quick picks and t
     for (const expected of [
       'src/commands/deleteUserGroup.ts progress title', 'src/commands/deleteUserGroup.ts showInformationMessage',
       'src/commands/loadAll.ts progress title', 'src/commands/credentialsFlow.ts progress title', 'src/commands/runCommand.ts showErrorMessage',
-      'src/webview/formHost.ts showInformationMessage', 'src/webview/formHost.ts showWarningMessage',
+      'src/webview/formHost.ts showInformationMessage', 'src/webview/formHost.ts showWarningMessage', 'src/webview/groupsPlanPanel.ts modal',
       'src/commands/importProfiles.ts quick pick label', 'src/statusBar.ts assignment to this.item.text',
     ]) assert.ok(where.has(expected), `${expected} not found among ${sinks.length} places`);
   });

@@ -361,7 +361,9 @@ describe('forms (UI)', function () {
       let form = await bpForm();
       await clearRestoredDraft(form, 'bp');
       const name = unique('e2e_bp_hidden');
-      // Keyboard: type-ahead on the focused workspace select changes the preselected workspace.
+      // Keyboard: type-ahead on the focused workspace select changes the preselected workspace. Keys typed before the
+      // workspaces arrive find no option (failed so under load), so they are awaited first.
+      await waitUntil('the workspaces in the select', async () => (await form.locator('#bp-workspace option[value="10001"]').count()) > 0);
       // A busy machine can space the keys past the select's type-ahead timeout, which starts the search over: retried.
       for (let attempt = 0; attempt < 3 && (await form.locator('#bp-workspace').inputValue()) !== '10001'; attempt++) {
         await form.locator('#bp-workspace').focus();

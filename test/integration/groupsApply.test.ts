@@ -51,6 +51,8 @@ describe('User groups as code: apply against the emulator with faults', function
   let api: DataWorksTestApi;
   let prompts: RecordingPrompts;
   let dir = '';
+  /** The emulator's data before this file: restored after it, for the files that count the seeded groups. */
+  let seeded: unknown;
 
   const file = (name: string, groups: readonly FileGroup[], prune = false): vscode.Uri => {
     const path = join(dir, `${name}.dwgroups.json`);
@@ -80,6 +82,7 @@ describe('User groups as code: apply against the emulator with faults', function
     prompts = api.prompts;
     dir = mkdtempSync(join(tmpdir(), 'dw-groups-apply-'));
     await emulatorAdmin('DELETE', '/__admin/faults');
+    seeded = await emulatorAdmin('GET', '/__admin/state');
   });
   afterEach(async () => {
     if (!emulator.url) return;
@@ -87,8 +90,12 @@ describe('User groups as code: apply against the emulator with faults', function
     prompts.answer = undefined;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
-  after(() => {
+  after(async () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
+    if (seeded !== undefined) {
+      await emulatorAdmin('POST', '/__admin/state', seeded);
+      api.cache.invalidate();
+    }
   });
 
   it('throttled on its 2nd batch: reports batch 1 applied and the rest not; the next plan shows exactly the rest, whose apply writes each group once', async () => {
@@ -231,7 +238,8 @@ describe('User groups as code: apply against the emulator with faults', function
     writeFileSync(path, `{ "region": "${REGION}", "groups": [ { "name": "${TAG}_bad", "owner": "alice", "type": 1 "accounts": ["user:bob"] } ] }`);
     const uri = vscode.Uri.file(path);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await waitFor('the syntax diagnostic', () => vscode.languages.getDiagnostics(uri).some((d) => d.source === 'DataWorks'), 20_000);
+    // The syntax error is VS Code's JSON support's to show (ours would repeat it); the plan refuses it all the same.
+    await waitFor('the syntax diagnostic', () => vscode.languages.getDiagnostics(uri).length > 0, 20_000);
     const before = await writes();
     await vscode.commands.executeCommand('dataworks.groups.apply', uri);
     assert.equal(await api.groupsPlanView(uri), undefined, 'a plan page for a malformed file');

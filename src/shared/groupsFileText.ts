@@ -185,17 +185,13 @@ function schemaRejectsToo(code: GroupsFileProblemCode, node: Node | undefined, p
   if (code === 'projectRequired') return node?.type === 'string' && node.value !== '';
   // A value the schema's type does not allow (null, or the rule's "required" for a value that is missing).
   if (!node || node.type === 'null') return true;
+  // Lengths (both count code points), patterns, enums, item counts: trimming cannot turn a value they refuse into one
+  // they take. Only "required" for a blank value depends on what the blank is.
+  if (code !== 'required') return true;
   const raw = node.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
-  switch (code) {
-    case 'required':
-      // Blank: the empty string is below minLength 1; a tab or line break breaks the no-control-characters pattern;
-      // the region's pattern refuses spaces as well.
-      return raw === '' || (raw !== undefined && (/\p{Cc}/u.test(raw) || (path.length === 1 && path[0] === 'region')));
-    default:
-      // Lengths (both count code points), patterns, enums, item counts: trimming cannot turn a value they refuse into
-      // one they take.
-      return true;
-  }
+  // The empty string is below minLength 1; a tab or line break breaks the no-control-characters pattern; the
+  // region's pattern refuses spaces as well.
+  return raw === '' || (raw !== undefined && (/\p{Cc}/u.test(raw) || (path.length === 1 && path[0] === 'region')));
 }
 
 function toProblems(text: string, root: Node, issues: readonly Issue[], out: GroupsFileProblem[]): void {
